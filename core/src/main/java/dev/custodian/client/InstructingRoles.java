@@ -1,0 +1,35 @@
+package dev.custodian.client;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which client principals may give instructions (R-ACC-1). Configured by the processor; the default
+ * is administrators, super administrators and the client's designated contact.
+ */
+public record InstructingRoles(Set<ClientRole> roles, boolean designatedContact) {
+
+  /** Administrator, super administrator and the designated contact. */
+  public static final InstructingRoles DEFAULT =
+      new InstructingRoles(
+          EnumSet.of(ClientRole.ADMINISTRATOR, ClientRole.SUPER_ADMINISTRATOR), true);
+
+  public InstructingRoles {
+    Objects.requireNonNull(roles, "roles");
+    roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    if (roles.isEmpty() && !designatedContact) {
+      throw new IllegalArgumentException(
+          "at least one role, or the designated contact, must be allowed to instruct");
+    }
+  }
+
+  /** True if {@code principal} may instruct the processor on behalf of {@code client}. */
+  public boolean mayInstruct(Principal principal, ClientId client) {
+    if (!(principal instanceof ClientPrincipal p) || !p.client().equals(client)) {
+      return false;
+    }
+    return (designatedContact && p.designatedContact())
+        || p.roles().stream().anyMatch(roles::contains);
+  }
+}

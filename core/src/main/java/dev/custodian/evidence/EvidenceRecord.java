@@ -1,0 +1,48 @@
+package dev.custodian.evidence;
+
+import dev.custodian.client.ClientId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a duty asks the log to record; the log adds sequence, time and hashes. Build with {@link
+ * #of(String, String)} and the {@code with...} methods.
+ *
+ * @param client the client concerned, or null for a processor-wide fact
+ * @param action a dotted code, for example {@code dsr.response.refused}
+ * @param actor the principal id, or {@code system} for the library itself
+ * @param basis the instruction id, rule id or legal basis behind the action; may be null
+ * @param details extra facts; never a subject identifier in clear (use a {@code Pseudonymizer})
+ */
+public record EvidenceRecord(
+    ClientId client, String action, String actor, String basis, Map<String, String> details) {
+
+  public EvidenceRecord {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(actor, "actor");
+    if (!action.matches("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*")) {
+      throw new IllegalArgumentException("action must be a dotted lower-case code");
+    }
+    details = details == null ? Map.of() : Map.copyOf(details);
+  }
+
+  public static EvidenceRecord of(String action, String actor) {
+    return new EvidenceRecord(null, action, actor, null, Map.of());
+  }
+
+  public EvidenceRecord withClient(ClientId value) {
+    return new EvidenceRecord(value, action, actor, basis, details);
+  }
+
+  public EvidenceRecord withBasis(String value) {
+    return new EvidenceRecord(client, action, actor, value, details);
+  }
+
+  /** A copy with one more detail; {@code value} is rendered with {@code String.valueOf}. */
+  public EvidenceRecord withDetail(String key, Object value) {
+    Map<String, String> copy = new LinkedHashMap<>(details);
+    copy.put(key, String.valueOf(value));
+    return new EvidenceRecord(client, action, actor, basis, copy);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.custodian.spi.memory;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.spi.EvidenceStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** An {@link EvidenceStore} in memory, for tests, the demo and single-process use. Thread-safe. */
+public final class InMemoryEvidenceStore implements EvidenceStore {
+  private final List<EvidenceEntry> entries = new ArrayList<>();
+
+  @Override
+  public synchronized EvidenceEntry append(Function<Optional<EvidenceEntry>, EvidenceEntry> next) {
+    Optional<EvidenceEntry> head = head();
+    EvidenceEntry e = next.apply(head);
+    long expected = head.map(h -> h.sequence() + 1).orElse(1L);
+    if (e.sequence() != expected) {
+      throw new IllegalStateException("evidence entry out of sequence: expected " + expected);
+    }
+    entries.add(e);
+    return e;
+  }
+
+  @Override
+  public synchronized Optional<EvidenceEntry> head() {
+    return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+  }
+
+  @Override
+  public synchronized List<EvidenceEntry> readAll(long fromSequence, int limit) {
+    int start = (int) Math.max(0, Math.min(entries.size(), fromSequence - 1));
+    int end = (int) Math.min(entries.size(), (long) start + Math.max(0, limit));
+    return List.copyOf(entries.subList(start, end));
+  }
+
+  @Override
+  public synchronized List<EvidenceEntry> readByClient(ClientId client, long fromSequence, int limit) {
+    List<EvidenceEntry> out = new ArrayList<>();
+    for (int i = (int) Math.max(0, fromSequence - 1); i < entries.size() && out.size() < limit; i++) {
+      if (client.equals(entries.get(i).client())) {
+        out.add(entries.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Replaces one stored entry as an attacker with write access to the storage would. Exists only
+   * so tests and demos can show that the verifier catches tampering.
+   */
+  public synchronized void tamper(long sequence, Function<EvidenceEntry, EvidenceEntry> change) {
+    int i = (int) (sequence - 1);
+    entries.set(i, change.apply(entries.get(i)));
+  }
+}

@@ -1,0 +1,115 @@
+package dev.custodian.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.evidence.ChainVerification;
+import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceLog;
+import dev.custodian.evidence.EvidenceRecord;
+import dev.custodian.spi.EvidenceStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link EvidenceStore} must have: append-only, atomic appends that keep one
+ * chain under concurrent writers, reads in order, per-client reads. Implementations provide an
+ * empty store per test.
+ */
+public abstract class EvidenceStoreContract {
+  private static final ClientId A = ClientId.of("client-a");
+  private static final ClientId B = ClientId.of("client-b");
+
+  protected EvidenceStore store;
+  protected EvidenceLog log;
+
+  /** An empty store (each call may wipe the previous one's data). */
+  protected abstract EvidenceStore createEmptyStore();
+
+  @BeforeEach
+  void setUpStore() {
+    store = createEmptyStore();
+    log = new EvidenceLog(store, Clock.fixed(Instant.parse("2026-02-01T09:00:00.123456789Z"), ZoneOffset.UTC));
+  }
+
+  @Test
+  void emptyStoreHasNoHeadAndAValidChain() {
+    assertThat(store.head()).isEmpty();
+    assertThat(store.readAll(1, 10)).isEmpty();
+    assertThat(EvidenceLog.verify(store).valid()).isTrue();
+  }
+
+  @Test
+  void appendsChainAndReadBackExactly() {
+    EvidenceEntry first = log.append(EvidenceRecord.of("test.first", "system").withClient(A)
+        .withBasis("rule-1").withDetail("count", 3).withDetail("é", "漢"));
+    EvidenceEntry second = log.append(EvidenceRecord.of("test.second", "admin-1"));
+    assertThat(first.sequence()).isEqualTo(1);
+    assertThat(first.previousHash()).isEqualTo(EvidenceEntry.GENESIS);
+    assertThat(second.previousHash()).isEqualTo(first.hash());
+    assertThat(store.readAll(1, 10)).containsExactly(first, second);
+    assertThat(store.readAll(2, 10)).containsExactly(second);
+    assertThat(store.head()).contains(second);
+    assertThat(EvidenceLog.verify(store).valid()).isTrue();
+  }
+
+  @Test
+  void readByClientSeesOnlyThatClient() {
+    log.append(EvidenceRecord.of("test.a", "system").withClient(A));
+    log.append(EvidenceRecord.of("test.b", "system").withClient(B));
+    log.append(EvidenceRecord.of("test.none", "system"));
+    log.append(EvidenceRecord.of("test.a2", "system").withClient(A));
+    assertThat(store.readByClient(A, 1, 10)).extracting(EvidenceEntry::action)
+        .containsExactly("test.a", "test.a2");
+    assertThat(store.readByClient(A, 2, 10)).extracting(EvidenceEntry::action)
+        .containsExactly("test.a2");
+    assertThat(store.readByClient(B, 1, 10)).extracting(EvidenceEntry::client).containsOnly(B);
+  }
+
+  @Test
+  void pagingReturnsAtMostTheLimit() {
+    for (int i = 0; i < 25; i++) {
+      log.append(EvidenceRecord.of("test.page", "system").withDetail("i", i));
+    }
+    assertThat(store.readAll(1, 10)).hasSize(10);
+    assertThat(store.readAll(21, 10)).hasSize(5);
+    assertThat(EvidenceLog.verify(store).entriesChecked()).isEqualTo(25);
+  }
+
+  @Test
+  void concurrentAppendersFormOneValidChain() throws Exception {
+    int threads = 4;
+    int each = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int n = t;
+      futures.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < each; i++) {
+          log.append(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i));
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : futures) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    ChainVerification v = EvidenceLog.verify(store);
+    assertThat(v.valid()).as(v.reason()).isTrue();
+    assertThat(v.entriesChecked()).isEqualTo((long) threads * each);
+  }
+}
