@@ -41,7 +41,7 @@ public record PhoneNumber(String value) implements SubjectIdentifier {
     }
     if (!s.startsWith("+")) {
       throw new IllegalArgumentException(
-          "phone number needs its country code, for example +33 1 99 00 12 34");
+          "phone number needs its country code: + or 00, then the country code (33 for France)");
     }
     if (!s.substring(1).chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException("phone number may hold only digits after '+'");
