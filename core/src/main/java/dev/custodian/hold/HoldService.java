@@ -1,0 +1,101 @@
+package dev.custodian.hold;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.client.ProcessorPrincipal;
+import dev.custodian.client.ProcessorRole;
+import dev.custodian.evidence.EvidenceLog;
+import dev.custodian.evidence.EvidenceRecord;
+import dev.custodian.internal.Repository;
+import dev.custodian.internal.Repository.Versioned;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.spi.StateStore;
+import dev.custodian.subject.Pseudonymizer;
+import dev.custodian.subject.SubjectIdentifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Places and releases legal holds (R-HOLD-1, R-HOLD-2). Only processor staff with the operator or
+ * designated-officer role may place or release one; every change is evidence.
+ */
+public final class HoldService {
+  static final String KIND = "hold";
+
+  private final Repository<Hold> holds;
+  private final EvidenceLog evidence;
+  private final Pseudonymizer pseudonymizer;
+  private final Clock clock;
+
+  public HoldService(StateStore store, EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock) {
+    this.holds = new Repository<>(store, KIND, Hold.class);
+    this.evidence = Objects.requireNonNull(evidence, "evidence");
+    this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Places a hold and records it.
+   *
+   * @throws SecurityException if {@code by} is neither operator nor designated officer
+   */
+  public Hold place(ProcessorPrincipal by, ClientId client, Set<SubjectIdentifier> subjects,
+      Set<CategoryId> categories, Instant from, Instant before, String legalBasis) {
+    requireStaff(by);
+    Hold hold = new Hold("hold-" + UUID.randomUUID(), client, subjects, categories, from, before,
+        legalBasis, by.id(), clock.instant(), null, null, null);
+    holds.insert(hold.id(), client, hold);
+    EvidenceRecord r = EvidenceRecord.of("hold.placed", by.id()).withClient(client)
+        .withBasis(legalBasis).withDetail("hold", hold.id())
+        .withDetail("categories", hold.categories().isEmpty() ? "*" : hold.categories().toString())
+        .withDetail("subjects", hold.subjects().isEmpty() ? "*"
+            : hold.subjects().stream().map(pseudonymizer::pseudonym).sorted().toList().toString());
+    evidence.append(r);
+    return hold;
+  }
+
+  /**
+   * Releases an active hold; the hold stays stored, with who released it and why.
+   *
+   * @throws IllegalStateException if the hold is unknown or already released
+   */
+  public Hold release(ProcessorPrincipal by, String holdId, String reason) {
+    requireStaff(by);
+    Objects.requireNonNull(reason, "reason");
+    Versioned<Hold> v = holds.find(holdId)
+        .orElseThrow(() -> new IllegalStateException("no hold " + holdId));
+    if (!v.value().active()) {
+      throw new IllegalStateException("hold " + holdId + " is already released");
+    }
+    Hold released = v.value().released(clock.instant(), by.id(), reason);
+    holds.update(holdId, v, released);
+    evidence.append(EvidenceRecord.of("hold.released", by.id()).withClient(released.client())
+        .withBasis(released.legalBasis()).withDetail("hold", holdId).withDetail("reason", reason));
+    return released;
+  }
+
+  /** Every hold of the client, active or released. */
+  public List<Hold> all(ClientId client) {
+    return holds.list(client).stream().map(Versioned::value).toList();
+  }
+
+  /** The client's active holds. */
+  public List<Hold> active(ClientId client) {
+    return all(client).stream().filter(Hold::active).toList();
+  }
+
+  /** Active holds of the client that apply to {@code category}. */
+  public List<Hold> active(ClientId client, CategoryId category) {
+    return all(client).stream().filter(h -> h.covers(client, category)).toList();
+  }
+
+  private static void requireStaff(ProcessorPrincipal by) {
+    Objects.requireNonNull(by, "principal");
+    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
+      throw new SecurityException("only the processor's operators or designated officer manage holds");
+    }
+  }
+}
