@@ -95,4 +95,9 @@ final class SweepFixture {
     }
     return sum;
   }
+
+  /** Places a hold on every record of ACME concerning the first person. */
+  void holdFirstPerson() {
+    node(1).holds().place(OPERATOR, ACME, Set.of(PEOPLE.get(0)), Set.of(), null, null, "authority request 2025-9");
+  }
 }
