@@ -1,0 +1,146 @@
+package dev.custodian.spring;
+
+import dev.custodian.Custodian;
+import dev.custodian.spi.EvidenceStore;
+import dev.custodian.spi.HostData;
+import dev.custodian.spi.StateStore;
+import dev.custodian.spi.WorkQueue;
+import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.spi.memory.InMemoryHostData;
+import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.spi.memory.InMemoryWorkQueue;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Configures a {@link Custodian} from {@code custodian.*} settings. With a {@code DataSource} and
+ * {@code custodian-jdbc} on the classpath, the library's state, evidence and work queue go to the
+ * database and the host's tables are reached through {@code custodian.host-data} mappings; without
+ * them, in-memory stores are used and a warning says they are not for production.
+ *
+ * <p>Every bean backs off when the host defines its own of the same type; {@link
+ * CustodianBuilderCustomizer} beans adjust the builder; {@code custodian.enabled=false} turns all
+ * of it off.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration"
+    })
+@ConditionalOnBooleanProperty(name = "custodian.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CustodianProperties.class)
+@Import({CustodianAutoConfiguration.InMemoryStores.class})
+public class CustodianAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(CustodianAutoConfiguration.class);
+
+  /** The settings, checked: a bad value fails start-up here, naming its property. */
+  @Bean
+  @ConditionalOnMissingBean
+  CustodianSettings custodianSettings(CustodianProperties properties) {
+    return CustodianSettings.of(properties);
+  }
+
+  /** The system clock in UTC, unless the host has a {@link Clock} bean of its own. */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock custodianClock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Custodian custodian(
+      CustodianSettings settings,
+      Clock clock,
+      StateStore stateStore,
+      EvidenceStore evidenceStore,
+      HostData hostData,
+      ObjectProvider<CustodianBuilderCustomizer> customizers) {
+    byte[] key = settings.pseudonymizationKey().orElseGet(() -> ephemeralKey(stateStore));
+    Custodian.Builder builder =
+        Custodian.builder()
+            .clock(clock)
+            .stateStore(stateStore)
+            .evidenceStore(evidenceStore)
+            .hostData(hostData)
+            .pseudonymizationKey(key)
+            .defaultClientZone(settings.clientZone())
+            .instructingRoles(settings.instructingRoles());
+    customizers.orderedStream().forEach(c -> c.customize(builder));
+    return builder.build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  CustodianMonitor custodianMonitor(Custodian custodian, CustodianSettings settings) {
+    return new CustodianMonitor(
+        custodian, settings.properties().getHealth().getEvidenceVerificationInterval());
+  }
+
+  /**
+   * Without a durable store a random key is acceptable: the evidence it pseudonymises dies with the
+   * process anyway. With one, a key that changed at each restart would break correlation, so it is
+   * required.
+   */
+  private static byte[] ephemeralKey(StateStore stateStore) {
+    if (!(stateStore instanceof InMemoryStateStore)) {
+      throw CustodianSettings.invalid("pseudonymization-key",
+          "is required when Custodian keeps its state in a database: set at least "
+              + CustodianSettings.MIN_KEY_BYTES + " bytes of secret, kept stable across restarts");
+    }
+    LOG.warn("custodian.pseudonymization-key is not set: using a random key for this process only");
+    byte[] key = new byte[CustodianSettings.MIN_KEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  /**
+   * Fills in, one by one, whatever store neither the host nor the JDBC configuration provided.
+   * Imported last so that it only ever completes the picture.
+   */
+  @Configuration(proxyBeanMethods = false)
+  static class InMemoryStores {
+
+    @Bean
+    @ConditionalOnMissingBean
+    StateStore custodianStateStore() {
+      warnNotForProduction("state");
+      return new InMemoryStateStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EvidenceStore custodianEvidenceStore() {
+      warnNotForProduction("evidence");
+      return new InMemoryEvidenceStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HostData custodianHostData() {
+      warnNotForProduction("host data");
+      return new InMemoryHostData();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkQueue custodianWorkQueue(Clock clock) {
+      return new InMemoryWorkQueue(clock);
+    }
+
+    private static void warnNotForProduction(String what) {
+      LOG.warn("Custodian keeps its {} in memory: it is lost on restart and not shared between"
+          + " nodes; not for production (add a DataSource and custodian-jdbc)", what);
+    }
+  }
+}

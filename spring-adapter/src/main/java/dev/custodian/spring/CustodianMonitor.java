@@ -1,0 +1,47 @@
+package dev.custodian.spring;
+
+import dev.custodian.Custodian;
+import dev.custodian.evidence.ChainVerification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the health indicator and the metrics report, computed in one place: whether the evidence
+ * chain verifies (R-EVID-1), how many client notifications and breach notices are overdue, and how
+ * much sweep work waits. Verifying the chain reads every entry, so its result is reused for the
+ * configured interval (measured on the library's clock). Thread-safe.
+ */
+public class CustodianMonitor {
+  private final Custodian custodian;
+  private final Duration verificationInterval;
+  private ChainVerification lastVerification;
+  private Instant verifiedAt;
+
+  public CustodianMonitor(Custodian custodian, Duration verificationInterval) {
+    this.custodian = Objects.requireNonNull(custodian, "custodian");
+    this.verificationInterval = Objects.requireNonNull(verificationInterval, "verificationInterval");
+  }
+
+  /** The latest verification of the whole evidence chain, recomputed when older than the interval. */
+  public synchronized ChainVerification evidenceChain() {
+    Instant now = custodian.clock().instant();
+    if (lastVerification == null || !now.isBefore(verifiedAt.plus(verificationInterval))) {
+      lastVerification = custodian.evidence().verify();
+      verifiedAt = now;
+    }
+    return lastVerification;
+  }
+
+  /** Verifies the chain now, whatever the interval, and keeps the result. */
+  public synchronized ChainVerification verifyEvidenceNow() {
+    lastVerification = custodian.evidence().verify();
+    verifiedAt = custodian.clock().instant();
+    return lastVerification;
+  }
+
+  /** The instant the library's clock reads now. */
+  public Instant now() {
+    return custodian.clock().instant();
+  }
+}
