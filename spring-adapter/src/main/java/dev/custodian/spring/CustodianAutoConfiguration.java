@@ -11,6 +11,8 @@ import dev.custodian.spi.memory.InMemoryStateStore;
 import dev.custodian.spi.memory.InMemoryWorkQueue;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Configures a {@link Custodian} from {@code custodian.*} settings. With a {@code DataSource} and
@@ -85,6 +88,27 @@ public class CustodianAutoConfiguration {
   CustodianMonitor custodianMonitor(Custodian custodian, CustodianSettings settings) {
     return new CustodianMonitor(
         custodian, settings.properties().getHealth().getEvidenceVerificationInterval());
+  }
+
+  /**
+   * The periodic jobs, unless {@code custodian.sweep.enabled=false} (for example on nodes that
+   * serve requests only).
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(name = "custodian.sweep.enabled", matchIfMissing = true)
+  CustodianScheduler custodianScheduler(
+      CustodianSettings settings,
+      Custodian custodian,
+      CustodianMonitor monitor,
+      ObjectProvider<TaskScheduler> schedulers) {
+    CustodianProperties.Sweep sweep = settings.properties().getSweep();
+    List<CustodianScheduler.Job> nightly = new ArrayList<>();
+    List<CustodianScheduler.Job> frequent = new ArrayList<>();
+    // Reuses a recent verification; recomputes once it is older than the health interval.
+    frequent.add(new CustodianScheduler.Job("evidence-verification", monitor::evidenceChain));
+    return new CustodianScheduler(schedulers.getIfUnique(), sweep.getCron(), settings.sweepZone(),
+        sweep.getOverdueCheckInterval(), nightly, frequent);
   }
 
   /**
