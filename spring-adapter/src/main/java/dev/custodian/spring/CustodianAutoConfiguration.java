@@ -42,7 +42,7 @@ import org.springframework.scheduling.TaskScheduler;
     })
 @ConditionalOnBooleanProperty(name = "custodian.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustodianProperties.class)
-@Import({CustodianAutoConfiguration.InMemoryStores.class})
+@Import(CustodianAutoConfiguration.InMemoryStores.class)
 public class CustodianAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(CustodianAutoConfiguration.class);
 
@@ -129,8 +129,8 @@ public class CustodianAutoConfiguration {
   }
 
   /**
-   * Fills in, one by one, whatever store neither the host nor the JDBC configuration provided.
-   * Imported last so that it only ever completes the picture.
+   * Fills in, one by one, whatever store neither the host nor {@link
+   * CustodianJdbcAutoConfiguration} (which runs before this one) provided.
    */
   @Configuration(proxyBeanMethods = false)
   static class InMemoryStores {
