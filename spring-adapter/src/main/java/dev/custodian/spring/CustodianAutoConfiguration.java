@@ -1,6 +1,7 @@
 package dev.custodian.spring;
 
 import dev.custodian.Custodian;
+import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.StateStore;
@@ -78,7 +79,9 @@ public class CustodianAutoConfiguration {
             .hostData(hostData)
             .pseudonymizationKey(key)
             .defaultClientZone(settings.clientZone())
-            .instructingRoles(settings.instructingRoles());
+            .instructingRoles(settings.instructingRoles())
+            .retentionSchedule(
+                ScheduleOverrides.apply(RetentionSchedule.annexA(), settings.retention()));
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
   }

@@ -120,14 +120,16 @@ class CustodianAutoConfigurationTest {
               .containsEntry("caller", "phone").containsEntry("callee", "phone");
           assertThat(s.hostData().get(CategoryId.SMS_LOG).getSubjectColumns())
               .containsOnlyKeys("recipient");
-          assertThat(s.retention().get(CategoryId.CALL_RECORDING).getPeriod())
-              .isEqualTo(Period.ofMonths(6));
+          assertThat(s.retention().get(CategoryId.CALL_RECORDING).getMax())
+              .isEqualTo(Period.ofYears(1));
 
           Custodian custodian = context.getBean(Custodian.class);
           assertThat(custodian.defaultClientZone()).isEqualTo(ZoneId.of("America/Sao_Paulo"));
           assertThat(custodian.instructingRoles().roles())
               .containsExactly(ClientRole.SUPER_ADMINISTRATOR);
           assertThat(custodian.instructingRoles().designatedContact()).isFalse();
+          assertThat(custodian.retention().schedule().rule("SMS_CONTENT.max").orElseThrow()
+              .period()).isEqualTo(Period.ofMonths(6));
         });
   }
 
@@ -161,6 +163,25 @@ class CustodianAutoConfigurationTest {
         List.of("custodian.retention.categories.CALL_RECORDING.min=P2Y",
             "custodian.retention.categories.CALL_RECORDING.max=P1Y"),
         "custodian.retention.categories.CALL_RECORDING.min");
+  }
+
+  @Test
+  void legalPeriodsCannotBeOverridden_R_RET_2() {
+    assertFailsNaming("custodian.retention.categories.CALL_LOG.period=P3M",
+        "custodian.retention.categories.CALL_LOG.period");
+  }
+
+  @Test
+  void unknownCategoryOverrideFailsStartUp() {
+    assertFailsNaming("custodian.retention.categories.PIGEON_POST.period=P3M",
+        "custodian.retention.categories.PIGEON_POST.period");
+  }
+
+  @Test
+  void contractualPeriodOverrideReachesTheSchedule() {
+    runner.withPropertyValues("custodian.retention.categories.webhook-log.period=P14D")
+        .run(context -> assertThat(context.getBean(Custodian.class).retention().schedule()
+            .rule("WEBHOOK_LOG.max").orElseThrow().period()).isEqualTo(Period.ofDays(14)));
   }
 
   @Test
