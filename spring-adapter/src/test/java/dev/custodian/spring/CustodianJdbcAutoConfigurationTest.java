@@ -83,6 +83,17 @@ class CustodianJdbcAutoConfigurationTest {
   }
 
   @Test
+  void disabledLeavesNoBeanEvenWithADataSource() {
+    runner().withPropertyValues("custodian.enabled=false").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context).hasSingleBean(DataSource.class);
+      assertThat(context).doesNotHaveBean(StateStore.class);
+      assertThat(context).doesNotHaveBean(CustodianSchemaInitializer.class);
+      assertThat(context).doesNotHaveBean(Custodian.class);
+    });
+  }
+
+  @Test
   void aHostDialectOverridesDetection() {
     runner()
         .withPropertyValues(CustodianAutoConfigurationTest.KEY)
