@@ -2,8 +2,12 @@ package dev.custodian.spring;
 
 import dev.custodian.Custodian;
 import dev.custodian.retention.RetentionSchedule;
+import dev.custodian.spi.EscalationChannel;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
+import dev.custodian.spi.Rectifier;
+import dev.custodian.spi.RequestNotifier;
+import dev.custodian.spi.Responder;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
@@ -21,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -69,6 +74,10 @@ public class CustodianAutoConfiguration {
       StateStore stateStore,
       EvidenceStore evidenceStore,
       HostData hostData,
+      RequestNotifier requestNotifier,
+      EscalationChannel escalationChannel,
+      ObjectProvider<Responder> responder,
+      ObjectProvider<Rectifier> rectifier,
       ObjectProvider<CustodianBuilderCustomizer> customizers) {
     byte[] key = settings.pseudonymizationKey().orElseGet(() -> ephemeralKey(stateStore));
     Custodian.Builder builder =
@@ -81,9 +90,30 @@ public class CustodianAutoConfiguration {
             .defaultClientZone(settings.clientZone())
             .instructingRoles(settings.instructingRoles())
             .retentionSchedule(
-                ScheduleOverrides.apply(RetentionSchedule.annexA(), settings.retention()));
+                ScheduleOverrides.apply(RetentionSchedule.annexA(), settings.retention()))
+            .notificationDeadline(
+                settings.properties().getSubjectRequests().getNotificationDelay())
+            .requestNotifier(requestNotifier)
+            .escalationChannel(escalationChannel);
+    // The host's own channel to subjects; the library calls it only through its response gates.
+    responder.ifUnique(builder::responder);
+    rectifier.ifUnique(builder::rectifier);
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
+  }
+
+  /** Client notices as Spring application events, unless the host has its own notifier. */
+  @Bean
+  @ConditionalOnMissingBean
+  RequestNotifier custodianRequestNotifier(ApplicationEventPublisher publisher) {
+    return new ApplicationEventRequestNotifier(publisher);
+  }
+
+  /** Escalations as Spring application events, unless the host has its own channel. */
+  @Bean
+  @ConditionalOnMissingBean
+  EscalationChannel custodianEscalationChannel(ApplicationEventPublisher publisher) {
+    return new ApplicationEventEscalationChannel(publisher);
   }
 
   @Bean
@@ -108,6 +138,18 @@ public class CustodianAutoConfiguration {
     CustodianProperties.Sweep sweep = settings.properties().getSweep();
     List<CustodianScheduler.Job> nightly = new ArrayList<>();
     List<CustodianScheduler.Job> frequent = new ArrayList<>();
+    // Each job is safe on several nodes: every state change is an optimistic versioned update,
+    // so two nodes racing on one notice or escalation see one win and the other re-read.
+    frequent.add(new CustodianScheduler.Job("client-notices", () -> {
+      custodian.subjectRequests().notifyPending();
+      custodian.instructions().informPending();
+      custodian.authorityRequests().informPending();
+      custodian.assistance().sendPendingQuotes();
+    }));
+    frequent.add(new CustodianScheduler.Job("overdue-escalations", () -> {
+      custodian.subjectRequests().escalateOverdue();
+      custodian.authorityRequests().escalateDueReviews();
+    }));
     // Reuses a recent verification; recomputes once it is older than the health interval.
     frequent.add(new CustodianScheduler.Job("evidence-verification", monitor::evidenceChain));
     return new CustodianScheduler(schedulers.getIfUnique(), sweep.getCron(), settings.sweepZone(),

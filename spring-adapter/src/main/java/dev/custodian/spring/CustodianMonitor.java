@@ -1,6 +1,8 @@
 package dev.custodian.spring;
 
 import dev.custodian.Custodian;
+import dev.custodian.client.ProcessorPrincipal;
+import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.ChainVerification;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,10 @@ import java.util.Objects;
  * Thread-safe.
  */
 public class CustodianMonitor {
+  /** Who reads the overdue lists: the library's own monitor, as processor staff. */
+  private static final ProcessorPrincipal READER =
+      ProcessorPrincipal.of("custodian-monitor", ProcessorRole.OPERATOR);
+
   private final Custodian custodian;
   private final Duration verificationInterval;
   private ChainVerification lastVerification;
@@ -43,7 +49,12 @@ public class CustodianMonitor {
   /** Reads every signal now (the chain verification may be a recent one, see the class doc). */
   public Snapshot snapshot() {
     Instant now = custodian.clock().instant();
-    return new Snapshot(now, evidenceChain(), 0, 0, 0);
+    return new Snapshot(now, evidenceChain(), overdueClientNotifications(), 0, 0);
+  }
+
+  /** Subject-request cases whose client was not notified by the deadline (R-DSR-2). */
+  public long overdueClientNotifications() {
+    return custodian.subjectRequests().overdueNotifications(READER).size();
   }
 
   /** The latest verification of the whole evidence chain, recomputed when older than the interval. */

@@ -3,6 +3,7 @@ package dev.custodian.spring;
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.InstructingRoles;
+import dev.custodian.dsr.SubjectRequestService;
 import java.time.Duration;
 import java.time.Period;
 import java.util.EnumSet;
@@ -43,7 +44,7 @@ public class CustodianProperties {
   /** Who may give instructions on a client's behalf (R-ACC-1). */
   private final InstructingRolesProperties instructingRoles = new InstructingRolesProperties();
 
-  /** Subject requests: how soon each client must be told, and when an overdue notice escalates. */
+  /** Subject requests: how soon each client must be told (R-DSR-2). */
   private final SubjectRequests subjectRequests = new SubjectRequests();
 
   /** Retention bounds and overrides per category (R-RET-3). */
@@ -144,16 +145,11 @@ public class CustodianProperties {
   /** Deadlines of subject-request routing (R-DSR-2). */
   public static class SubjectRequests {
     /**
-     * How long after intake each concerned client must have been notified; past it the notification
-     * is overdue and shows in health and metrics. Unset: the library's default.
+     * How long after receipt each concerned client must have been notified; past it the
+     * notification is overdue, shows in health and metrics, and is escalated to the processor's
+     * privacy contact at the next overdue check.
      */
-    private Duration notificationDelay;
-
-    /**
-     * How long an overdue notification waits before it is escalated to the processor's privacy
-     * contact. Unset: the library's default.
-     */
-    private Duration escalationDelay;
+    private Duration notificationDelay = SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
 
     public Duration getNotificationDelay() {
       return notificationDelay;
@@ -161,14 +157,6 @@ public class CustodianProperties {
 
     public void setNotificationDelay(Duration notificationDelay) {
       this.notificationDelay = notificationDelay;
-    }
-
-    public Duration getEscalationDelay() {
-      return escalationDelay;
-    }
-
-    public void setEscalationDelay(Duration escalationDelay) {
-      this.escalationDelay = escalationDelay;
     }
   }
 
@@ -343,7 +331,10 @@ public class CustodianProperties {
      */
     private Duration lease = Duration.ofMinutes(5);
 
-    /** How often the overdue checks (notifications, escalations, breach notices) run. */
+    /**
+     * How often the frequent jobs run: pending client notices are (re)delivered, overdue client
+     * notifications and breach notices escalated, the evidence chain re-verified when due.
+     */
     private Duration overdueCheckInterval = Duration.ofMinutes(5);
 
     public boolean isEnabled() {

@@ -40,7 +40,9 @@ final class CustodianSettings {
     this.clientZone = zone("client-zone", p.getClientZone());
     this.instructingRoles = instructingRoles(p.getInstructingRoles());
     checkPositive("subject-requests.notification-delay", p.getSubjectRequests().getNotificationDelay());
-    checkPositive("subject-requests.escalation-delay", p.getSubjectRequests().getEscalationDelay());
+    if (p.getSubjectRequests().getNotificationDelay() == null) {
+      throw invalid("subject-requests.notification-delay", "is required");
+    }
     this.retention = retention(p.getRetention().getCategories());
     this.hostData = hostData(p.getHostData());
     if (p.getSchema().getInitialize() == null) {
