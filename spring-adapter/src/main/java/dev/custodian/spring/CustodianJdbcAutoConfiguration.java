@@ -5,15 +5,20 @@ import dev.custodian.jdbc.JdbcEvidenceStore;
 import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.JdbcWorkQueue;
 import dev.custodian.spi.EvidenceStore;
+import dev.custodian.spi.HostData;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.WorkQueue;
+import dev.custodian.spi.memory.InMemoryHostData;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -30,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(CustodianProperties.class)
 public class CustodianJdbcAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(CustodianJdbcAutoConfiguration.class);
 
   @Bean
   @ConditionalOnMissingBean
@@ -60,6 +66,23 @@ public class CustodianJdbcAutoConfiguration {
   EvidenceStore custodianEvidenceStore(
       DataSource dataSource, Dialect dialect, CustodianSchemaInitializer schema) {
     return new JdbcEvidenceStore(dataSource, dialect);
+  }
+
+  /**
+   * The host's own tables, from {@code custodian.host-data}. Built after Boot's SQL
+   * initialisation, since it checks every mapped table and column against the database. With no
+   * mapping at all, an empty in-memory stand-in, with a warning.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @DependsOnDatabaseInitialization
+  HostData custodianHostData(DataSource dataSource, Dialect dialect, CustodianSettings settings) {
+    if (settings.hostData().isEmpty()) {
+      LOG.warn("custodian.host-data maps none of the host's tables: Custodian finds no subject,"
+          + " sweeps nothing and returns nothing; map each category's table");
+      return new InMemoryHostData();
+    }
+    return HostDataMappings.jdbcHostData(dataSource, dialect, settings);
   }
 
   @Bean

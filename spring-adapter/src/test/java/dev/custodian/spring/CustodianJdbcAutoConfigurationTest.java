@@ -7,6 +7,12 @@ import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.jdbc.Dialect;
 import dev.custodian.jdbc.JdbcEvidenceStore;
+import dev.custodian.jdbc.JdbcHostData;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.spi.HostData;
+import dev.custodian.subject.PhoneNumber;
+import java.util.List;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.JdbcWorkQueue;
 import dev.custodian.spi.EvidenceStore;
@@ -80,6 +86,61 @@ class CustodianJdbcAutoConfigurationTest {
           assertThat(context).hasNotFailed();
           assertThat(context).getBean(StateStore.class).isInstanceOf(InMemoryStateStore.class);
         });
+  }
+
+  private static final String[] CALLS_MAPPING = {
+    "spring.sql.init.mode=always",
+    "spring.sql.init.schema-locations=classpath:host-schema.sql",
+    "custodian.host-data.CALL_LOG.table=calls",
+    "custodian.host-data.CALL_LOG.client-column=account_id",
+    "custodian.host-data.CALL_LOG.id-column=id",
+    "custodian.host-data.CALL_LOG.time-column=started_at",
+    "custodian.host-data.CALL_LOG.restricted-column=restricted",
+    "custodian.host-data.CALL_LOG.subject-columns.caller=phone",
+    "custodian.host-data.CALL_LOG.subject-columns.callee=phone"
+  };
+
+  @Test
+  void mappedTablesBecomeTheHostData_R_DSR_2() {
+    runner()
+        .withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+        .withPropertyValues(CustodianAutoConfigurationTest.KEY)
+        .withPropertyValues(CALLS_MAPPING)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).getBean(HostData.class).isInstanceOf(JdbcHostData.class);
+          HostData data = context.getBean(Custodian.class).hostData();
+          assertThat(data.categories()).containsExactly(CategoryId.CALL_LOG);
+          assertThat(data.clientsHolding(List.of(PhoneNumber.of("+33639980202"))))
+              .containsExactly(ClientId.of("acme"));
+          assertThat(data.findSubject(ClientId.of("acme"), List.of(PhoneNumber.of("+33199000101"))))
+              .singleElement().satisfies(r -> assertThat(r.id()).isEqualTo("1"));
+        });
+  }
+
+  @Test
+  void aMappingTheDatabaseLacksFailsStartUpNamingTheProperty() {
+    runner()
+        .withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+        .withPropertyValues(CustodianAutoConfigurationTest.KEY)
+        .withPropertyValues(CALLS_MAPPING)
+        .withPropertyValues("custodian.host-data.CALL_LOG.time-column=answered_at")
+        .run(context -> {
+          InvalidCustodianPropertyException e =
+              CustodianAutoConfigurationTest.invalidProperty(context);
+          assertThat(e.property()).startsWith("custodian.host-data");
+          assertThat(e.getMessage()).contains("answered_at");
+        });
+  }
+
+  @Test
+  void anUnknownSubjectKindFailsStartUpNamingTheProperty() {
+    runner()
+        .withPropertyValues(CustodianAutoConfigurationTest.KEY)
+        .withPropertyValues(CALLS_MAPPING)
+        .withPropertyValues("custodian.host-data.CALL_LOG.subject-columns.callee=fax")
+        .run(context -> assertThat(CustodianAutoConfigurationTest.invalidProperty(context)
+            .property()).isEqualTo("custodian.host-data.CALL_LOG.subject-columns.callee"));
   }
 
   @Test
