@@ -29,7 +29,8 @@ import java.util.Objects;
  * </ol>
  *
  * <p>Calendar periods are added in the client's zone ({@link ClientContext#zone()}), so they are
- * DST-safe and "1 month" from 31 January ends at the end of February; see {@link ZonedPeriods}.
+ * DST-safe and "1 month" from 31 January ends at the end of February (midnight starting 1 March,
+ * local); see {@code ZonedPeriods} for the exact calendar.
  * A record whose retention ended and whose restrict rule applies (the contract ended) is a
  * restricted archive until deleted.
  */
@@ -234,7 +235,7 @@ public final class Classifier {
       if (start == lastStart && p.equals(lastPeriod)) {
         return lastEnd;
       }
-      Instant end = ZonedPeriods.plus(start, p, context.zone());
+      Instant end = context.plus(start, p);
       lastStart = start;
       lastPeriod = p;
       lastEnd = end;

@@ -19,6 +19,7 @@ import java.util.Set;
 public final class ClientContext {
   private final ClientId client;
   private final ZoneId zone;
+  private final ZonedPeriods calendar;
   private final Map<CategoryId, Period> settings;
   private final ClientEvent[] events;
   private final Hold[] holds;
@@ -27,6 +28,7 @@ public final class ClientContext {
       List<ClientEvent> events, List<Hold> holds) {
     this.client = Objects.requireNonNull(client, "client");
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.calendar = ZonedPeriods.of(zone);
     this.settings = Map.copyOf(Objects.requireNonNull(settings, "settings"));
     this.events = events.stream().filter(e -> e.active() && e.client().equals(client))
         .toArray(ClientEvent[]::new);
@@ -80,6 +82,11 @@ public final class ClientContext {
   /** A copy with other events. */
   public ClientContext withEvents(List<ClientEvent> value) {
     return new ClientContext(client, zone, settings, List.copyOf(value), List.of(holds));
+  }
+
+  /** {@code start} plus {@code period} in the client's zone. */
+  Instant plus(Instant start, Period period) {
+    return calendar.plus(start, period);
   }
 
   Period setting(CategoryId category) {
