@@ -1,7 +1,10 @@
 package dev.custodian.spring;
 
 import dev.custodian.Custodian;
+import dev.custodian.breach.BreachNotificationSender;
 import dev.custodian.retention.RetentionSchedule;
+import dev.custodian.retention.SweepOptions;
+import dev.custodian.subprocessor.SubprocessorNoticeSender;
 import dev.custodian.spi.EscalationChannel;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
@@ -74,11 +77,17 @@ public class CustodianAutoConfiguration {
       StateStore stateStore,
       EvidenceStore evidenceStore,
       HostData hostData,
+      WorkQueue workQueue,
       RequestNotifier requestNotifier,
       EscalationChannel escalationChannel,
       ObjectProvider<Responder> responder,
       ObjectProvider<Rectifier> rectifier,
+      ObjectProvider<BreachNotificationSender> breachSender,
+      ObjectProvider<SubprocessorNoticeSender> subprocessorSender,
       ObjectProvider<CustodianBuilderCustomizer> customizers) {
+    CustodianProperties.Sweep sweep = settings.properties().getSweep();
+    RetentionSchedule schedule =
+        ScheduleOverrides.apply(RetentionSchedule.annexA(), settings.retention());
     byte[] key = settings.pseudonymizationKey().orElseGet(() -> ephemeralKey(stateStore));
     Custodian.Builder builder =
         Custodian.builder()
@@ -89,8 +98,11 @@ public class CustodianAutoConfiguration {
             .pseudonymizationKey(key)
             .defaultClientZone(settings.clientZone())
             .instructingRoles(settings.instructingRoles())
-            .retentionSchedule(
-                ScheduleOverrides.apply(RetentionSchedule.annexA(), settings.retention()))
+            .retentionSchedule(schedule)
+            .retentionBounds(ScheduleOverrides.bounds(schedule, settings.retention()))
+            .workQueue(workQueue)
+            .sweepOptions(SweepOptions.defaults()
+                .withBatchSize(sweep.getBatchSize()).withLease(sweep.getLease()))
             .notificationDeadline(
                 settings.properties().getSubjectRequests().getNotificationDelay())
             .requestNotifier(requestNotifier)
@@ -98,6 +110,8 @@ public class CustodianAutoConfiguration {
     // The host's own channel to subjects; the library calls it only through its response gates.
     responder.ifUnique(builder::responder);
     rectifier.ifUnique(builder::rectifier);
+    breachSender.ifUnique(builder::breachNotificationSender);
+    subprocessorSender.ifUnique(builder::subprocessorNoticeSender);
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
   }
@@ -134,22 +148,31 @@ public class CustodianAutoConfiguration {
       CustodianSettings settings,
       Custodian custodian,
       CustodianMonitor monitor,
+      WorkQueue workQueue,
       ObjectProvider<TaskScheduler> schedulers) {
     CustodianProperties.Sweep sweep = settings.properties().getSweep();
     List<CustodianScheduler.Job> nightly = new ArrayList<>();
     List<CustodianScheduler.Job> frequent = new ArrayList<>();
     // Each job is safe on several nodes: every state change is an optimistic versioned update,
     // so two nodes racing on one notice or escalation see one win and the other re-read.
+    nightly.add(new CustodianScheduler.Job("retention-sweep",
+        new RetentionSweepJob(custodian, workQueue, settings.sweepZone(), sweep.getLease())));
     frequent.add(new CustodianScheduler.Job("client-notices", () -> {
       custodian.subjectRequests().notifyPending();
       custodian.instructions().informPending();
       custodian.authorityRequests().informPending();
       custodian.assistance().sendPendingQuotes();
+      custodian.breaches().deliverPending();
+      custodian.subprocessors().deliverPending();
     }));
     frequent.add(new CustodianScheduler.Job("overdue-escalations", () -> {
       custodian.subjectRequests().escalateOverdue();
       custodian.authorityRequests().escalateDueReviews();
+      custodian.breaches().escalateOverdue();
     }));
+    // Joins sweeps another node started, and finishes one a crash interrupted (R-RET-6).
+    frequent.add(new CustodianScheduler.Job("retention-resume",
+        () -> custodian.retention().resumeUnfinished()));
     // Reuses a recent verification; recomputes once it is older than the health interval.
     frequent.add(new CustodianScheduler.Job("evidence-verification", monitor::evidenceChain));
     return new CustodianScheduler(schedulers.getIfUnique(), sweep.getCron(), settings.sweepZone(),

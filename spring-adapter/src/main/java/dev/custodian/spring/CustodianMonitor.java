@@ -49,7 +49,18 @@ public class CustodianMonitor {
   /** Reads every signal now (the chain verification may be a recent one, see the class doc). */
   public Snapshot snapshot() {
     Instant now = custodian.clock().instant();
-    return new Snapshot(now, evidenceChain(), overdueClientNotifications(), 0, 0);
+    return new Snapshot(now, evidenceChain(), overdueClientNotifications(), overdueBreachNotices(),
+        sweepBacklog());
+  }
+
+  /** Incidents whose client is still not notified 72 hours after awareness (R-BR-1). */
+  public long overdueBreachNotices() {
+    return custodian.breaches().overdue().size();
+  }
+
+  /** Records planned for deletion and not yet deleted, over unfinished sweeps (R-RET-6). */
+  public long sweepBacklog() {
+    return custodian.retention().status().backlog();
   }
 
   /** Subject-request cases whose client was not notified by the deadline (R-DSR-2). */

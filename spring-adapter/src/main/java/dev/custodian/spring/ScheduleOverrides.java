@@ -2,6 +2,7 @@ package dev.custodian.spring;
 
 import dev.custodian.retention.CategoryId;
 import dev.custodian.retention.CategoryPolicy;
+import dev.custodian.retention.RetentionBounds;
 import dev.custodian.retention.RetentionRule;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.RuleSource;
@@ -18,6 +19,39 @@ import java.util.Map;
  */
 final class ScheduleOverrides {
   private ScheduleOverrides() {}
+
+  /**
+   * The shipped bounds on client-set durations (R-RET-3), narrowed or widened by {@code
+   * custodian.retention.categories.<id>.min/max}; only for categories whose duration the client
+   * sets.
+   */
+  static RetentionBounds bounds(
+      RetentionSchedule schedule, Map<CategoryId, CustodianProperties.CategoryRetention> settings) {
+    RetentionBounds bounds = RetentionBounds.defaults();
+    for (Map.Entry<CategoryId, CustodianProperties.CategoryRetention> e : settings.entrySet()) {
+      CustodianProperties.CategoryRetention r = e.getValue();
+      if (r.getMin() == null && r.getMax() == null) {
+        continue;
+      }
+      String property = "retention.categories." + e.getKey() + (r.getMin() != null ? ".min" : ".max");
+      boolean settable = schedule.category(e.getKey()).map(CategoryPolicy::clientSettable)
+          .orElse(false);
+      if (!settable) {
+        throw CustodianSettings.invalid(property, "clients do not set the duration of "
+            + e.getKey() + ", so it takes no bounds");
+      }
+      RetentionBounds.Bound current = bounds.bound(e.getKey())
+          .orElse(new RetentionBounds.Bound(Period.ofDays(1), Period.ofYears(10)));
+      Period min = r.getMin() != null ? r.getMin() : current.min();
+      Period max = r.getMax() != null ? r.getMax() : current.max();
+      try {
+        bounds = bounds.with(e.getKey(), min, max);
+      } catch (IllegalArgumentException ex) {
+        throw CustodianSettings.invalid(property, ex.getMessage());
+      }
+    }
+    return bounds;
+  }
 
   static RetentionSchedule apply(
       RetentionSchedule base, Map<CategoryId, CustodianProperties.CategoryRetention> settings) {

@@ -185,6 +185,25 @@ class CustodianAutoConfigurationTest {
   }
 
   @Test
+  void boundsOnClientSetDurationsReachTheLibrary_R_RET_3() {
+    runner.withPropertyValues("custodian.retention.categories.CALL_RECORDING.max=P2Y",
+            "custodian.retention.categories.TRANSCRIPTION.min=P7D")
+        .run(context -> {
+          var bounds = context.getBean(Custodian.class).retention().bounds();
+          assertThat(bounds.bound(CategoryId.CALL_RECORDING).orElseThrow().max())
+              .isEqualTo(Period.ofYears(2));
+          assertThat(bounds.bound(CategoryId.TRANSCRIPTION).orElseThrow().min())
+              .isEqualTo(Period.ofDays(7));
+        });
+  }
+
+  @Test
+  void boundsOnACategoryClientsDoNotSetFailStartUp() {
+    assertFailsNaming("custodian.retention.categories.CALL_LOG.max=P2Y",
+        "custodian.retention.categories.CALL_LOG.max");
+  }
+
+  @Test
   void mappingWithoutSubjectColumnsFailsStartUp() {
     assertFailsNaming(
         List.of("custodian.host-data.CALL_LOG.table=calls",

@@ -88,7 +88,7 @@ class CustodianJdbcAutoConfigurationTest {
         });
   }
 
-  private static final String[] CALLS_MAPPING = {
+  static final String[] CALLS_MAPPING = {
     "spring.sql.init.mode=always",
     "spring.sql.init.schema-locations=classpath:host-schema.sql",
     "custodian.host-data.CALL_LOG.table=calls",

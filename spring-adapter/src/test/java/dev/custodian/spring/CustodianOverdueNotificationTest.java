@@ -105,6 +105,22 @@ class CustodianOverdueNotificationTest {
     });
   }
 
+  @Test
+  void overdueBreachNoticeShowsInHealthAndMetrics_R_BR_1() {
+    runner.run(context -> {
+      Custodian custodian = context.getBean(Custodian.class);
+      ProcessorPrincipal security = ProcessorPrincipal.of("sec-1", ProcessorRole.SECURITY_TEAM);
+      custodian.breaches().recordAwareness(security, ACME, START, "lost backup tape");
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      CustodianHealthIndicator health = context.getBean(CustodianHealthIndicator.class);
+      assertThat(health.health(true).getDetails()).containsEntry("overdueBreachNotices", 0L);
+
+      context.getBean(MutableClock.class).advance(Duration.ofHours(72).plusMinutes(1));
+      assertThat(health.health(true).getDetails()).containsEntry("overdueBreachNotices", 1L);
+      assertThat(registry.get("custodian.breach.notices.overdue").gauge().value()).isEqualTo(1.0);
+    });
+  }
+
   private static Object overdue(CustodianHealthIndicator health) {
     return health.health(true).getDetails().get("overdueClientNotifications");
   }
