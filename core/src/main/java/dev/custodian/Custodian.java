@@ -45,6 +45,10 @@ public final class Custodian {
   private final EvidenceLog evidence;
 
   // ---- duty services: dsr, instruction, authority (foundation) ----
+  private final dev.custodian.instruction.InstructionService instructions;
+  private final dev.custodian.dsr.SubjectRequestService subjectRequests;
+  private final dev.custodian.dsr.AssistanceService assistance;
+  private final dev.custodian.authority.AuthorityRequestService authorityRequests;
 
   // ---- duty services: retention, hold ----
 
@@ -63,6 +67,42 @@ public final class Custodian {
     this.evidence = new EvidenceLog(evidenceStore, clock);
 
     // ---- wiring: dsr, instruction, authority (foundation) ----
+    {
+      dev.custodian.spi.memory.RecordingNotifier unconfigured =
+          new dev.custodian.spi.memory.RecordingNotifier();
+      if (b.requestNotifier == null || b.escalationChannel == null || b.responder == null) {
+        LOG.warn("Custodian has no request notifier, escalation channel or responder configured:"
+            + " notices, escalations and answers are only kept in memory; not for production");
+      }
+      dev.custodian.spi.RequestNotifier notifier =
+          b.requestNotifier != null ? b.requestNotifier : unconfigured;
+      dev.custodian.spi.EscalationChannel escalations =
+          b.escalationChannel != null ? b.escalationChannel : unconfigured;
+      dev.custodian.spi.Responder responder = b.responder != null ? b.responder
+          : new dev.custodian.spi.memory.RecordingResponder();
+      dev.custodian.spi.Rectifier rectifier = b.rectifier != null ? b.rectifier
+          : hostData instanceof InMemoryHostData memory
+              ? new dev.custodian.spi.memory.InMemoryRectifier(memory)
+              : (client, category, recordId, fields) -> {
+                  throw new IllegalStateException(
+                      "no Rectifier configured: Custodian.builder().rectifier(...)");
+                };
+      java.util.function.Function<dev.custodian.client.ClientId, ZoneId> zones =
+          b.clientZones != null ? b.clientZones : client -> b.defaultClientZone;
+      // The deletion gate is stateless over the stores: erasures see the holds every duty sees.
+      dev.custodian.hold.DeletionGate erasures = new dev.custodian.hold.DeletionGate(hostData,
+          new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock), evidence);
+      this.instructions = new dev.custodian.instruction.InstructionService(
+          stateStore, evidence, notifier, instructingRoles, clock);
+      this.subjectRequests = new dev.custodian.dsr.SubjectRequestService(stateStore, hostData,
+          erasures, rectifier, instructions, responder, notifier, escalations, evidence,
+          pseudonymizer, zones, b.notificationDeadline, clock);
+      this.assistance = new dev.custodian.dsr.AssistanceService(stateStore, subjectRequests,
+          instructions, notifier, evidence, zones, clock);
+      this.authorityRequests = new dev.custodian.authority.AuthorityRequestService(stateStore,
+          hostData, instructions, responder, notifier, escalations, evidence, pseudonymizer, zones,
+          clock);
+    }
 
     // ---- wiring: retention, hold ----
 
@@ -111,6 +151,28 @@ public final class Custodian {
   }
 
   // ---- accessors: dsr, instruction, authority (foundation) ----
+  /**
+   * Subject requests: intake, routing, client notification, the legal clock, and instructed
+   * export, erasure, restriction, rectification and answers (R-DSR-1 to R-DSR-8).
+   */
+  public dev.custodian.dsr.SubjectRequestService subjectRequests() {
+    return subjectRequests;
+  }
+
+  /** Instructions: reading, verifying, holding unlawful ones (R-DSR-3, R-ASSIST-2). */
+  public dev.custodian.instruction.InstructionService instructions() {
+    return instructions;
+  }
+
+  /** Authority requests, with the prohibition-to-inform path (R-AUTH-1 to R-AUTH-3). */
+  public dev.custodian.authority.AuthorityRequestService authorityRequests() {
+    return authorityRequests;
+  }
+
+  /** Assistance with subject requests, quoted before billable work (R-DSR-5). */
+  public dev.custodian.dsr.AssistanceService assistance() {
+    return assistance;
+  }
 
   // ---- accessors: retention, hold ----
 
@@ -129,6 +191,54 @@ public final class Custodian {
     private InstructingRoles instructingRoles = InstructingRoles.DEFAULT;
 
     // ---- builder options: dsr, instruction, authority (foundation) ----
+    private dev.custodian.spi.RequestNotifier requestNotifier;
+    private dev.custodian.spi.EscalationChannel escalationChannel;
+    private dev.custodian.spi.Responder responder;
+    private dev.custodian.spi.Rectifier rectifier;
+    private java.time.Duration notificationDeadline =
+        dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
+    private java.util.function.Function<dev.custodian.client.ClientId, ZoneId> clientZones;
+
+    /** How clients are told of subject and authority requests, held instructions and quotes. */
+    public Builder requestNotifier(dev.custodian.spi.RequestNotifier value) {
+      this.requestNotifier = Objects.requireNonNull(value, "requestNotifier");
+      return this;
+    }
+
+    /** How the processor's privacy contact is alerted (unmatched requests, overdue notices). */
+    public Builder escalationChannel(dev.custodian.spi.EscalationChannel value) {
+      this.escalationChannel = Objects.requireNonNull(value, "escalationChannel");
+      return this;
+    }
+
+    /** The host's channel for answering subjects and authorities; called only through the gates. */
+    public Builder responder(dev.custodian.spi.Responder value) {
+      this.responder = Objects.requireNonNull(value, "responder");
+      return this;
+    }
+
+    /** How the host corrects a record on an instructed rectification. */
+    public Builder rectifier(dev.custodian.spi.Rectifier value) {
+      this.rectifier = Objects.requireNonNull(value, "rectifier");
+      return this;
+    }
+
+    /** How long after receipt a client must be notified of a subject request (default 24 h). */
+    public Builder notificationDeadline(java.time.Duration value) {
+      Objects.requireNonNull(value, "notificationDeadline");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("the notification deadline must be positive");
+      }
+      this.notificationDeadline = value;
+      return this;
+    }
+
+    /** Each client's zone for its legal clocks; default: {@link #defaultClientZone} for all. */
+    public Builder clientZones(
+        java.util.function.Function<dev.custodian.client.ClientId, ZoneId> value) {
+      this.clientZones = Objects.requireNonNull(value, "clientZones");
+      return this;
+    }
 
     // ---- builder options: retention, hold ----
 
