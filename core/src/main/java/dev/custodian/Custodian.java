@@ -51,6 +51,9 @@ public final class Custodian {
   private final dev.custodian.authority.AuthorityRequestService authorityRequests;
 
   // ---- duty services: retention, hold ----
+  private final dev.custodian.hold.HoldService holds;
+  private final dev.custodian.hold.DeletionGate deletionGate;
+  private final dev.custodian.retention.RetentionService retention;
 
   // ---- duty services: termination ----
 
@@ -105,6 +108,10 @@ public final class Custodian {
     }
 
     // ---- wiring: retention, hold ----
+    this.holds = new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock);
+    this.deletionGate = new dev.custodian.hold.DeletionGate(hostData, holds, evidence);
+    this.retention = new dev.custodian.retention.RetentionService(b.retentionSchedule,
+        new dev.custodian.retention.ClientEvents(stateStore, evidence, pseudonymizer, clock));
 
     // ---- wiring: termination ----
 
@@ -176,6 +183,21 @@ public final class Custodian {
 
   // ---- accessors: retention, hold ----
 
+  /** The retention duty: schedule, client events, classifier, plans and sweeps (R-RET-1..6). */
+  public dev.custodian.retention.RetentionService retention() {
+    return retention;
+  }
+
+  /** Legal holds (R-HOLD-1, R-HOLD-2). */
+  public dev.custodian.hold.HoldService holds() {
+    return holds;
+  }
+
+  /** The one door every deletion of the host's data goes through; it spares held records. */
+  public dev.custodian.hold.DeletionGate deletionGate() {
+    return deletionGate;
+  }
+
   // ---- accessors: termination ----
 
   // ---- accessors: subprocessor, breach, audit ----
@@ -241,6 +263,14 @@ public final class Custodian {
     }
 
     // ---- builder options: retention, hold ----
+    private dev.custodian.retention.RetentionSchedule retentionSchedule =
+        dev.custodian.retention.RetentionSchedule.annexA();
+
+    /** The retention schedule; default {@code RetentionSchedule.annexA()}. */
+    public Builder retentionSchedule(dev.custodian.retention.RetentionSchedule value) {
+      this.retentionSchedule = Objects.requireNonNull(value, "retentionSchedule");
+      return this;
+    }
 
     // ---- builder options: termination ----
 
