@@ -56,6 +56,7 @@ public final class Custodian {
   private final dev.custodian.retention.RetentionService retention;
 
   // ---- duty services: termination ----
+  private final dev.custodian.termination.TerminationService terminations;
 
   // ---- duty services: subprocessor, breach, audit ----
 
@@ -114,6 +115,17 @@ public final class Custodian {
         new dev.custodian.retention.ClientEvents(stateStore, evidence, pseudonymizer, clock));
 
     // ---- wiring: termination ----
+    if (b.keyCustody == null) {
+      LOG.warn("Custodian keeps client data keys in memory: they are lost on restart; not for production");
+    }
+    this.terminations = new dev.custodian.termination.TerminationService(
+        new dev.custodian.termination.TerminationService.Wiring(stateStore,
+            b.erasureLedgerStore == null ? stateStore : b.erasureLedgerStore, evidence, hostData,
+            holds, deletionGate, retention.schedule(), retention.events(), b.archiveSink(),
+            b.keyCustody == null ? new dev.custodian.spi.memory.InMemoryKeyCustody() : b.keyCustody,
+            b.subProcessorInstructionSender, b.terminationNotifier,
+            instructingRoles, b.subProcessorsOf, defaultClientZone, clock),
+        b.terminationOptions);
 
     // ---- wiring: subprocessor, breach, audit ----
   }
@@ -200,6 +212,24 @@ public final class Custodian {
 
   // ---- accessors: termination ----
 
+  /**
+   * The termination duty: cases, the client's choice, return archives, deletion, sub-processor
+   * confirmations, certificates (R-TERM-1..8).
+   */
+  public dev.custodian.termination.TerminationService terminations() {
+    return terminations;
+  }
+
+  /** The gate the host checks before processing a client's data (R-TERM-1). */
+  public dev.custodian.termination.ProcessingGate processingGate() {
+    return terminations.gate();
+  }
+
+  /** The erasure ledger, to replay after restoring a backup (R-TERM-7). */
+  public dev.custodian.termination.ErasureLedger erasureLedger() {
+    return terminations.erasureLedger();
+  }
+
   // ---- accessors: subprocessor, breach, audit ----
 
   /** Builds a {@link Custodian}. Only the pseudonymisation key is required. */
@@ -273,6 +303,80 @@ public final class Custodian {
     }
 
     // ---- builder options: termination ----
+    private dev.custodian.spi.ArchiveSink archiveSink;
+    private dev.custodian.spi.KeyCustody keyCustody;
+    private dev.custodian.spi.SubProcessorInstructionSender subProcessorInstructionSender =
+        instruction -> {
+          throw new IllegalStateException("no sub-processor instruction sender is configured:"
+              + " set Custodian.builder().subProcessorInstructionSender(...)");
+        };
+    private dev.custodian.spi.TerminationNotifier terminationNotifier =
+        dev.custodian.spi.TerminationNotifier.NONE;
+    private dev.custodian.termination.TerminationOptions terminationOptions =
+        dev.custodian.termination.TerminationOptions.DEFAULTS;
+    private StateStore erasureLedgerStore;
+    private java.util.function.Function<dev.custodian.client.ClientId, java.util.Set<String>>
+        subProcessorsOf = client -> java.util.Set.of();
+
+    /**
+     * Where return archives are delivered (R-TERM-3). Default: a {@code
+     * dev.custodian.termination.DirectoryArchiveSink} under {@code java.io.tmpdir/custodian}; set
+     * your own in production.
+     */
+    public Builder archiveSink(dev.custodian.spi.ArchiveSink value) {
+      this.archiveSink = Objects.requireNonNull(value, "archiveSink");
+      return this;
+    }
+
+    /** Per-client data keys destroyed at termination (R-TERM-7). Default: in memory, not for production. */
+    public Builder keyCustody(dev.custodian.spi.KeyCustody value) {
+      this.keyCustody = Objects.requireNonNull(value, "keyCustody");
+      return this;
+    }
+
+    /** Sends termination instructions to sub-processors (R-TERM-4). Default: none (sends fail and are escalated). */
+    public Builder subProcessorInstructionSender(dev.custodian.spi.SubProcessorInstructionSender value) {
+      this.subProcessorInstructionSender = Objects.requireNonNull(value, "subProcessorInstructionSender");
+      return this;
+    }
+
+    /** Told when an archive is ready or an acknowledgement is late. Default: no-op. */
+    public Builder terminationNotifier(dev.custodian.spi.TerminationNotifier value) {
+      this.terminationNotifier = Objects.requireNonNull(value, "terminationNotifier");
+      return this;
+    }
+
+    /** Windows, delays, batch size and leases of the termination duty. */
+    public Builder terminationOptions(dev.custodian.termination.TerminationOptions value) {
+      this.terminationOptions = Objects.requireNonNull(value, "terminationOptions");
+      return this;
+    }
+
+    /**
+     * Where the erasure ledger is kept; keep it outside the backups of the host's data so it
+     * survives a restore (R-TERM-7). Default: the state store.
+     */
+    public Builder erasureLedgerStore(StateStore value) {
+      this.erasureLedgerStore = Objects.requireNonNull(value, "erasureLedgerStore");
+      return this;
+    }
+
+    /** The names of the sub-processors that handle a client's data (R-TERM-4). Default: none. */
+    public Builder subProcessorsOf(
+        java.util.function.Function<dev.custodian.client.ClientId, java.util.Set<String>> value) {
+      this.subProcessorsOf = Objects.requireNonNull(value, "subProcessorsOf");
+      return this;
+    }
+
+    private dev.custodian.spi.ArchiveSink archiveSink() {
+      if (archiveSink == null) {
+        java.nio.file.Path base =
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "custodian");
+        archiveSink = new dev.custodian.termination.DirectoryArchiveSink(
+            base.resolve("returns"), base.resolve("return-keys"));
+      }
+      return archiveSink;
+    }
 
     // ---- builder options: subprocessor, breach, audit ----
 
