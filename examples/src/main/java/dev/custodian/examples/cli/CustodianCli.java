@@ -25,7 +25,15 @@ import picocli.CommandLine.Spec;
       "Custodian: a GDPR processor's duties for cloud telephony, as a library.",
       "Without a command, runs the demo on an embedded database in a temporary folder."
     },
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      ScheduleCommand.class,
+      SubprocessorsCommand.class,
+      NoticeDeadlineCommand.class,
+      ObjectionDeadlineCommand.class,
+      DsarDeadlineCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
