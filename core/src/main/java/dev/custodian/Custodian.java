@@ -112,7 +112,10 @@ public final class Custodian {
     this.holds = new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock);
     this.deletionGate = new dev.custodian.hold.DeletionGate(hostData, holds, evidence);
     this.retention = new dev.custodian.retention.RetentionService(b.retentionSchedule,
-        new dev.custodian.retention.ClientEvents(stateStore, evidence, pseudonymizer, clock));
+        b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
+        deletionGate, hostData,
+        b.workQueue != null ? b.workQueue : new dev.custodian.spi.memory.InMemoryWorkQueue(clock),
+        b.sweepOptions, b.retentionMetrics);
 
     // ---- wiring: termination ----
     if (b.keyCustody == null) {
@@ -295,6 +298,47 @@ public final class Custodian {
     // ---- builder options: retention, hold ----
     private dev.custodian.retention.RetentionSchedule retentionSchedule =
         dev.custodian.retention.RetentionSchedule.annexA();
+
+    private dev.custodian.retention.RetentionBounds retentionBounds =
+        dev.custodian.retention.RetentionBounds.defaults();
+    private dev.custodian.spi.WorkQueue workQueue;
+    private dev.custodian.retention.SweepOptions sweepOptions =
+        dev.custodian.retention.SweepOptions.defaults();
+    private dev.custodian.retention.RetentionMetrics retentionMetrics =
+        dev.custodian.retention.RetentionMetrics.NONE;
+
+    /** Bounds on client-set durations (R-RET-3); default {@code RetentionBounds.defaults()}. */
+    public Builder retentionBounds(dev.custodian.retention.RetentionBounds value) {
+      this.retentionBounds = Objects.requireNonNull(value, "retentionBounds");
+      return this;
+    }
+
+    /**
+     * The work queue sweeps share among nodes (R-RET-6); default in memory, for one process only.
+     * Several nodes need a shared one (the JDBC adapter's).
+     */
+    public Builder workQueue(dev.custodian.spi.WorkQueue value) {
+      this.workQueue = Objects.requireNonNull(value, "workQueue");
+      return this;
+    }
+
+    /** Batch size, lease and node name of sweeps; default {@code SweepOptions.defaults()}. */
+    public Builder sweepOptions(dev.custodian.retention.SweepOptions value) {
+      this.sweepOptions = Objects.requireNonNull(value, "sweepOptions");
+      return this;
+    }
+
+    /** Shorthand for {@code sweepOptions(sweepOptions.withBatchSize(value))}. */
+    public Builder sweepBatchSize(int value) {
+      this.sweepOptions = sweepOptions.withBatchSize(value);
+      return this;
+    }
+
+    /** Hooks that export sweep metrics; default none. */
+    public Builder retentionMetrics(dev.custodian.retention.RetentionMetrics value) {
+      this.retentionMetrics = Objects.requireNonNull(value, "retentionMetrics");
+      return this;
+    }
 
     /** The retention schedule; default {@code RetentionSchedule.annexA()}. */
     public Builder retentionSchedule(dev.custodian.retention.RetentionSchedule value) {
