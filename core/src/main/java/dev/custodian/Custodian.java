@@ -59,6 +59,10 @@ public final class Custodian {
   private final dev.custodian.termination.TerminationService terminations;
 
   // ---- duty services: subprocessor, breach, audit ----
+  private final dev.custodian.subprocessor.SubprocessorRegistry subprocessors;
+  private final dev.custodian.breach.BreachService breaches;
+  private final dev.custodian.audit.AuditService audits;
+  private final dev.custodian.audit.CompliancePackService compliancePacks;
 
   private Custodian(Builder b) {
     this.clock = b.clock;
@@ -131,6 +135,31 @@ public final class Custodian {
         b.terminationOptions);
 
     // ---- wiring: subprocessor, breach, audit ----
+    this.subprocessors = new dev.custodian.subprocessor.SubprocessorRegistry(stateStore, evidence,
+        clock, dev.custodian.subprocessor.SubprocessorSettings.defaults()
+            .withZone(b.processorZone)
+            .withPeriods(dev.custodian.subprocessor.NoticePeriods.of(b.businessCalendar))
+            .withTransferRules(b.transferRules)
+            .withObjectingRoles(instructingRoles)
+            .withInitialSubProcessors(b.initialSubprocessors == null
+                ? dev.custodian.subprocessor.AnnexB.subProcessors() : b.initialSubprocessors)
+            .withSender(b.subprocessorNoticeSender));
+    java.util.function.Supplier<jakarta.validation.Validator> validator = b.breachValidator != null
+        ? () -> b.breachValidator
+        : () -> jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+    this.breaches = new dev.custodian.breach.BreachService(stateStore, evidence, clock,
+        b.processorZone, instructingRoles, validator, b.breachNotificationSender);
+    this.audits = new dev.custodian.audit.AuditService(stateStore, evidence, clock,
+        b.processorZone, b.auditBusinessHours != null ? b.auditBusinessHours
+            : new dev.custodian.audit.BusinessHours(b.businessCalendar,
+                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.opens(),
+                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.closes()),
+        instructingRoles);
+    dev.custodian.audit.CompliancePackSettings packSettings =
+        dev.custodian.audit.CompliancePackSettings.defaults().withProcessor(b.processorIdentity);
+    this.compliancePacks = new dev.custodian.audit.CompliancePackService(subprocessors, evidence,
+        clock, b.compliancePackSchedule == null ? packSettings
+            : packSettings.withRetentionSchedule(b.compliancePackSchedule));
   }
 
   public static Builder builder() {
@@ -234,6 +263,26 @@ public final class Custodian {
   }
 
   // ---- accessors: subprocessor, breach, audit ----
+
+  /** The sub-processor registry, its change notices and objections (R-SUB-1 to R-SUB-5). */
+  public dev.custodian.subprocessor.SubprocessorRegistry subprocessors() {
+    return subprocessors;
+  }
+
+  /** Incidents, breaches and the 72-hour clock (R-BR-1 to R-BR-4). */
+  public dev.custodian.breach.BreachService breaches() {
+    return breaches;
+  }
+
+  /** On-site audit requests and their rules (R-AUD-2). */
+  public dev.custodian.audit.AuditService audits() {
+    return audits;
+  }
+
+  /** Compliance packs for clients (R-ASSIST-1, R-AUD-1). */
+  public dev.custodian.audit.CompliancePackService compliancePack() {
+    return compliancePacks;
+  }
 
   /** Builds a {@link Custodian}. Only the pseudonymisation key is required. */
   public static final class Builder {
@@ -423,6 +472,87 @@ public final class Custodian {
     }
 
     // ---- builder options: subprocessor, breach, audit ----
+    private ZoneId processorZone = ZoneId.of("Europe/Paris");
+    private dev.custodian.subprocessor.BusinessCalendar businessCalendar =
+        dev.custodian.subprocessor.BusinessCalendar.france();
+    private dev.custodian.subprocessor.TransferRules transferRules =
+        dev.custodian.subprocessor.TransferRules.DEFAULT;
+    private java.util.List<dev.custodian.subprocessor.SubProcessor> initialSubprocessors;
+    private dev.custodian.subprocessor.SubprocessorNoticeSender subprocessorNoticeSender;
+    private dev.custodian.breach.BreachNotificationSender breachNotificationSender;
+    private jakarta.validation.Validator breachValidator;
+    private dev.custodian.audit.BusinessHours auditBusinessHours;
+    private dev.custodian.audit.ProcessorIdentity processorIdentity =
+        dev.custodian.audit.ProcessorIdentity.NOT_CONFIGURED;
+    private java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>>
+        compliancePackSchedule;
+
+    /**
+     * The processor's zone: business days of sub-processor notices, breach deadlines shown, audit
+     * hours. Default Europe/Paris.
+     */
+    public Builder processorZone(ZoneId value) {
+      this.processorZone = Objects.requireNonNull(value, "processorZone");
+      return this;
+    }
+
+    /** The business days of notice periods and audit hours (R-SUB-2). Default: France. */
+    public Builder businessCalendar(dev.custodian.subprocessor.BusinessCalendar value) {
+      this.businessCalendar = Objects.requireNonNull(value, "businessCalendar");
+      return this;
+    }
+
+    /** The EEA and adequacy lists the registry checks transfers against (R-SUB-4). */
+    public Builder transferRules(dev.custodian.subprocessor.TransferRules value) {
+      this.transferRules = Objects.requireNonNull(value, "transferRules");
+      return this;
+    }
+
+    /**
+     * The registry stored when the state store holds none yet; default the contract's Annex B.
+     * An empty list starts an empty registry.
+     */
+    public Builder initialSubprocessors(java.util.List<dev.custodian.subprocessor.SubProcessor> value) {
+      this.initialSubprocessors = java.util.List.copyOf(value);
+      return this;
+    }
+
+    /** Who the clients are and how a sub-processor change notice reaches them (R-SUB-2). */
+    public Builder subprocessorNoticeSender(dev.custodian.subprocessor.SubprocessorNoticeSender value) {
+      this.subprocessorNoticeSender = Objects.requireNonNull(value, "subprocessorNoticeSender");
+      return this;
+    }
+
+    /** How a breach notification reaches a client, and an overdue one the staff (R-BR-1). */
+    public Builder breachNotificationSender(dev.custodian.breach.BreachNotificationSender value) {
+      this.breachNotificationSender = Objects.requireNonNull(value, "breachNotificationSender");
+      return this;
+    }
+
+    /** The Jakarta validator of breach notifications; default: the provider on the classpath. */
+    public Builder breachValidator(jakarta.validation.Validator value) {
+      this.breachValidator = Objects.requireNonNull(value, "breachValidator");
+      return this;
+    }
+
+    /** The hours on-site audits may take place (R-AUD-2); default 09:00-18:00 on business days. */
+    public Builder auditBusinessHours(dev.custodian.audit.BusinessHours value) {
+      this.auditBusinessHours = Objects.requireNonNull(value, "auditBusinessHours");
+      return this;
+    }
+
+    /** The processor's name, address and DPO contact, for the record of processing (GDPR 30(2)). */
+    public Builder processorIdentity(dev.custodian.audit.ProcessorIdentity value) {
+      this.processorIdentity = Objects.requireNonNull(value, "processorIdentity");
+      return this;
+    }
+
+    /** The retention schedule rows the compliance pack shows; default the contract's Annex A. */
+    public Builder compliancePackSchedule(
+        java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>> value) {
+      this.compliancePackSchedule = Objects.requireNonNull(value, "compliancePackSchedule");
+      return this;
+    }
 
     private Builder() {}
 
