@@ -25,7 +25,7 @@ public final class DemoData {
   public static final ClientId ATELIER = ClientId.of("atelier-nord");
   /** A law office: calls and SMS. */
   public static final ClientId CABINET = ClientId.of("cabinet-sud");
-  /** A design studio: calls, SMS, contacts and webhook logs. */
+  /** A design studio: calls, recordings, transcriptions, SMS, contacts and webhook logs. */
   public static final ClientId STUDIO = ClientId.of("studio-est");
 
   public static final List<ClientId> CLIENTS = List.of(ATELIER, CABINET, STUDIO);
@@ -41,7 +41,7 @@ public final class DemoData {
     this.start = start;
     calls(ATELIER, "an", "+33199001001", 9, true);
     calls(CABINET, "cs", "+33199002002", 11, false);
-    calls(STUDIO, "se", "+33199003003", 13, false);
+    calls(STUDIO, "se", "+33199003003", 13, true);
     sms(CABINET, "cs", "+33199002002", 17);
     sms(STUDIO, "se", "+33199003003", 23);
     contacts(ATELIER, "an", 6);
@@ -71,7 +71,7 @@ public final class DemoData {
     for (Instant t = start.minus(Duration.ofDays(455)); t.isBefore(start); t = t.plus(Duration.ofDays(everyDays))) {
       i++;
       // The demo's subject calls the workshop now and then.
-      PhoneNumber from = client.equals(ATELIER) && i % 10 == 0 ? SUBJECT : caller(i + code.charAt(0));
+      PhoneNumber from = client.equals(ATELIER) && i % 5 == 0 ? SUBJECT : caller(i + code.charAt(0));
       String id = String.format("call-%s-%04d", code, i);
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("id", id);

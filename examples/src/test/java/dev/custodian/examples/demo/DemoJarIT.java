@@ -11,10 +11,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoJarIT {
 
   @Test
-  void theJarRunsTheDemoToTheEnd(@TempDir Path dir) {
-    CliRun run = CliRun.jar(CliRun.packagedJar(), "demo", "--dir", dir.toString());
+  void theJarWithoutArgumentsRunsTheWholeDemo() throws Exception {
+    // The README's Quick start: java -jar examples/target/custodian.jar
+    CliRun run = CliRun.jar(CliRun.packagedJar());
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("Custodian demo").contains("Demo complete");
+    assertThat(run.out()).contains("Custodian demo").contains("Demo complete: every step's check held.");
+    for (int step = 1; step <= 10; step++) {
+      assertThat(run.out()).contains("\n" + step + ". ");
+    }
+    assertThat(run.err()).as("nothing on stderr").isBlank();
+    String folder = run.out().lines().filter(l -> l.startsWith("Working folder: ")).findFirst()
+        .orElseThrow().substring("Working folder: ".length());
+    assertThat(Path.of(folder).resolve("termination").resolve("certificate-of-deletion.txt"))
+        .isRegularFile();
+    try (var files = java.nio.file.Files.walk(Path.of(folder))) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    }
   }
 
   @Test
