@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
       NoticeDeadlineCommand.class,
       ObjectionDeadlineCommand.class,
       DsarDeadlineCommand.class,
+      PlanCommand.class,
+      VerifyEvidenceCommand.class,
+      CompliancePackCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole story on fictional data (the default command).",
+      "Runs the whole story on fictional data (the default).",
       "Three clients and their calls, a subject request, instructions, retention, a sub-processor",
       "change, a breach clock, a termination, and the evidence check. Exits 0 only if every",
       "step's check held."

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
     name = "dsar-deadline",
     mixinStandardHelpOptions = true,
     description = {
-      "The client's deadline to answer a data-subject request received on DATE: one calendar",
-      "month, counted in the client's zone, extendable by two further months (GDPR 12(3),",
-      "R-DSR-8). A request received on 31 January is due by the end of February."
+      "The client's deadline to answer a data-subject request.",
+      "For a request received on DATE: one calendar month, counted in the client's zone,",
+      "extendable by two further months (GDPR 12(3), R-DSR-8). A request received on",
+      "31 January is due by the end of February."
     })
 final class DsarDeadlineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

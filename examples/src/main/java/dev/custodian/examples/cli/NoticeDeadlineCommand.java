@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
     name = "notice-deadline",
     mixinStandardHelpOptions = true,
     description = {
-      "The last day to notify every client of a sub-processor change taking effect on DATE:",
-      "at least 10 French business days before it (R-SUB-2, DPA 4.3)."
+      "Last day to notify clients of a sub-processor change.",
+      "For a change taking effect on DATE: at least 10 French business days before it",
+      "(R-SUB-2, DPA 4.3)."
     })
 final class NoticeDeadlineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

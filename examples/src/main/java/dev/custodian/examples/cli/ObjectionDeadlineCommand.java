@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
     name = "objection-deadline",
     mixinStandardHelpOptions = true,
     description = {
-      "The last day a client who received a sub-processor change notice on DATE may object:",
-      "the 10th French business day after receipt (R-SUB-3, DPA 4.4)."
+      "Last day a client may object to a sub-processor change.",
+      "For a notice received on DATE: the 10th French business day after receipt",
+      "(R-SUB-3, DPA 4.4)."
     })
 final class ObjectionDeadlineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

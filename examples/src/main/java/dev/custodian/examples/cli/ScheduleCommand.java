@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     name = "schedule",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the retention schedule: each category, how long it is kept, from when, and what",
-      "becomes of it when the client's contract ends (the contract's Annex A)."
+      "Prints the retention schedule (Annex A).",
+      "Each category: how long it is kept, from when, and what becomes of it when the client's",
+      "contract ends."
     })
 final class ScheduleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

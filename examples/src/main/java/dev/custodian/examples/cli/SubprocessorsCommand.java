@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
     name = "subprocessors",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the sub-processor registry shipped with Custodian (the contract's Annex B): name,",
-      "server country and what covers a transfer there (R-SUB-1, R-SUB-4)."
+      "Prints the sub-processor registry (Annex B).",
+      "Name, server country and what covers a transfer there (R-SUB-1, R-SUB-4)."
     })
 final class SubprocessorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

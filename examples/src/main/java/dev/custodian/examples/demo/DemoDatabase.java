@@ -39,15 +39,18 @@ public final class DemoDatabase {
     TABLES.put(CategoryId.WEBHOOK_LOG, "webhook_log");
   }
 
+  /** The database's user (no password): the operator's commands need {@code --user sa}. */
+  public static final String USER = "sa";
+
   private final String url;
   private final JdbcDataSource dataSource;
 
   /** The database {@code custodian} in {@code folder} (created on first use). */
   public DemoDatabase(Path folder) {
-    this.url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("custodian") + ";DB_CLOSE_DELAY=0";
+    this.url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("custodian");
     this.dataSource = new JdbcDataSource();
     dataSource.setURL(url);
-    dataSource.setUser("sa");
+    dataSource.setUser(USER);
     dataSource.setPassword("");
   }
 

@@ -170,8 +170,10 @@ public final class TelephonyDemo {
       if (database != null) {
         out.println();
         out.println("The database is kept; try the operator's commands on it:");
-        out.println("  custodian plan --jdbc-url " + database.url() + " --mapping " + mappingFile);
-        out.println("  custodian verify-evidence --jdbc-url " + database.url());
+        out.println("  custodian plan --jdbc-url " + database.url() + " --user "
+            + DemoDatabase.USER + " --mapping " + mappingFile);
+        out.println("  custodian verify-evidence --jdbc-url " + database.url() + " --user "
+            + DemoDatabase.USER);
       }
     } else {
       out.println("Demo FAILED: " + failures.size() + " check(s) did not hold:");

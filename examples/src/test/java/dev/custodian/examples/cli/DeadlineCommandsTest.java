@@ -83,7 +83,7 @@ class DeadlineCommandsTest {
   @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"demo", "schedule", "subprocessors", "notice-deadline",
-        "objection-deadline", "dsar-deadline"}) {
+        "objection-deadline", "dsar-deadline", "plan", "verify-evidence", "compliance-pack"}) {
       CliRun run = CliRun.inProcess(command, "--help");
       assertThat(run.exitCode()).as(command).isZero();
       assertThat(run.out()).as(command).contains("Usage: custodian " + command);
