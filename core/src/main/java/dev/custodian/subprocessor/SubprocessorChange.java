@@ -38,6 +38,12 @@ public record SubprocessorChange(
     clients = clients == null ? List.of() : List.copyOf(clients);
   }
 
+  /** This change with its recipients reduced to {@code client}, if it was one (R-ACC-2). */
+  SubprocessorChange visibleTo(ClientId client) {
+    return new SubprocessorChange(id, type, subProcessor, effectiveOn, lastDayToNotify, announcedAt,
+        announcedBy, reason, clients.contains(client) ? List.of(client) : List.of(), fannedOut);
+  }
+
   SubprocessorChange markFannedOut() {
     return new SubprocessorChange(id, type, subProcessor, effectiveOn, lastDayToNotify, announcedAt,
         announcedBy, reason, clients, true);

@@ -134,10 +134,16 @@ public final class SubprocessorRegistry {
     return entries.find(id).map(Versioned::value);
   }
 
-  /** Every announced change, oldest first. @throws SecurityException as {@link #inForce} */
+  /**
+   * Every announced change, oldest first. A client's super administrator sees only its own client
+   * among each change's recipients (R-ACC-2).
+   *
+   * @throws SecurityException as {@link #inForce}
+   */
   public List<SubprocessorChange> changes(Principal viewer) {
     requireViewer(viewer);
     return changes.list(null).stream().map(Versioned::value)
+        .map(c -> viewer instanceof ClientPrincipal p ? c.visibleTo(p.client()) : c)
         .sorted(Comparator.comparing(SubprocessorChange::announcedAt)).toList();
   }
 
@@ -215,7 +221,7 @@ public final class SubprocessorRegistry {
         .withBasis(type == ChangeType.ADDITION ? "R-SUB-2 DPA 4.3; R-SUB-4" : "R-SUB-2 DPA 4.3")
         .withDetail("change", change.id()).withDetail("type", type)
         .withDetail("subprocessor", sp.id()).withDetail("country", sp.country())
-        .withDetail("mechanism", sp.mechanism()).withDetail("agreement", sp.agreement())
+        .withDetail("mechanism", sp.mechanism())
         .withDetail("effective_on", effectiveOn)
         .withDetail("last_day_to_notify", change.lastDayToNotify())
         .withDetail("clients", clients.size()));

@@ -318,6 +318,10 @@ class SubprocessorRegistryTest {
     assertThatThrownBy(() -> registry.notices(ACME_ADMIN, ACME)).isInstanceOf(SecurityException.class);
     assertThat(registry.notices(ACME_SUPER, ACME)).extracting(SubprocessorNotice::client)
         .containsOnly(ACME);
+    assertThat(registry.changes(ACME_SUPER)).singleElement()
+        .satisfies(c -> assertThat(c.clients()).containsExactly(ACME));
+    assertThat(registry.changes(OPERATOR)).singleElement()
+        .satisfies(c -> assertThat(c.clients()).containsExactly(ACME, GLOBEX));
   }
 
   // ---- R-SUB-3: objections ----
