@@ -19,4 +19,4 @@ psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE 
 java -Xmx64m -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.HostDataBenchmarks 127.0.0.1:5432
 
 # B4: the retention classifier (JMH).
-java -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.B4ClassifyBenchmark
+java -Djmh.ignoreLock=true -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.B4ClassifyBenchmark
