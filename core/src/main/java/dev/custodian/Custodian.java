@@ -51,10 +51,18 @@ public final class Custodian {
   private final dev.custodian.authority.AuthorityRequestService authorityRequests;
 
   // ---- duty services: retention, hold ----
+  private final dev.custodian.hold.HoldService holds;
+  private final dev.custodian.hold.DeletionGate deletionGate;
+  private final dev.custodian.retention.RetentionService retention;
 
   // ---- duty services: termination ----
+  private final dev.custodian.termination.TerminationService terminations;
 
   // ---- duty services: subprocessor, breach, audit ----
+  private final dev.custodian.subprocessor.SubprocessorRegistry subprocessors;
+  private final dev.custodian.breach.BreachService breaches;
+  private final dev.custodian.audit.AuditService audits;
+  private final dev.custodian.audit.CompliancePackService compliancePacks;
 
   private Custodian(Builder b) {
     this.clock = b.clock;
@@ -105,10 +113,53 @@ public final class Custodian {
     }
 
     // ---- wiring: retention, hold ----
+    this.holds = new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock);
+    this.deletionGate = new dev.custodian.hold.DeletionGate(hostData, holds, evidence);
+    this.retention = new dev.custodian.retention.RetentionService(b.retentionSchedule,
+        b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
+        deletionGate, hostData,
+        b.workQueue != null ? b.workQueue : new dev.custodian.spi.memory.InMemoryWorkQueue(clock),
+        b.sweepOptions, b.retentionMetrics);
 
     // ---- wiring: termination ----
+    if (b.keyCustody == null) {
+      LOG.warn("Custodian keeps client data keys in memory: they are lost on restart; not for production");
+    }
+    this.terminations = new dev.custodian.termination.TerminationService(
+        new dev.custodian.termination.TerminationService.Wiring(stateStore,
+            b.erasureLedgerStore == null ? stateStore : b.erasureLedgerStore, evidence, hostData,
+            holds, deletionGate, retention.schedule(), retention.events(), b.archiveSink(),
+            b.keyCustody == null ? new dev.custodian.spi.memory.InMemoryKeyCustody() : b.keyCustody,
+            b.subProcessorInstructionSender, b.terminationNotifier,
+            instructingRoles, b.subProcessorsOf, defaultClientZone, clock),
+        b.terminationOptions);
 
     // ---- wiring: subprocessor, breach, audit ----
+    this.subprocessors = new dev.custodian.subprocessor.SubprocessorRegistry(stateStore, evidence,
+        clock, dev.custodian.subprocessor.SubprocessorSettings.defaults()
+            .withZone(b.processorZone)
+            .withPeriods(dev.custodian.subprocessor.NoticePeriods.of(b.businessCalendar))
+            .withTransferRules(b.transferRules)
+            .withObjectingRoles(instructingRoles)
+            .withInitialSubProcessors(b.initialSubprocessors == null
+                ? dev.custodian.subprocessor.AnnexB.subProcessors() : b.initialSubprocessors)
+            .withSender(b.subprocessorNoticeSender));
+    java.util.function.Supplier<jakarta.validation.Validator> validator = b.breachValidator != null
+        ? () -> b.breachValidator
+        : () -> jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+    this.breaches = new dev.custodian.breach.BreachService(stateStore, evidence, clock,
+        b.processorZone, instructingRoles, validator, b.breachNotificationSender);
+    this.audits = new dev.custodian.audit.AuditService(stateStore, evidence, clock,
+        b.processorZone, b.auditBusinessHours != null ? b.auditBusinessHours
+            : new dev.custodian.audit.BusinessHours(b.businessCalendar,
+                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.opens(),
+                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.closes()),
+        instructingRoles);
+    dev.custodian.audit.CompliancePackSettings packSettings =
+        dev.custodian.audit.CompliancePackSettings.defaults().withProcessor(b.processorIdentity);
+    this.compliancePacks = new dev.custodian.audit.CompliancePackService(subprocessors, evidence,
+        clock, b.compliancePackSchedule == null ? packSettings
+            : packSettings.withRetentionSchedule(b.compliancePackSchedule));
   }
 
   public static Builder builder() {
@@ -176,9 +227,62 @@ public final class Custodian {
 
   // ---- accessors: retention, hold ----
 
+  /** The retention duty: schedule, client events, classifier, plans and sweeps (R-RET-1..6). */
+  public dev.custodian.retention.RetentionService retention() {
+    return retention;
+  }
+
+  /** Legal holds (R-HOLD-1, R-HOLD-2). */
+  public dev.custodian.hold.HoldService holds() {
+    return holds;
+  }
+
+  /** The one door every deletion of the host's data goes through; it spares held records. */
+  public dev.custodian.hold.DeletionGate deletionGate() {
+    return deletionGate;
+  }
+
   // ---- accessors: termination ----
 
+  /**
+   * The termination duty: cases, the client's choice, return archives, deletion, sub-processor
+   * confirmations, certificates (R-TERM-1..8).
+   */
+  public dev.custodian.termination.TerminationService terminations() {
+    return terminations;
+  }
+
+  /** The gate the host checks before processing a client's data (R-TERM-1). */
+  public dev.custodian.termination.ProcessingGate processingGate() {
+    return terminations.gate();
+  }
+
+  /** The erasure ledger, to replay after restoring a backup (R-TERM-7). */
+  public dev.custodian.termination.ErasureLedger erasureLedger() {
+    return terminations.erasureLedger();
+  }
+
   // ---- accessors: subprocessor, breach, audit ----
+
+  /** The sub-processor registry, its change notices and objections (R-SUB-1 to R-SUB-5). */
+  public dev.custodian.subprocessor.SubprocessorRegistry subprocessors() {
+    return subprocessors;
+  }
+
+  /** Incidents, breaches and the 72-hour clock (R-BR-1 to R-BR-4). */
+  public dev.custodian.breach.BreachService breaches() {
+    return breaches;
+  }
+
+  /** On-site audit requests and their rules (R-AUD-2). */
+  public dev.custodian.audit.AuditService audits() {
+    return audits;
+  }
+
+  /** Compliance packs for clients (R-ASSIST-1, R-AUD-1). */
+  public dev.custodian.audit.CompliancePackService compliancePack() {
+    return compliancePacks;
+  }
 
   /** Builds a {@link Custodian}. Only the pseudonymisation key is required. */
   public static final class Builder {
@@ -241,10 +345,214 @@ public final class Custodian {
     }
 
     // ---- builder options: retention, hold ----
+    private dev.custodian.retention.RetentionSchedule retentionSchedule =
+        dev.custodian.retention.RetentionSchedule.annexA();
+
+    private dev.custodian.retention.RetentionBounds retentionBounds =
+        dev.custodian.retention.RetentionBounds.defaults();
+    private dev.custodian.spi.WorkQueue workQueue;
+    private dev.custodian.retention.SweepOptions sweepOptions =
+        dev.custodian.retention.SweepOptions.defaults();
+    private dev.custodian.retention.RetentionMetrics retentionMetrics =
+        dev.custodian.retention.RetentionMetrics.NONE;
+
+    /** Bounds on client-set durations (R-RET-3); default {@code RetentionBounds.defaults()}. */
+    public Builder retentionBounds(dev.custodian.retention.RetentionBounds value) {
+      this.retentionBounds = Objects.requireNonNull(value, "retentionBounds");
+      return this;
+    }
+
+    /**
+     * The work queue sweeps share among nodes (R-RET-6); default in memory, for one process only.
+     * Several nodes need a shared one (the JDBC adapter's).
+     */
+    public Builder workQueue(dev.custodian.spi.WorkQueue value) {
+      this.workQueue = Objects.requireNonNull(value, "workQueue");
+      return this;
+    }
+
+    /** Batch size, lease and node name of sweeps; default {@code SweepOptions.defaults()}. */
+    public Builder sweepOptions(dev.custodian.retention.SweepOptions value) {
+      this.sweepOptions = Objects.requireNonNull(value, "sweepOptions");
+      return this;
+    }
+
+    /** Shorthand for {@code sweepOptions(sweepOptions.withBatchSize(value))}. */
+    public Builder sweepBatchSize(int value) {
+      this.sweepOptions = sweepOptions.withBatchSize(value);
+      return this;
+    }
+
+    /** Hooks that export sweep metrics; default none. */
+    public Builder retentionMetrics(dev.custodian.retention.RetentionMetrics value) {
+      this.retentionMetrics = Objects.requireNonNull(value, "retentionMetrics");
+      return this;
+    }
+
+    /** The retention schedule; default {@code RetentionSchedule.annexA()}. */
+    public Builder retentionSchedule(dev.custodian.retention.RetentionSchedule value) {
+      this.retentionSchedule = Objects.requireNonNull(value, "retentionSchedule");
+      return this;
+    }
 
     // ---- builder options: termination ----
+    private dev.custodian.spi.ArchiveSink archiveSink;
+    private dev.custodian.spi.KeyCustody keyCustody;
+    private dev.custodian.spi.SubProcessorInstructionSender subProcessorInstructionSender =
+        instruction -> {
+          throw new IllegalStateException("no sub-processor instruction sender is configured:"
+              + " set Custodian.builder().subProcessorInstructionSender(...)");
+        };
+    private dev.custodian.spi.TerminationNotifier terminationNotifier =
+        dev.custodian.spi.TerminationNotifier.NONE;
+    private dev.custodian.termination.TerminationOptions terminationOptions =
+        dev.custodian.termination.TerminationOptions.DEFAULTS;
+    private StateStore erasureLedgerStore;
+    private java.util.function.Function<dev.custodian.client.ClientId, java.util.Set<String>>
+        subProcessorsOf = client -> java.util.Set.of();
+
+    /**
+     * Where return archives are delivered (R-TERM-3). Default: a {@code
+     * dev.custodian.termination.DirectoryArchiveSink} under {@code java.io.tmpdir/custodian}; set
+     * your own in production.
+     */
+    public Builder archiveSink(dev.custodian.spi.ArchiveSink value) {
+      this.archiveSink = Objects.requireNonNull(value, "archiveSink");
+      return this;
+    }
+
+    /** Per-client data keys destroyed at termination (R-TERM-7). Default: in memory, not for production. */
+    public Builder keyCustody(dev.custodian.spi.KeyCustody value) {
+      this.keyCustody = Objects.requireNonNull(value, "keyCustody");
+      return this;
+    }
+
+    /** Sends termination instructions to sub-processors (R-TERM-4). Default: none (sends fail and are escalated). */
+    public Builder subProcessorInstructionSender(dev.custodian.spi.SubProcessorInstructionSender value) {
+      this.subProcessorInstructionSender = Objects.requireNonNull(value, "subProcessorInstructionSender");
+      return this;
+    }
+
+    /** Told when an archive is ready or an acknowledgement is late. Default: no-op. */
+    public Builder terminationNotifier(dev.custodian.spi.TerminationNotifier value) {
+      this.terminationNotifier = Objects.requireNonNull(value, "terminationNotifier");
+      return this;
+    }
+
+    /** Windows, delays, batch size and leases of the termination duty. */
+    public Builder terminationOptions(dev.custodian.termination.TerminationOptions value) {
+      this.terminationOptions = Objects.requireNonNull(value, "terminationOptions");
+      return this;
+    }
+
+    /**
+     * Where the erasure ledger is kept; keep it outside the backups of the host's data so it
+     * survives a restore (R-TERM-7). Default: the state store.
+     */
+    public Builder erasureLedgerStore(StateStore value) {
+      this.erasureLedgerStore = Objects.requireNonNull(value, "erasureLedgerStore");
+      return this;
+    }
+
+    /** The names of the sub-processors that handle a client's data (R-TERM-4). Default: none. */
+    public Builder subProcessorsOf(
+        java.util.function.Function<dev.custodian.client.ClientId, java.util.Set<String>> value) {
+      this.subProcessorsOf = Objects.requireNonNull(value, "subProcessorsOf");
+      return this;
+    }
+
+    private dev.custodian.spi.ArchiveSink archiveSink() {
+      if (archiveSink == null) {
+        java.nio.file.Path base =
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "custodian");
+        archiveSink = new dev.custodian.termination.DirectoryArchiveSink(
+            base.resolve("returns"), base.resolve("return-keys"));
+      }
+      return archiveSink;
+    }
 
     // ---- builder options: subprocessor, breach, audit ----
+    private ZoneId processorZone = ZoneId.of("Europe/Paris");
+    private dev.custodian.subprocessor.BusinessCalendar businessCalendar =
+        dev.custodian.subprocessor.BusinessCalendar.france();
+    private dev.custodian.subprocessor.TransferRules transferRules =
+        dev.custodian.subprocessor.TransferRules.DEFAULT;
+    private java.util.List<dev.custodian.subprocessor.SubProcessor> initialSubprocessors;
+    private dev.custodian.subprocessor.SubprocessorNoticeSender subprocessorNoticeSender;
+    private dev.custodian.breach.BreachNotificationSender breachNotificationSender;
+    private jakarta.validation.Validator breachValidator;
+    private dev.custodian.audit.BusinessHours auditBusinessHours;
+    private dev.custodian.audit.ProcessorIdentity processorIdentity =
+        dev.custodian.audit.ProcessorIdentity.NOT_CONFIGURED;
+    private java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>>
+        compliancePackSchedule;
+
+    /**
+     * The processor's zone: business days of sub-processor notices, breach deadlines shown, audit
+     * hours. Default Europe/Paris.
+     */
+    public Builder processorZone(ZoneId value) {
+      this.processorZone = Objects.requireNonNull(value, "processorZone");
+      return this;
+    }
+
+    /** The business days of notice periods and audit hours (R-SUB-2). Default: France. */
+    public Builder businessCalendar(dev.custodian.subprocessor.BusinessCalendar value) {
+      this.businessCalendar = Objects.requireNonNull(value, "businessCalendar");
+      return this;
+    }
+
+    /** The EEA and adequacy lists the registry checks transfers against (R-SUB-4). */
+    public Builder transferRules(dev.custodian.subprocessor.TransferRules value) {
+      this.transferRules = Objects.requireNonNull(value, "transferRules");
+      return this;
+    }
+
+    /**
+     * The registry stored when the state store holds none yet; default the contract's Annex B.
+     * An empty list starts an empty registry.
+     */
+    public Builder initialSubprocessors(java.util.List<dev.custodian.subprocessor.SubProcessor> value) {
+      this.initialSubprocessors = java.util.List.copyOf(value);
+      return this;
+    }
+
+    /** Who the clients are and how a sub-processor change notice reaches them (R-SUB-2). */
+    public Builder subprocessorNoticeSender(dev.custodian.subprocessor.SubprocessorNoticeSender value) {
+      this.subprocessorNoticeSender = Objects.requireNonNull(value, "subprocessorNoticeSender");
+      return this;
+    }
+
+    /** How a breach notification reaches a client, and an overdue one the staff (R-BR-1). */
+    public Builder breachNotificationSender(dev.custodian.breach.BreachNotificationSender value) {
+      this.breachNotificationSender = Objects.requireNonNull(value, "breachNotificationSender");
+      return this;
+    }
+
+    /** The Jakarta validator of breach notifications; default: the provider on the classpath. */
+    public Builder breachValidator(jakarta.validation.Validator value) {
+      this.breachValidator = Objects.requireNonNull(value, "breachValidator");
+      return this;
+    }
+
+    /** The hours on-site audits may take place (R-AUD-2); default 09:00-18:00 on business days. */
+    public Builder auditBusinessHours(dev.custodian.audit.BusinessHours value) {
+      this.auditBusinessHours = Objects.requireNonNull(value, "auditBusinessHours");
+      return this;
+    }
+
+    /** The processor's name, address and DPO contact, for the record of processing (GDPR 30(2)). */
+    public Builder processorIdentity(dev.custodian.audit.ProcessorIdentity value) {
+      this.processorIdentity = Objects.requireNonNull(value, "processorIdentity");
+      return this;
+    }
+
+    /** The retention schedule rows the compliance pack shows; default the contract's Annex A. */
+    public Builder compliancePackSchedule(
+        java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>> value) {
+      this.compliancePackSchedule = Objects.requireNonNull(value, "compliancePackSchedule");
+      return this;
+    }
 
     private Builder() {}
 

@@ -1,0 +1,146 @@
+package dev.custodian.retention;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.client.Principal;
+import dev.custodian.evidence.EvidenceLog;
+import dev.custodian.evidence.EvidenceRecord;
+import dev.custodian.internal.Repository;
+import dev.custodian.internal.Repository.Versioned;
+import dev.custodian.spi.StateStore;
+import dev.custodian.subject.Pseudonymizer;
+import dev.custodian.subject.SubjectIdentifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Records client events (contract end, contacts deleted, CRM synchronisation off, deletion
+ * requests) as stored facts with their own time; retention clocks start from them. Every event and
+ * withdrawal is evidence (R-EVID-1). Thread-safe as far as its {@link StateStore} is.
+ */
+public final class ClientEvents {
+  static final String KIND = "retention-event";
+
+  private final Repository<ClientEvent> events;
+  private final EvidenceLog evidence;
+  private final Pseudonymizer pseudonymizer;
+  private final Clock clock;
+
+  public ClientEvents(StateStore store, EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock) {
+    this.events = new Repository<>(store, KIND, ClientEvent.class);
+    this.evidence = Objects.requireNonNull(evidence, "evidence");
+    this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Records that the client's contract ends (or ended) at {@code at}; supersedes an earlier one. */
+  public ClientEvent contractEnded(Principal by, ClientId client, Instant at, String basis) {
+    return record(by, client, ClientEventType.CONTRACT_END, at, Set.of(), Set.of(), basis);
+  }
+
+  /** Records that the client turned CRM synchronisation off at {@code at}. */
+  public ClientEvent crmSyncTurnedOff(Principal by, ClientId client, Instant at, String basis) {
+    return record(by, client, ClientEventType.CRM_SYNC_OFF, at, Set.of(), Set.of(), basis);
+  }
+
+  /** Records that the client deleted the contacts of {@code subjects} in {@code category} at {@code at}. */
+  public ClientEvent contactsDeleted(Principal by, ClientId client, CategoryId category,
+      Set<SubjectIdentifier> subjects, Instant at, String basis) {
+    if (subjects == null || subjects.isEmpty()) {
+      throw new IllegalArgumentException("name the deleted contacts by their subject identifiers");
+    }
+    return record(by, client, ClientEventType.CONTACT_DELETED, at, Set.of(category), subjects, basis);
+  }
+
+  /**
+   * Records an event. A client-wide event supersedes the active client-wide event of the same
+   * type, which is withdrawn first.
+   *
+   * @param categories the categories concerned; empty for all
+   * @param subjects the subjects concerned; empty for every record
+   * @throws SecurityException if {@code by} may not act for the client (R-ACC-2)
+   */
+  public ClientEvent record(Principal by, ClientId client, ClientEventType type, Instant at,
+      Set<CategoryId> categories, Set<SubjectIdentifier> subjects, String basis) {
+    Objects.requireNonNull(by, "principal");
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(at, "at");
+    requireMayAct(by, client);
+    ClientEvent event = new ClientEvent("event-" + UUID.randomUUID(), client, type, at, categories,
+        subjects, basis, by.id(), clock.instant(), null, null, null);
+    if (event.clientWide()) {
+      for (Versioned<ClientEvent> v : events.list(client)) {
+        ClientEvent old = v.value();
+        if (old.active() && old.type() == type && old.clientWide()) {
+          withdraw(v, by, "superseded by " + event.id());
+        }
+      }
+    }
+    events.insert(event.id(), client, event);
+    evidence.append(EvidenceRecord.of("retention.event.recorded", by.id()).withClient(client)
+        .withBasis(event.basis().isEmpty() ? null : event.basis())
+        .withDetail("event", event.id()).withDetail("type", type).withDetail("at", at)
+        .withDetail("categories", event.categories().isEmpty() ? "*" : sorted(event.categories()))
+        .withDetail("subjects", event.subjects().isEmpty() ? "*"
+            : event.subjects().stream().map(pseudonymizer::pseudonym).sorted().toList().toString()));
+    return event;
+  }
+
+  /**
+   * Withdraws a mistaken event; it stays stored with who withdrew it and why.
+   *
+   * @throws IllegalStateException if unknown or already withdrawn
+   */
+  public ClientEvent withdraw(Principal by, String eventId, String reason) {
+    Objects.requireNonNull(by, "principal");
+    Objects.requireNonNull(reason, "reason");
+    Versioned<ClientEvent> v = events.find(eventId)
+        .orElseThrow(() -> new IllegalStateException("no client event " + eventId));
+    requireMayAct(by, v.value().client());
+    if (!v.value().active()) {
+      throw new IllegalStateException("client event " + eventId + " is already withdrawn");
+    }
+    return withdraw(v, by, reason);
+  }
+
+  private ClientEvent withdraw(Versioned<ClientEvent> v, Principal by, String reason) {
+    ClientEvent w = v.value().withdrawn(clock.instant(), by.id(), reason);
+    events.update(w.id(), v, w);
+    evidence.append(EvidenceRecord.of("retention.event.withdrawn", by.id()).withClient(w.client())
+        .withDetail("event", w.id()).withDetail("type", w.type()).withDetail("reason", reason));
+    return w;
+  }
+
+  /** Every event of the client, withdrawn ones included, oldest recorded first. */
+  public List<ClientEvent> all(ClientId client) {
+    return events.list(client).stream().map(Versioned::value)
+        .sorted(Comparator.comparing(ClientEvent::recordedAt).thenComparing(ClientEvent::id)).toList();
+  }
+
+  /** The client's active events. */
+  public List<ClientEvent> active(ClientId client) {
+    return all(client).stream().filter(ClientEvent::active).toList();
+  }
+
+  /** The active contract end of the client, if one is recorded. */
+  public Optional<ClientEvent> contractEnd(ClientId client) {
+    return active(client).stream()
+        .filter(e -> e.type() == ClientEventType.CONTRACT_END && e.clientWide()).findFirst();
+  }
+
+  private static String sorted(Set<CategoryId> categories) {
+    return categories.stream().sorted().toList().toString();
+  }
+
+  private static void requireMayAct(Principal by, ClientId client) {
+    if (!by.mayActFor(client)) {
+      throw new SecurityException("principal may not record events for another client");
+    }
+  }
+}

@@ -1,0 +1,922 @@
+package dev.custodian.termination;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.client.ClientPrincipal;
+import dev.custodian.client.InstructingRoles;
+import dev.custodian.client.Principal;
+import dev.custodian.client.ProcessorPrincipal;
+import dev.custodian.client.ProcessorRole;
+import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceLog;
+import dev.custodian.evidence.EvidenceRecord;
+import dev.custodian.hold.DeletionGate;
+import dev.custodian.hold.HoldService;
+import dev.custodian.internal.Repository;
+import dev.custodian.internal.Repository.Versioned;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.retention.ClientEvents;
+import dev.custodian.retention.RetentionSchedule;
+import dev.custodian.spi.ArchiveSink;
+import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.DuplicateStateException;
+import dev.custodian.spi.HostData;
+import dev.custodian.spi.KeyCustody;
+import dev.custodian.spi.RecordSelection;
+import dev.custodian.spi.StaleStateException;
+import dev.custodian.spi.StateStore;
+import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.TerminationNotifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The termination duty (R-TERM-1 to R-TERM-8, R-HOLD-1, R-EVID-3): when a client's contract ends,
+ * stop processing its data, return or delete it as the client chooses (deleting by default), keep
+ * only what the law requires as a restricted archive, have every sub-processor do the same, destroy
+ * the client's key once nothing needs it, and issue a certificate of deletion that the evidence log
+ * backs.
+ *
+ * <p>How it runs: {@link #open} starts a case; the client chooses with {@link #chooseReturn} or
+ * {@link #chooseDelete}; the host calls {@link #runDue()} periodically (every node may: a lease
+ * keeps each case to one node at a time) and the case advances step by step. Every step is stored
+ * before its side effect runs and every side effect is repeatable (deleting what is gone deletes
+ * nothing; instructions carry a stable id; a crashed export is redone under a new archive id), so a
+ * crash at any point resumes without losing data or deleting twice. In return mode nothing is
+ * deleted before the archive is acknowledged ({@link #acknowledgeReturn}) or its checksums verified
+ * ({@link #verifyReturn}). Held records are never deleted (every deletion goes through the {@link
+ * DeletionGate}). Thread-safe.
+ */
+public final class TerminationService {
+  static final String KIND = "termination-case";
+  static final String CERTIFICATE_KIND = "termination-certificate";
+  private static final Logger LOG = LoggerFactory.getLogger(TerminationService.class);
+  private static final String SYSTEM = "system";
+
+  private final Repository<TerminationCase> cases;
+  private final Repository<CertificateOfDeletion> certificates;
+  private final Wiring w;
+  private final TerminationOptions options;
+  private final Planner planner;
+  private final ReturnExport export;
+  private final DownloadTokens tokens;
+  private final ErasureLedger ledger;
+  private final ProcessingGate gate;
+  private final String instance = "node-" + UUID.randomUUID();
+
+  /**
+   * What the termination duty works with. {@code ledgerStore} may be the same store as {@code
+   * stateStore}; keep it outside the backups of the host's data so the ledger survives a restore.
+   *
+   * @param subProcessorsOf the names of the sub-processors that handle a client's data (R-TERM-4),
+   *     used when {@link #open} is not given them
+   * @param zone the zone archive periods are counted in
+   */
+  public record Wiring(
+      StateStore stateStore,
+      StateStore ledgerStore,
+      EvidenceLog evidence,
+      HostData hostData,
+      HoldService holds,
+      DeletionGate deletionGate,
+      RetentionSchedule schedule,
+      ClientEvents clientEvents,
+      ArchiveSink sink,
+      KeyCustody keys,
+      SubProcessorInstructionSender sender,
+      TerminationNotifier notifier,
+      InstructingRoles instructingRoles,
+      Function<ClientId, Set<String>> subProcessorsOf,
+      ZoneId zone,
+      Clock clock) {
+
+    public Wiring {
+      Objects.requireNonNull(stateStore, "stateStore");
+      Objects.requireNonNull(ledgerStore, "ledgerStore");
+      Objects.requireNonNull(evidence, "evidence");
+      Objects.requireNonNull(hostData, "hostData");
+      Objects.requireNonNull(holds, "holds");
+      Objects.requireNonNull(deletionGate, "deletionGate");
+      Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(sink, "sink");
+      Objects.requireNonNull(keys, "keys");
+      Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(instructingRoles, "instructingRoles");
+      Objects.requireNonNull(zone, "zone");
+      Objects.requireNonNull(clock, "clock");
+      notifier = notifier == null ? TerminationNotifier.NONE : notifier;
+      subProcessorsOf = subProcessorsOf == null ? c -> Set.of() : subProcessorsOf;
+    }
+  }
+
+  public TerminationService(Wiring wiring, TerminationOptions options) {
+    this.w = Objects.requireNonNull(wiring, "wiring");
+    this.options = Objects.requireNonNull(options, "options");
+    this.cases = new Repository<>(w.stateStore(), KIND, TerminationCase.class, TerminationCase::nextCheck);
+    this.certificates = new Repository<>(w.stateStore(), CERTIFICATE_KIND, CertificateOfDeletion.class);
+    this.planner = new Planner(w.schedule(), w.hostData(), w.deletionGate(), w.zone());
+    this.export = new ReturnExport(w.hostData(), w.sink());
+    this.tokens = new DownloadTokens(w.stateStore(), w.evidence(), w.clock());
+    this.ledger = new ErasureLedger(w.ledgerStore(), w.deletionGate(), w.keys(), w.clock());
+    this.gate = new ProcessingGate(cases, planner, w.holds(), w.evidence(), w.clock());
+  }
+
+  static String caseId(ClientId client) {
+    return "term-" + client.value();
+  }
+
+  /** The gate the host checks before processing a client's data (R-TERM-1). */
+  public ProcessingGate gate() {
+    return gate;
+  }
+
+  /** The erasure ledger, to replay after a backup restore (R-TERM-7). */
+  public ErasureLedger erasureLedger() {
+    return ledger;
+  }
+
+  // ------------------------------------------------------------------ opening and choosing
+
+  /**
+   * Opens the termination of {@code client}'s contract at {@code terminationDate}, with the
+   * sub-processors the host says handle its data. From that date the {@link #gate()} refuses
+   * processing; the client may choose until {@code terminationDate + choiceWindow}. Also records the
+   * contract end as a client event, so retention clocks counted from it start. Calling it again with
+   * the same date returns the existing case.
+   *
+   * @throws SecurityException if {@code by} is neither operator nor designated officer
+   * @throws IllegalStateException if a case exists with another termination date
+   */
+  public TerminationCase open(ProcessorPrincipal by, ClientId client, Instant terminationDate,
+      Set<String> subProcessors) {
+    requireStaff(by);
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(terminationDate, "terminationDate");
+    Set<String> names = new TreeSet<>(Objects.requireNonNull(subProcessors, "subProcessors"));
+    names.forEach(n -> {
+      if (n == null || n.isBlank()) {
+        throw new IllegalArgumentException("a sub-processor needs a name");
+      }
+    });
+    Optional<Versioned<TerminationCase>> existing = cases.find(caseId(client));
+    if (existing.isPresent()) {
+      TerminationCase c = existing.get().value();
+      if (!c.terminationDate().equals(terminationDate)) {
+        throw new IllegalStateException("client " + client + " already has a termination case,"
+            + " effective " + c.terminationDate());
+      }
+      return c;
+    }
+    if (w.clientEvents() != null && w.clientEvents().contractEnd(client)
+        .filter(e -> e.at().equals(terminationDate)).isEmpty()) {
+      w.clientEvents().contractEnded(by, client, terminationDate, caseId(client));
+    }
+    Instant now = w.clock().instant();
+    List<TerminationCase.SubProcessorStep> subs = new ArrayList<>();
+    for (String n : names) {
+      subs.add(TerminationCase.SubProcessorStep.pending(n, caseId(client) + "-" + UUID.randomUUID()));
+    }
+    TerminationCase c = new TerminationCase(caseId(client), client, now, by.id(), terminationDate,
+        terminationDate.plus(options.choiceWindow()), null, null, null, false, null,
+        TerminationPhase.AWAITING_CHOICE, planner.scheduleVersion(), List.of(), null, subs, null, 0,
+        null, null, null, terminationDate, null, null,
+        List.of(EvidenceRecord.of("termination.opened", by.id()).withClient(client)
+            .withBasis(c(client)).withDetail("terminationDate", terminationDate)
+            .withDetail("choiceDeadline", terminationDate.plus(options.choiceWindow()))
+            .withDetail("subProcessors", names.toString())));
+    try {
+      cases.insert(c.id(), client, c);
+    } catch (DuplicateStateException race) {
+      return open(by, client, terminationDate, subProcessors);
+    }
+    return flush(cases.find(c.id()).orElseThrow()).value();
+  }
+
+  /** Like {@link #open(ProcessorPrincipal, ClientId, Instant, Set)}, with the host's sub-processor list. */
+  public TerminationCase open(ProcessorPrincipal by, ClientId client, Instant terminationDate) {
+    return open(by, client, terminationDate, w.subProcessorsOf().apply(client));
+  }
+
+  /**
+   * The client chooses to get its data back (R-TERM-2, R-TERM-3), optionally encrypted with a key
+   * delivered separately. May be changed until the work starts; not after the deadline.
+   *
+   * @throws SecurityException if {@code by} may not instruct for the client (R-ACC-1)
+   * @throws IllegalStateException if the deadline passed or the work started
+   */
+  public TerminationCase chooseReturn(ClientPrincipal by, ClientId client, boolean encrypted) {
+    return choose(by, client, TerminationMode.RETURN, encrypted);
+  }
+
+  /**
+   * The client chooses irreversible deletion (R-TERM-2).
+   *
+   * @throws SecurityException if {@code by} may not instruct for the client (R-ACC-1)
+   * @throws IllegalStateException if the deadline passed or the work started
+   */
+  public TerminationCase chooseDelete(ClientPrincipal by, ClientId client) {
+    return choose(by, client, TerminationMode.DELETE, false);
+  }
+
+  private TerminationCase choose(ClientPrincipal by, ClientId client, TerminationMode mode,
+      boolean encrypted) {
+    Objects.requireNonNull(by, "by");
+    if (!w.instructingRoles().mayInstruct(by, client)) {
+      throw new SecurityException("this user may not instruct the processor for the client");
+    }
+    return change(client, c -> {
+      Instant now = w.clock().instant();
+      if (c.phase() != TerminationPhase.AWAITING_CHOICE) {
+        throw new IllegalStateException("the termination is already under way in mode " + c.mode()
+            + "; the choice can no longer change");
+      }
+      if (!now.isBefore(c.choiceDeadline())) {
+        throw new IllegalStateException("the choice deadline " + c.choiceDeadline()
+            + " has passed: the data is deleted by default (R-TERM-2)");
+      }
+      return c.withChoice(mode, by.id(), now, encrypted)
+          .withNextCheck(c.terminatedAt(now) ? now : c.terminationDate())
+          .withOutbox(List.of(EvidenceRecord.of("termination.choice.made", by.id())
+              .withClient(client).withBasis(c.id()).withDetail("choice", mode)
+              .withDetail("encrypted", encrypted)));
+    });
+  }
+
+  // ------------------------------------------------------------------ acknowledgements
+
+  /**
+   * The client acknowledges receipt of its return archive, naming the manifest it received; the
+   * hand-over is recorded (R-TERM-8) and deletion may start.
+   *
+   * @throws SecurityException if {@code by} may not instruct for the client
+   * @throws IllegalStateException if no archive was delivered or the manifest hash differs
+   */
+  public TerminationCase acknowledgeReturn(ClientPrincipal by, ClientId client, String manifestSha256) {
+    Objects.requireNonNull(by, "by");
+    if (!w.instructingRoles().mayInstruct(by, client)) {
+      throw new SecurityException("this user may not acknowledge for the client");
+    }
+    return change(client, c -> {
+      TerminationCase.ReturnDelivery d = deliveredArchive(c);
+      if (!d.manifestSha256().equalsIgnoreCase(Objects.requireNonNull(manifestSha256, "manifestSha256"))) {
+        throw new IllegalStateException("the acknowledged manifest is not the one delivered");
+      }
+      return acknowledged(c, d, by.id(), "client");
+    });
+  }
+
+  /**
+   * The processor checks the delivered archive, as stored in the sink, against its manifest. If
+   * every checksum matches, that counts as confirmed delivery: the hand-over is recorded (R-TERM-8)
+   * and deletion may start. If not, nothing changes but the failure is recorded.
+   *
+   * @throws SecurityException if {@code by} is neither operator nor designated officer
+   * @throws IllegalStateException if no archive was delivered
+   */
+  public ManifestCheck verifyReturn(ProcessorPrincipal by, ClientId client) {
+    requireStaff(by);
+    TerminationCase c = load(client).value();
+    TerminationCase.ReturnDelivery d = deliveredArchive(c);
+    ManifestCheck check = ReturnArchiveVerifier.verify(w.sink(), client, d.archiveId(), d.manifestSha256());
+    if (!check.intact()) {
+      w.evidence().append(EvidenceRecord.of("termination.archive.verification_failed", by.id())
+          .withClient(client).withBasis(c.id()).withDetail("archive", d.archiveId())
+          .withDetail("problems", check.problems().size()));
+      return check;
+    }
+    change(client, x -> x.delivery() != null && x.delivery().acknowledged() ? x
+        : acknowledged(x, deliveredArchive(x), by.id(), "checksums"));
+    return check;
+  }
+
+  private TerminationCase acknowledged(TerminationCase c, TerminationCase.ReturnDelivery d, String by,
+      String how) {
+    if (d.acknowledged()) {
+      return c;
+    }
+    Instant now = w.clock().instant();
+    return c.withDelivery(d.withAcknowledged(now, by, how)).withNextCheck(now)
+        .withOutbox(List.of(EvidenceRecord.of("termination.return.handed_over", by)
+            .withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId())
+            .withDetail("manifestSha256", d.manifestSha256()).withDetail("confirmedBy", how)
+            .withDetail("note", "from the hand-over on, the returned copy is the client's responsibility (DPA 8.3)")));
+  }
+
+  private static TerminationCase.ReturnDelivery deliveredArchive(TerminationCase c) {
+    if (c.delivery() == null || !c.delivery().delivered()) {
+      throw new IllegalStateException("no return archive has been delivered for client " + c.client());
+    }
+    return c.delivery();
+  }
+
+  /**
+   * Issues a temporary download token for the client's delivered archive (R-EVID-3): shown once,
+   * kept only as a salted hash, expiring after the configured time.
+   *
+   * @throws SecurityException if {@code by} may not act for the client
+   * @throws IllegalStateException if no archive was delivered
+   */
+  public DownloadToken issueDownloadToken(Principal by, ClientId client) {
+    Objects.requireNonNull(by, "by");
+    if (!by.mayActFor(client)) {
+      throw new SecurityException("principal may not act for this client");
+    }
+    TerminationCase.ReturnDelivery d = deliveredArchive(load(client).value());
+    return tokens.issue(client, d.archiveId(), d.location(), options.downloadTokenTtl(), by.id());
+  }
+
+  /** The archive id a download token opens, if it is genuine, the client's and not expired. */
+  public Optional<String> redeemDownloadToken(ClientId client, String token) {
+    return tokens.redeem(client, token);
+  }
+
+  /**
+   * Records a sub-processor's confirmation that it returned or deleted the client's data (R-TERM-4).
+   *
+   * @param reference the sub-processor's own reference (a ticket, a letter); no personal data
+   * @throws SecurityException if {@code by} is neither operator nor designated officer
+   * @throws IllegalArgumentException if the sub-processor was not instructed for this client
+   */
+  public TerminationCase acknowledgeSubProcessor(ProcessorPrincipal by, ClientId client,
+      String subProcessor, String reference) {
+    requireStaff(by);
+    return change(client, c -> {
+      TerminationCase.SubProcessorStep s = c.subProcessor(subProcessor).orElseThrow(() ->
+          new IllegalArgumentException(subProcessor + " is not a sub-processor of this termination"));
+      if (s.acknowledged()) {
+        return c;
+      }
+      Instant now = w.clock().instant();
+      return c.withSubProcessor(subProcessor, x -> x.withAcknowledged(now, by.id(), reference))
+          .withNextCheck(now)
+          .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.acknowledged", by.id())
+              .withClient(client).withBasis(c.id()).withDetail("subProcessor", subProcessor)
+              .withDetail("instruction", s.instructionId())
+              .withDetail("reference", reference == null ? "" : reference)));
+    });
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** The client's termination case, if any. */
+  public Optional<TerminationCase> find(ClientId client) {
+    return cases.find(caseId(client)).map(Versioned::value);
+  }
+
+  /** Every termination case, ordered by id. */
+  public List<TerminationCase> all() {
+    return cases.list(null).stream().map(Versioned::value).toList();
+  }
+
+  /**
+   * The client's certificate of deletion, once issued (R-TERM-6).
+   *
+   * @throws SecurityException if {@code reader} may not act for the client (R-ACC-2)
+   */
+  public Optional<CertificateOfDeletion> certificate(Principal reader, ClientId client) {
+    Objects.requireNonNull(reader, "reader");
+    if (!reader.mayActFor(client)) {
+      throw new SecurityException("principal may not read another client's certificate");
+    }
+    return certificates.find(caseId(client)).map(Versioned::value);
+  }
+
+  /** Sub-processors whose acknowledgement is overdue, per case (R-TERM-4). */
+  public List<TerminationCase.SubProcessorStep> overdueSubProcessors(ClientId client) {
+    Instant now = w.clock().instant();
+    return find(client).map(c -> c.subProcessors().stream()
+        .filter(s -> !s.acknowledged() && s.issuedAt() != null
+            && !now.isBefore(escalationDue(s)))
+        .toList()).orElse(List.of());
+  }
+
+  // ------------------------------------------------------------------ running
+
+  /**
+   * Advances every case that is due now; call it periodically (every node may). Returns how many
+   * cases it looked at. A failure of one case is logged and does not stop the others.
+   */
+  public int runDue() {
+    int n = 0;
+    for (Versioned<TerminationCase> v : cases.listDue(w.clock().instant())) {
+      n++;
+      try {
+        advance(v.value().client());
+      } catch (RuntimeException e) {
+        LOG.warn("termination case {} could not advance; it is retried at the next run",
+            v.value().id(), e);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Advances the client's case as far as it can go now, and returns it. Does nothing while another
+   * node holds the case's lease.
+   *
+   * @throws IllegalStateException if the client has no case
+   */
+  public TerminationCase advance(ClientId client) {
+    while (true) {
+      Versioned<TerminationCase> v = load(client);
+      TerminationCase c = v.value();
+      Instant now = w.clock().instant();
+      if (c.leaseOwner() != null && !c.leaseOwner().equals(instance)
+          && c.leaseUntil() != null && c.leaseUntil().isAfter(now)) {
+        return c;
+      }
+      try {
+        if (!step(v)) {
+          return load(client).value();
+        }
+      } catch (StaleStateException concurrent) {
+        // An acknowledgement or another node changed the case: read it again and decide anew.
+        LOG.debug("termination case {} changed concurrently; re-reading", c.id());
+      }
+    }
+  }
+
+  /** Does one step; false when the case waits for time or for someone. */
+  private boolean step(Versioned<TerminationCase> v) {
+    if (!v.value().outbox().isEmpty()) {
+      flush(v);
+      return true;
+    }
+    TerminationCase c = v.value();
+    return switch (c.phase()) {
+      case AWAITING_CHOICE -> decide(v);
+      case PLANNED -> prepare(v);
+      case EXPORTING -> exportArchive(v);
+      case AWAITING_ACKNOWLEDGEMENT -> awaitAcknowledgement(v);
+      case DELETING -> deleteNext(v);
+      case AWAITING_SUB_PROCESSORS -> awaitSubProcessors(v);
+      case CERTIFIED -> maintain(v);
+      case CLOSED -> {
+        if (c.nextCheck() != null || c.leaseOwner() != null) {
+          park(v, c.withClosed(c.closedAt()), null);
+        }
+        yield false;
+      }
+    };
+  }
+
+  private boolean decide(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    Instant now = w.clock().instant();
+    if (!c.terminatedAt(now)) {
+      park(v, c, c.terminationDate());
+      return false;
+    }
+    if (c.choice() == null && now.isBefore(c.choiceDeadline())) {
+      park(v, c, c.choiceDeadline());
+      return false;
+    }
+    TerminationMode mode = c.choice() == null ? TerminationMode.DELETE_BY_DEFAULT : c.choice();
+    SubProcessorInstruction.Action action = mode == TerminationMode.RETURN
+        ? SubProcessorInstruction.Action.RETURN_THEN_DELETE : SubProcessorInstruction.Action.DELETE;
+    List<TerminationCase.SubProcessorStep> subs = c.subProcessors().stream()
+        .map(s -> s.withAction(action, now)).toList();
+    List<TerminationCase.CategoryStep> plan = planner.plan(c.client(), mode, c.terminationDate());
+    List<EvidenceRecord> out = new ArrayList<>();
+    out.add(EvidenceRecord.of(mode == TerminationMode.DELETE_BY_DEFAULT
+            ? "termination.choice.defaulted" : "termination.mode.decided", SYSTEM)
+        .withClient(c.client()).withBasis(c.id()).withDetail("mode", mode)
+        .withDetail("scheduleVersion", planner.scheduleVersion()));
+    for (TerminationCase.CategoryStep s : plan) {
+      out.add(EvidenceRecord.of("termination.category.planned", SYSTEM).withClient(c.client())
+          .withBasis(c.id()).withDetail("category", s.category())
+          .withDetail("disposition", s.disposition()).withDetail("records", s.atStart())
+          .withDetail("held", s.heldAtStart()));
+    }
+    save(v, c.withPlan(mode, planner.scheduleVersion(), plan, subs).withNextCheck(now)
+        .withOutbox(out));
+    return true;
+  }
+
+  /** Restricts legal archives, then sends the sub-processors' instructions, one per step. */
+  private boolean prepare(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    Instant now = w.clock().instant();
+    for (TerminationCase.CategoryStep s : c.categories()) {
+      if (s.disposition() == Disposition.LEGAL_ARCHIVE && !s.restricted()) {
+        RecordSelection all = RecordSelection.all(c.client(), s.category());
+        // Held records are restricted too: a hold keeps them as a confidential archive (R-HOLD-1).
+        w.hostData().restrict(all);
+        long held = w.deletionGate().countHeld(all);
+        long archived = w.hostData().count(all) - held;
+        save(v, c.withCategory(s.category(), x -> x.withArchived(archived, held))
+            .withOutbox(List.of(EvidenceRecord.of("termination.category.archived", SYSTEM)
+                .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
+                .withDetail("archived", archived).withDetail("held", held)
+                .withDetail("until", s.archivedUntil())
+                .withDetail("clock", s.archiveFromContractEnd() ? "contract end" : "record time")
+                .withDetail("legalBasis", s.basis()))));
+        return true;
+      }
+    }
+    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+      if (s.sentAt() == null && s.attempts() == 0) {
+        send(v, s);
+        return true;
+      }
+    }
+    save(v, c.withPhase(c.mode() == TerminationMode.RETURN
+        ? TerminationPhase.EXPORTING : TerminationPhase.DELETING));
+    return true;
+  }
+
+  private void send(Versioned<TerminationCase> v, TerminationCase.SubProcessorStep s) {
+    TerminationCase c = v.value();
+    Instant now = w.clock().instant();
+    SubProcessorInstruction instruction = new SubProcessorInstruction(s.instructionId(),
+        c.client(), s.name(), s.action(), c.terminationDate(), s.issuedAt());
+    try {
+      w.sender().send(instruction);
+    } catch (RuntimeException e) {
+      LOG.warn("instruction {} to sub-processor {} could not be sent; retried later",
+          s.instructionId(), s.name(), e);
+      save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, false))
+          .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.send_failed", SYSTEM)
+              .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
+              .withDetail("instruction", s.instructionId()))));
+      return;
+    }
+    save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, true))
+        .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.instructed", SYSTEM)
+            .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
+            .withDetail("instruction", s.instructionId()).withDetail("action", s.action()))));
+  }
+
+  private boolean exportArchive(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    Instant now = w.clock().instant();
+    TerminationCase.ReturnDelivery previous = c.delivery();
+    int attempt = previous == null ? 1 : previous.attempt() + 1;
+    String archiveId = c.id() + "-return-" + attempt;
+    // The attempt is stored first: an export that crashes is redone under a new archive id.
+    Versioned<TerminationCase> started = save(v, c.withDelivery(
+        TerminationCase.ReturnDelivery.started(attempt, archiveId, c.encryptReturn(), now)));
+    List<CategoryId> returned = c.categories().stream()
+        .filter(s -> s.disposition() == Disposition.RETURN_THEN_DELETE)
+        .map(TerminationCase.CategoryStep::category).toList();
+    byte[] key = c.encryptReturn() ? ArchiveCipher.newKey() : null;
+    ReturnExport.Result result;
+    try {
+      result = export.export(c.client(), c.id(), archiveId, returned, c.scheduleVersion(), key, now);
+      if (key != null) {
+        w.sink().deliverKey(c.client(), archiveId, key);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("return archive " + archiveId + " could not be written", e);
+    } finally {
+      if (key != null) {
+        Arrays.fill(key, (byte) 0);
+      }
+    }
+    ReturnManifest m = result.manifest();
+    TerminationCase next = started.value();
+    for (ReturnManifest.ManifestFile f : m.files()) {
+      next = next.withCategory(f.category(), s -> s.withReturned(f.records()));
+    }
+    Instant done = w.clock().instant();
+    next = next.withDelivery(started.value().delivery().withDelivered(result.manifestSha256(),
+            m.totalRecords(), m.earliestRecord(), m.latestRecord(),
+            w.sink().location(c.client(), archiveId), done))
+        .withPhase(TerminationPhase.AWAITING_ACKNOWLEDGEMENT).withNextCheck(done)
+        .withOutbox(List.of(EvidenceRecord.of("termination.archive.delivered", SYSTEM)
+            .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
+            .withDetail("manifestSha256", result.manifestSha256())
+            .withDetail("records", m.totalRecords()).withDetail("files", m.files().size())
+            .withDetail("encrypted", key != null)
+            .withDetail("scheduleVersion", c.scheduleVersion())));
+    save(started, next);
+    return true;
+  }
+
+  private boolean awaitAcknowledgement(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    TerminationCase.ReturnDelivery d = c.delivery();
+    Instant now = w.clock().instant();
+    if (d.acknowledged()) {
+      save(v, c.withPhase(TerminationPhase.DELETING));
+      return true;
+    }
+    if (d.readyNotifiedAt() == null) {
+      w.notifier().returnArchiveReady(c.client(), d.archiveId(), d.location());
+      save(v, c.withDelivery(d.withReadyNotified(now)));
+      return true;
+    }
+    Instant overdue = d.deliveredAt().plus(options.returnAcknowledgementDelay());
+    if (d.overdueNotifiedAt() == null && !now.isBefore(overdue)) {
+      w.notifier().returnAcknowledgementOverdue(c.client(), d.archiveId(), d.deliveredAt());
+      save(v, c.withDelivery(d.withOverdueNotified(now))
+          .withOutbox(List.of(EvidenceRecord.of("termination.archive.acknowledgement_overdue", SYSTEM)
+              .withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId()))));
+      return true;
+    }
+    if (subProcessorChores(v)) {
+      return true;
+    }
+    Instant next = d.overdueNotifiedAt() == null ? overdue : now.plus(options.archiveCheckInterval());
+    park(v, c, earliest(next, nextSubProcessorCheck(c)));
+    return false;
+  }
+
+  private boolean deleteNext(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    Optional<TerminationCase.CategoryStep> next = c.categories().stream()
+        .filter(s -> s.deletedAtTermination() && !s.deletionDone()).findFirst();
+    if (next.isEmpty()) {
+      save(v, c.withPhase(TerminationPhase.AWAITING_SUB_PROCESSORS));
+      return true;
+    }
+    TerminationCase.CategoryStep s = next.get();
+    if (c.mode() == TerminationMode.RETURN
+        && (c.delivery() == null || !c.delivery().acknowledged())) {
+      throw new IllegalStateException("refusing to delete before the return is acknowledged");
+    }
+    RecordSelection all = RecordSelection.all(c.client(), s.category());
+    String ledgerId = c.id() + "." + s.category();
+    if (s.cursor() == null) {
+      // The ledger line is written before the first batch, so it exists for whatever gets deleted.
+      ledger.recordIntent(ledgerId, c.client(), s.category(), null, null, c.id());
+    }
+    DeletionBatch b = w.deletionGate().deleteBatch(all, s.cursor(), options.deletionBatchSize(),
+        SYSTEM, "termination.deletion.batch", c.id());
+    if (!b.exhausted()) {
+      save(v, c.withCategory(s.category(), x -> x.withCursor(b.nextKey())));
+      return true;
+    }
+    // Counted as records gone rather than summed per batch: a crash between a batch and its
+    // checkpoint must not make the certificate under-count.
+    long remaining = w.hostData().count(all);
+    long held = w.deletionGate().countHeld(all);
+    long deleted = Math.max(0, s.atStart() - remaining);
+    ledger.complete(ledgerId, deleted);
+    save(v, c.withCategory(s.category(), x -> x.withCursor(b.nextKey()).withDeletionDone(deleted, held))
+        .withOutbox(List.of(EvidenceRecord.of("termination.category.deleted", SYSTEM)
+            .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
+            .withDetail("disposition", s.disposition()).withDetail("deleted", deleted)
+            .withDetail("held", held))));
+    return true;
+  }
+
+  private boolean awaitSubProcessors(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    if (subProcessorChores(v)) {
+      return true;
+    }
+    if (c.subProcessors().stream().allMatch(TerminationCase.SubProcessorStep::acknowledged)) {
+      issueCertificate(v);
+      return true;
+    }
+    park(v, c, nextSubProcessorCheck(c));
+    return false;
+  }
+
+  /** Re-sends a failed instruction or escalates a missing acknowledgement; true if it did one. */
+  private boolean subProcessorChores(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    Instant now = w.clock().instant();
+    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+      if (s.sentAt() == null && s.action() != null
+          && (s.lastAttemptAt() == null || !now.isBefore(s.lastAttemptAt().plus(options.retryInterval())))) {
+        send(v, s);
+        return true;
+      }
+    }
+    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+      if (!s.acknowledged() && s.escalatedAt() == null && s.issuedAt() != null
+          && !now.isBefore(escalationDue(s))) {
+        w.notifier().subProcessorAcknowledgementOverdue(c.client(), s.name(), s.instructionId(),
+            s.sentAt());
+        save(v, c.withSubProcessor(s.name(), x -> x.withEscalated(now))
+            .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.escalated", SYSTEM)
+                .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
+                .withDetail("instruction", s.instructionId())
+                .withDetail("sent", s.sentAt() != null))));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Instant escalationDue(TerminationCase.SubProcessorStep s) {
+    return (s.sentAt() != null ? s.sentAt() : s.issuedAt())
+        .plus(options.subProcessorAcknowledgementDelay());
+  }
+
+  private Instant nextSubProcessorCheck(TerminationCase c) {
+    Instant now = w.clock().instant();
+    Instant next = null;
+    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+      if (s.acknowledged() || s.issuedAt() == null) {
+        continue;
+      }
+      if (s.sentAt() == null) {
+        next = earliest(next, s.lastAttemptAt() == null ? now : s.lastAttemptAt().plus(options.retryInterval()));
+      }
+      if (s.escalatedAt() == null) {
+        next = earliest(next, escalationDue(s));
+      }
+    }
+    return next == null ? now.plus(options.archiveCheckInterval()) : next;
+  }
+
+  private void issueCertificate(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    Instant now = w.clock().instant();
+    // Issued once: after a crash, the stored certificate is reused, never recomputed.
+    CertificateOfDeletion cert = certificates.find(c.id()).map(Versioned::value).orElseGet(() -> {
+      EvidenceEntry head = w.evidence().head().orElseThrow();
+      CertificateOfDeletion fresh = Certificates.build(c, keyStatus(c), head, now);
+      try {
+        certificates.insert(c.id(), c.client(), fresh);
+        return fresh;
+      } catch (DuplicateStateException race) {
+        return certificates.find(c.id()).orElseThrow().value();
+      }
+    });
+    save(v, c.withCertificate(cert.sha256(), cert.issuedAt()).withNextCheck(now)
+        .withOutbox(List.of(EvidenceRecord.of("termination.certificate.issued", SYSTEM)
+            .withClient(c.client()).withBasis(c.id()).withDetail("certificateSha256", cert.sha256())
+            .withDetail("evidenceFrom", cert.evidenceFrom())
+            .withDetail("evidenceTo", cert.evidenceTo()))));
+  }
+
+  private String keyStatus(TerminationCase c) {
+    if (c.keyDestroyedAt() != null) {
+      return "destroyed at " + c.keyDestroyedAt();
+    }
+    Instant archiveEnd = c.categories().stream()
+        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE)
+        .map(TerminationCase.CategoryStep::archivedUntil).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).orElse(null);
+    return "kept while restricted archives or holds need it"
+        + (archiveEnd == null ? "" : " (archives end by " + archiveEnd + ")")
+        + "; then destroyed, making copies that cannot be deleted row by row unreadable (R-TERM-7)";
+  }
+
+  /**
+   * After the certificate: deletes archived records whose period ended and held records whose
+   * hold was released, and destroys the client's key once nothing needs it (R-TERM-5, R-TERM-7).
+   */
+  private boolean maintain(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    Instant now = w.clock().instant();
+    for (TerminationCase.CategoryStep s : c.categories()) {
+      if (s.disposition() == Disposition.NOT_CLIENT_DATA || s.disposition() == Disposition.NOT_STORED) {
+        continue;
+      }
+      RecordSelection sel = RecordSelection.all(c.client(), s.category());
+      String why;
+      if (s.disposition() == Disposition.LEGAL_ARCHIVE) {
+        if (now.isBefore(s.archivedUntil()) && s.archiveFromContractEnd()) {
+          continue;
+        }
+        if (now.isBefore(s.archivedUntil())) {
+          sel = sel.withWindow(null, planner.archiveCutoff(s, now));
+        }
+        why = "termination.archive.expired";
+      } else {
+        why = "termination.hold_release.deleted";
+      }
+      if (w.hostData().count(w.deletionGate().sparingHolds(sel)) == 0) {
+        continue;
+      }
+      String ledgerId = c.id() + "." + s.category() + "." + now.toEpochMilli();
+      ledger.recordIntent(ledgerId, c.client(), s.category(), sel.from(), sel.before(), c.id());
+      long before = w.hostData().count(sel);
+      String cursor = null;
+      DeletionBatch b;
+      do {
+        b = w.deletionGate().deleteBatch(sel, cursor, options.deletionBatchSize(), SYSTEM, why + ".batch", c.id());
+        cursor = b.nextKey();
+      } while (!b.exhausted());
+      long deleted = before - w.hostData().count(sel);
+      ledger.complete(ledgerId, deleted);
+      long total = s.archiveDeleted() + deleted;
+      save(v, c.withCategory(s.category(), x -> x.withArchiveDeleted(total))
+          .withOutbox(List.of(EvidenceRecord.of(why, SYSTEM).withClient(c.client())
+              .withBasis(c.id()).withDetail("category", s.category()).withDetail("deleted", deleted)
+              .withDetail("legalBasis", s.basis() == null ? "" : s.basis()))));
+      return true;
+    }
+    Optional<Instant> pendingArchive = c.categories().stream()
+        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE)
+        .map(TerminationCase.CategoryStep::archivedUntil).filter(now::isBefore)
+        .min(Comparator.naturalOrder());
+    boolean holds = !w.holds().active(c.client()).isEmpty();
+    boolean remains = c.categories().stream()
+        .filter(s -> s.disposition() != Disposition.NOT_CLIENT_DATA)
+        .anyMatch(s -> w.hostData().count(RecordSelection.all(c.client(), s.category())) > 0);
+    if (pendingArchive.isEmpty() && !holds && !remains) {
+      String ledgerId = c.id() + ".key";
+      ledger.recordKeyIntent(ledgerId, c.client(), c.id());
+      w.keys().destroy(c.client());
+      ledger.complete(ledgerId, 0);
+      save(v, c.withKeyDestroyed(now).withClosed(now)
+          .withOutbox(List.of(EvidenceRecord.of("termination.key.destroyed", SYSTEM)
+                  .withClient(c.client()).withBasis(c.id()),
+              EvidenceRecord.of("termination.closed", SYSTEM).withClient(c.client())
+                  .withBasis(c.id()))));
+      return true;
+    }
+    Instant next = now.plus(options.archiveCheckInterval());
+    park(v, c, pendingArchive.map(p -> earliest(p, next)).orElse(next));
+    return false;
+  }
+
+  // ------------------------------------------------------------------ persistence
+
+  private Versioned<TerminationCase> load(ClientId client) {
+    return cases.find(caseId(Objects.requireNonNull(client, "client")))
+        .orElseThrow(() -> new IllegalStateException("client " + client + " has no termination case"));
+  }
+
+  /** Stores the next state under this node's lease. */
+  private Versioned<TerminationCase> save(Versioned<TerminationCase> v, TerminationCase next) {
+    Instant until = w.clock().instant().plus(options.lease());
+    return cases.update(next.id(), v, next.withLease(instance, until));
+  }
+
+  /** Stores the state, gives up the lease and sets when the case next needs attention. */
+  private void park(Versioned<TerminationCase> v, TerminationCase c, Instant nextCheck) {
+    TerminationCase next = c.withNextCheck(nextCheck).withLease(null, null);
+    if (!next.equals(v.value())) {
+      cases.update(next.id(), v, next);
+    }
+  }
+
+  /** Appends the evidence stored with the last state change, then clears it. */
+  private Versioned<TerminationCase> flush(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    long first = 0;
+    for (EvidenceRecord r : c.outbox()) {
+      EvidenceEntry e = w.evidence().append(r);
+      first = first == 0 ? e.sequence() : first;
+    }
+    TerminationCase next = c.withOutbox(List.of());
+    if (c.evidenceFrom() == 0 && first > 0) {
+      next = next.withEvidenceFrom(first);
+    }
+    return cases.update(c.id(), v, next);
+  }
+
+  /**
+   * Applies a change made by a person (a choice, an acknowledgement) with optimistic retries, then
+   * appends its evidence.
+   */
+  private TerminationCase change(ClientId client, Function<TerminationCase, TerminationCase> change) {
+    for (int attempt = 0; ; attempt++) {
+      Versioned<TerminationCase> v = load(client);
+      if (!v.value().outbox().isEmpty()) {
+        v = flush(v);
+      }
+      TerminationCase next = change.apply(v.value());
+      if (next == v.value()) {
+        return next;
+      }
+      try {
+        return flush(cases.update(next.id(), v, next)).value();
+      } catch (StaleStateException e) {
+        if (attempt >= 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  private static String c(ClientId client) {
+    return caseId(client);
+  }
+
+  private static void requireStaff(ProcessorPrincipal by) {
+    Objects.requireNonNull(by, "principal");
+    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
+      throw new SecurityException("only the processor's operators or designated officer may do this");
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.custodian.termination;
+
+/**
+ * Counts the side-effect points of a run and "crashes" the process at the n-th one, by throwing an
+ * {@link Error} no production code catches. Points come in pairs around each call (before it runs,
+ * after it ran but before the caller learns), so both halves of every side effect get crashed.
+ */
+final class Crasher {
+  private final int crashAt;
+  private int points;
+  private boolean fired;
+  private boolean paused;
+
+  Crasher(int crashAt) {
+    this.crashAt = crashAt;
+  }
+
+  static Crasher never() {
+    return new Crasher(Integer.MAX_VALUE);
+  }
+
+  /** One side-effect point: crashes if it is the chosen one. */
+  void point(String where) {
+    if (paused || fired) {
+      return;
+    }
+    points++;
+    if (points == crashAt) {
+      fired = true;
+      throw new SimulatedCrash(where + " (point " + points + ")");
+    }
+  }
+
+  boolean fired() {
+    return fired;
+  }
+
+  int points() {
+    return points;
+  }
+
+  /** Runs test-driver work that is not under test without counting points. */
+  void paused(Runnable r) {
+    boolean was = paused;
+    paused = true;
+    try {
+      r.run();
+    } finally {
+      paused = was;
+    }
+  }
+
+  /** The simulated crash: an Error, so no {@code catch (RuntimeException)} swallows it. */
+  static final class SimulatedCrash extends Error {
+    private static final long serialVersionUID = 1L;
+
+    SimulatedCrash(String where) {
+      super("simulated crash at " + where);
+    }
+  }
+}

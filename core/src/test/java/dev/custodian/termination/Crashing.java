@@ -1,0 +1,210 @@
+package dev.custodian.termination;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.spi.ArchiveSink;
+import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.EvidenceStore;
+import dev.custodian.spi.HostData;
+import dev.custodian.spi.HostRecord;
+import dev.custodian.spi.KeyCustody;
+import dev.custodian.spi.RecordSelection;
+import dev.custodian.spi.StateStore;
+import dev.custodian.spi.StoredState;
+import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.subject.SubjectIdentifier;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.crypto.SecretKey;
+
+/** Wrappers that put crash points around every side effect of the SPIs the termination uses. */
+final class Crashing {
+  private Crashing() {}
+
+  static <T> T around(Crasher c, String where, Supplier<T> call) {
+    c.point(where + ":before");
+    T result = call.get();
+    c.point(where + ":after");
+    return result;
+  }
+
+  /** Host data; {@code guard} is told before every deletion batch, to check invariants. */
+  record Host(HostData inner, Crasher c, Consumer<RecordSelection> guard) implements HostData {
+    @Override
+    public Set<CategoryId> categories() {
+      return inner.categories();
+    }
+
+    @Override
+    public Set<ClientId> clientsHolding(Collection<SubjectIdentifier> ids) {
+      return inner.clientsHolding(ids);
+    }
+
+    @Override
+    public List<HostRecord> findSubject(ClientId client, Collection<SubjectIdentifier> ids) {
+      return inner.findSubject(client, ids);
+    }
+
+    @Override
+    public Set<ClientId> clients(CategoryId category) {
+      return inner.clients(category);
+    }
+
+    @Override
+    public void stream(ClientId client, CategoryId category, Consumer<HostRecord> sink) {
+      c.point("stream " + category + ":before");
+      boolean[] first = {true};
+      inner.stream(client, category, r -> {
+        sink.accept(r);
+        if (first[0]) {
+          first[0] = false;
+          c.point("stream " + category + ":mid");
+        }
+      });
+      c.point("stream " + category + ":after");
+    }
+
+    @Override
+    public long count(RecordSelection selection) {
+      return inner.count(selection);
+    }
+
+    @Override
+    public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
+      guard.accept(selection);
+      return around(c, "deleteBatch " + selection.category(),
+          () -> inner.deleteBatch(selection, afterKey, limit));
+    }
+
+    @Override
+    public long restrict(RecordSelection selection) {
+      return around(c, "restrict " + selection.category(), () -> inner.restrict(selection));
+    }
+  }
+
+  record State(StateStore inner, Crasher c) implements StateStore {
+    @Override
+    public Optional<StoredState> find(String kind, String id) {
+      return inner.find(kind, id);
+    }
+
+    @Override
+    public List<StoredState> list(String kind, ClientId client) {
+      return inner.list(kind, client);
+    }
+
+    @Override
+    public List<StoredState> listDue(String kind, Instant until) {
+      return inner.listDue(kind, until);
+    }
+
+    @Override
+    public StoredState insert(String kind, String id, ClientId client, Instant dueAt, String body) {
+      return around(c, "insert " + kind, () -> inner.insert(kind, id, client, dueAt, body));
+    }
+
+    @Override
+    public StoredState update(String kind, String id, long expectedVersion, Instant dueAt, String body) {
+      return around(c, "update " + kind, () -> inner.update(kind, id, expectedVersion, dueAt, body));
+    }
+  }
+
+  record Evidence(EvidenceStore inner, Crasher c) implements EvidenceStore {
+    @Override
+    public EvidenceEntry append(Function<Optional<EvidenceEntry>, EvidenceEntry> next) {
+      return around(c, "evidence", () -> inner.append(next));
+    }
+
+    @Override
+    public Optional<EvidenceEntry> head() {
+      return inner.head();
+    }
+
+    @Override
+    public List<EvidenceEntry> readAll(long fromSequence, int limit) {
+      return inner.readAll(fromSequence, limit);
+    }
+
+    @Override
+    public List<EvidenceEntry> readByClient(ClientId client, long fromSequence, int limit) {
+      return inner.readByClient(client, fromSequence, limit);
+    }
+  }
+
+  record Sink(ArchiveSink inner, Crasher c) implements ArchiveSink {
+    @Override
+    public OutputStream create(ClientId client, String archiveId, String fileName) throws IOException {
+      c.point("sink create " + fileName);
+      OutputStream out = inner.create(client, archiveId, fileName);
+      return new FilterOutputStream(out) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          c.point("sink close " + fileName + ":before");
+          super.close();
+          c.point("sink close " + fileName + ":after");
+        }
+      };
+    }
+
+    @Override
+    public InputStream open(ClientId client, String archiveId, String fileName) throws IOException {
+      return inner.open(client, archiveId, fileName);
+    }
+
+    @Override
+    public void deliverKey(ClientId client, String archiveId, byte[] key) throws IOException {
+      c.point("deliverKey:before");
+      inner.deliverKey(client, archiveId, key);
+      c.point("deliverKey:after");
+    }
+
+    @Override
+    public URI location(ClientId client, String archiveId) {
+      return inner.location(client, archiveId);
+    }
+  }
+
+  record Sender(SubProcessorInstructionSender inner, Crasher c) implements SubProcessorInstructionSender {
+    @Override
+    public void send(SubProcessorInstruction instruction) {
+      c.point("send " + instruction.subProcessor() + ":before");
+      inner.send(instruction);
+      c.point("send " + instruction.subProcessor() + ":after");
+    }
+  }
+
+  record Keys(KeyCustody inner, Crasher c) implements KeyCustody {
+    @Override
+    public SecretKey dataKey(ClientId client) {
+      return inner.dataKey(client);
+    }
+
+    @Override
+    public boolean destroy(ClientId client) {
+      return around(c, "destroy key", () -> inner.destroy(client));
+    }
+
+    @Override
+    public boolean isDestroyed(ClientId client) {
+      return inner.isDestroyed(client);
+    }
+  }
+}
