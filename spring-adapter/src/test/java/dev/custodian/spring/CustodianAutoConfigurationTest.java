@@ -76,6 +76,17 @@ class CustodianAutoConfigurationTest {
   }
 
   @Test
+  void hostNotifierReplacesTheEventPublisher() {
+    dev.custodian.spi.RequestNotifier own = notice -> {};
+    runner.withBean(dev.custodian.spi.RequestNotifier.class, () -> own).run(context -> {
+      assertThat(context).hasSingleBean(dev.custodian.spi.RequestNotifier.class);
+      assertThat(context.getBean(dev.custodian.spi.RequestNotifier.class)).isSameAs(own);
+      assertThat(context).getBean(dev.custodian.spi.EscalationChannel.class)
+          .isInstanceOf(ApplicationEventEscalationChannel.class);
+    });
+  }
+
+  @Test
   void hostCustodianReplacesOurs() {
     runner.withUserConfiguration(HostCustodian.class).run(context -> {
       assertThat(context).hasSingleBean(Custodian.class);
