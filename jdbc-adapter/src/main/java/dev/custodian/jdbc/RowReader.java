@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -36,6 +39,12 @@ final class RowReader {
   private final int clientIndex;
   private final int time;
   private final int[] subjects;
+  /**
+   * Identifiers already parsed, per subject column: the same numbers recur across a client's
+   * records, and validation is the costly part of reading a row. Bounded, so memory stays constant.
+   */
+  private final Map<String, SubjectIdentifier>[] parsed;
+  private static final int PARSED_CACHE = 4096;
 
   RowReader(BoundTable table, ClientId client, ResultSetMetaData md) throws SQLException {
     this.table = table;
@@ -47,6 +56,12 @@ final class RowReader {
     int clientAt = -1;
     int timeAt = -1;
     subjects = new int[table.subjects.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, SubjectIdentifier>[] caches = new Map[subjects.length];
+    for (int i = 0; i < caches.length; i++) {
+      caches[i] = new HashMap<>();
+    }
+    this.parsed = caches;
     for (int i = 0; i < n; i++) {
       String label = md.getColumnLabel(i + 1);
       labels[i] = label;
@@ -79,21 +94,38 @@ final class RowReader {
     for (int s = 0; s < subjects.length; s++) {
       String value = rs.getString(subjects[s]);
       if (value != null && !value.isBlank()) {
-        try {
-          found.add(table.subjects.get(s).kind().parse(value));
-        } catch (IllegalArgumentException notAnIdentifier) {
-          // A value the host stored that is no valid identifier points at no subject.
+        Map<String, SubjectIdentifier> parsed = this.parsed[s];
+        SubjectIdentifier known = parsed.get(value);
+        if (known == null && !parsed.containsKey(value)) {
+          try {
+            known = table.subjects.get(s).kind().parse(value);
+          } catch (IllegalArgumentException notAnIdentifier) {
+            // A value the host stored that is no valid identifier points at no subject.
+          }
+          if (parsed.size() >= PARSED_CACHE) {
+            parsed.clear();
+          }
+          parsed.put(value, known);
+        }
+        if (known != null) {
+          found.add(known);
         }
       }
     }
+    Instant at = table.readTime(rs, time);
     Map<String, Object> fields = new LinkedHashMap<>(labels.length * 2);
     for (int i = 0; i < labels.length; i++) {
-      fields.put(labels[i], readers[i].read(rs, i + 1));
+      if (i + 1 == time) {
+        // Parsed once: the same value as the time column's reader would give.
+        fields.put(labels[i], at == null ? null
+            : table.zonedTime ? at.toString() : LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString());
+      } else {
+        fields.put(labels[i], readers[i].read(rs, i + 1));
+      }
     }
     String stored = rs.getString(clientIndex);
     ClientId owner = client != null && client.value().equals(stored) ? client : ClientId.of(stored);
-    return new HostRecord(table.mapping.category(), owner, rs.getString(id),
-        table.readTime(rs, time), found, fields);
+    return new HostRecord(table.mapping.category(), owner, rs.getString(id), at, found, fields);
   }
 
   private static ColumnRead reader(int type, String typeName) {
