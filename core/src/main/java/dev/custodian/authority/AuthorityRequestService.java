@@ -436,7 +436,7 @@ public final class AuthorityRequestService {
       throw new SecurityException("only the processor's designated officer answers under compulsion");
     }
     return instructions.compulsion(officer, target(r), r.compulsion().id(),
-        r.compulsion().legalBasis(), r.compulsion().approvedAt());
+        r.compulsion().legalBasis(), r.compulsion().approvedBy(), r.compulsion().approvedAt());
   }
 
   private void refused(Principal by, AuthorityRequest r, String requestId, String instructionId,

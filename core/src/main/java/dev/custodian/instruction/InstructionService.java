@@ -175,18 +175,22 @@ public final class InstructionService {
 
   /**
    * Proof that a response to an authority is compelled by law while the client may not be
-   * informed (R-AUTH-3). Records nothing: the authority duty records the approval.
+   * informed (R-AUTH-3): the legal basis on record, approved by the designated officer {@code
+   * approvedBy}, and sent by a designated officer. Records nothing: the authority duty records the
+   * approval and the answer.
    *
-   * @throws SecurityException if {@code approver} is not the processor's designated officer
-   * @throws IllegalArgumentException if the target is not an authority request or the legal basis
-   *     is blank
+   * @param sender the processor's designated officer sending the answer
+   * @throws SecurityException if {@code sender} is not the processor's designated officer
+   * @throws IllegalArgumentException if the target is not an authority request, or the legal basis
+   *     or approver is blank
    */
-  public LegalCompulsion compulsion(ProcessorPrincipal approver, Target target, String compulsionId,
-      String legalBasis, Instant approvedAt) {
-    Objects.requireNonNull(approver, "approver");
+  public LegalCompulsion compulsion(ProcessorPrincipal sender, Target target, String compulsionId,
+      String legalBasis, String approvedBy, Instant approvedAt) {
+    Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(target, "target");
-    if (!approver.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's designated officer approves a legal compulsion");
+    if (!sender.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
+      throw new SecurityException("only the processor's designated officer answers under a legal"
+          + " compulsion");
     }
     if (target.kind() != Target.Kind.AUTHORITY_REQUEST) {
       throw new IllegalArgumentException("a legal compulsion concerns an authority request only");
@@ -194,7 +198,10 @@ public final class InstructionService {
     if (legalBasis == null || legalBasis.isBlank()) {
       throw new IllegalArgumentException("a legal compulsion needs its legal basis");
     }
-    return new LegalCompulsion(compulsionId, target, legalBasis, approver.id(), approvedAt);
+    if (approvedBy == null || approvedBy.isBlank()) {
+      throw new IllegalArgumentException("a legal compulsion needs the designated officer's approval");
+    }
+    return new LegalCompulsion(compulsionId, target, legalBasis, approvedBy, approvedAt);
   }
 
   /**
@@ -317,7 +324,7 @@ public final class InstructionService {
           i.action(), i.flag().reason()));
     } catch (RuntimeException e) {
       LOG.warn("could not tell client {} that instruction {} is held; will retry: {}", i.client(),
-          i.id(), e.toString());
+          i.id(), e.getClass().getSimpleName());
       return i;
     }
     Instruction informed = i.withFlag(i.status(), i.flag().informed(clock.instant()));

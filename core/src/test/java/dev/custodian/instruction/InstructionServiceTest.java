@@ -255,15 +255,16 @@ class InstructionServiceTest {
     Target authority = new Target(Target.Kind.AUTHORITY_REQUEST, "auth-1", ACME, RECEIVED);
     ProcessorPrincipal officer = ProcessorPrincipal.of("officer",
         ProcessorRole.DESIGNATED_OFFICER);
-    LegalCompulsion c = service.compulsion(officer, authority, "comp-1", "CPP art. 60-1", now);
+    LegalCompulsion c = service.compulsion(officer, authority, "comp-1", "CPP art. 60-1",
+        "officer", now);
     assertThat(c.target()).isEqualTo(authority);
     assertThat(c.basis()).isEqualTo("comp-1");
     assertThat(c.approvedBy()).isEqualTo("officer");
-    assertThatThrownBy(() -> service.compulsion(PRIVACY, authority, "comp-2", "x", now))
+    assertThatThrownBy(() -> service.compulsion(PRIVACY, authority, "comp-2", "x", "officer", now))
         .isInstanceOf(SecurityException.class);
-    assertThatThrownBy(() -> service.compulsion(officer, CASE, "comp-3", "x", now))
+    assertThatThrownBy(() -> service.compulsion(officer, CASE, "comp-3", "x", "officer", now))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> service.compulsion(officer, authority, "comp-4", " ", now))
+    assertThatThrownBy(() -> service.compulsion(officer, authority, "comp-4", " ", "officer", now))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
