@@ -52,6 +52,7 @@ import dev.custodian.termination.CertificateOfDeletion;
 import dev.custodian.termination.CertificateVerification;
 import dev.custodian.termination.CertificateVerifier;
 import dev.custodian.termination.DirectoryArchiveSink;
+import dev.custodian.termination.DownloadToken;
 import dev.custodian.termination.ManifestCheck;
 import dev.custodian.termination.ReturnArchiveVerifier;
 import dev.custodian.termination.TerminationCase;
@@ -531,6 +532,15 @@ public final class TelephonyDemo {
         .forEach(l -> out.println("     " + l));
     ManifestCheck integrity = ReturnArchiveVerifier.verify(archive, delivery.manifestSha256());
     check(integrity.intact(), "the archive matches its manifest: " + integrity.problems());
+    DownloadToken token = terminations.issueDownloadToken(STUDIO_ADMIN, DemoData.STUDIO);
+    out.println("   Download token for the client, shown once: " + token.token());
+    out.println("   It expires " + when(token.expiresAt()) + "; Custodian keeps only its salted"
+        + " SHA-256 (R-EVID-3).");
+    check(terminations.redeemDownloadToken(DemoData.STUDIO, token.token())
+        .equals(java.util.Optional.of(delivery.archiveId())), "the token opens the archive");
+    check(terminations.redeemDownloadToken(DemoData.STUDIO, token.token() + "x").isEmpty(),
+        "a wrong token opens nothing");
+    check(!database.contains(token.token()), "the token is not stored in clear");
     terminations.acknowledgeReturn(STUDIO_ADMIN, DemoData.STUDIO, delivery.manifestSha256());
     terminations.runDue();
     out.println("   The client acknowledged the archive (manifest SHA-256 "

@@ -127,6 +127,29 @@ class DemoTest {
   }
 
   @Test
+  void step9_theHandOverOfTheReturnedCopyIsRecorded_R_TERM_8() throws Exception {
+    String certificate = Files.readString(dir.resolve("termination").resolve("certificate-of-deletion.json"));
+    assertThat(certificate).contains("\"acknowledgedBy\":\"studio-est/admin\"");
+    assertThat(section(9)).contains("the returned copy is the client's responsibility");
+    DemoDatabase db = new DemoDatabase(dir);
+    try (var c = db.dataSource().getConnection(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT COUNT(*) FROM custodian_evidence"
+            + " WHERE action = 'termination.return.handed_over' AND client_id = 'studio-est'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void step9_theDownloadTokenIsKeptOnlyAsASaltedHash_R_EVID_3() {
+    String token = section(9).lines().filter(l -> l.contains("Download token for the client, shown once: "))
+        .findFirst().orElseThrow().replaceFirst(".*shown once: ", "").strip();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(new DemoDatabase(dir).contains(token)).as("token in clear in Custodian's tables").isFalse();
+    assertThat(new DemoDatabase(dir).contains("studio-est")).as("the search itself works").isTrue();
+  }
+
+  @Test
   void step10_theEvidenceChainIsVerified_R_EVID_1() {
     String step = section(10);
     assertThat(step).containsPattern("\\d+ evidence entries checked: the chain is intact");

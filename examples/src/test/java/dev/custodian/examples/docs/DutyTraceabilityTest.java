@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +72,6 @@ class DutyTraceabilityTest {
   }
 
   @Test
-  @Disabled("WIP issue 8: enabled once the duty branches land")
   void dutiesMdHasOneRowPerDutyWithItsClassesAndTests() {
     Map<String, Row> rows = dutiesMd();
     assertThat(rows.keySet()).as("duty rows of docs/duties.md")
@@ -91,7 +89,6 @@ class DutyTraceabilityTest {
   }
 
   @Test
-  @Disabled("WIP issue 8: enabled once the duty branches land")
   void everyClassAndTestNamedInDutiesMdExists() {
     Map<String, String> mainSources = bySimpleName(Repository.javaSources("main"));
     Map<String, String> testSources = bySimpleName(Repository.javaSources("test"));
@@ -116,7 +113,6 @@ class DutyTraceabilityTest {
   }
 
   @Test
-  @Disabled("WIP issue 8: enabled once the duty branches land")
   void everyDutyIsCitedByATest() {
     Map<String, Set<String>> citedBy = citations();
     Set<String> uncited = new TreeSet<>(duties());
