@@ -325,8 +325,8 @@ public final class TelephonyDemo {
         new InstructionDraft("ticket ATN-2026-0042 (signed)", ATELIER_ADMIN, clock.instant(),
             InstructedAction.EXPORT, scope));
     out.println("   The administrator of atelier-nord records a written instruction:");
-    out.println("     " + instruction.id() + ": EXPORT " + new java.util.TreeSet<>(scope)
-        + ", document 'ticket ATN-2026-0042 (signed)'");
+    out.println("     " + instruction.id() + ": EXPORT of " + new java.util.TreeSet<>(scope));
+    out.println("     document 'ticket ATN-2026-0042 (signed)', by atelier-nord/admin (ADMINISTRATOR)");
     clock.advance(Duration.ofMinutes(10));
     SubjectExport export = custodian.subjectRequests().exportForClient(ATELIER_ADMIN, caseId,
         instruction.id(), scope);
@@ -335,8 +335,9 @@ public final class TelephonyDemo {
     Files.writeString(file, export.toJson(), StandardCharsets.UTF_8);
     Map<CategoryId, Long> perCategory = new TreeMap<>();
     export.records().forEach(r -> perCategory.merge(r.category(), 1L, Long::sum));
-    out.println("   Export for the client (not the subject): " + export.records().size()
-        + " records " + perCategory + ",");
+    out.println("   Ten minutes later, the export for the client (not the subject): "
+        + export.records().size() + " records");
+    out.println("     " + perCategory);
     out.println("   written to " + workDir.relativize(file) + ". The client answers its subject.");
     long located = c.located().values().stream().mapToLong(Long::longValue).sum();
     check(export.records().size() == located, "the export holds every located record");

@@ -70,7 +70,7 @@ class DemoTest {
   void step4_anAdministratorsInstructionUnlocksTheAccessExport_R_DSR_4() {
     String step = section(4);
     assertThat(step).containsPattern("ins-[0-9a-f-]+: EXPORT");
-    assertThat(step).containsPattern("Export for the client \\(not the subject\\): \\d+ records");
+    assertThat(step).containsPattern("the export for the client \\(not the subject\\): \\d+ records");
     try (var files = Files.list(dir.resolve("exports"))) {
       assertThat(files.toList()).singleElement()
           .satisfies(f -> assertThat(Files.readString(f)).contains("\"records\""));
