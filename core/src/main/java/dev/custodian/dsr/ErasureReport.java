@@ -11,7 +11,10 @@ import java.util.TreeMap;
  * hold covers them (R-HOLD-2), per category.
  */
 public record ErasureReport(
-    String caseId, String instructionId, Map<CategoryId, Long> deleted, Map<CategoryId, Long> held) {
+    String caseId,
+    String instructionId,
+    Map<CategoryId, Long> deleted,
+    Map<CategoryId, Long> held) {
 
   public ErasureReport {
     Objects.requireNonNull(caseId, "caseId");

@@ -90,7 +90,8 @@ public record SubjectCase(
 
   SubjectCase notified(Instant at) {
     return new SubjectCase(id, requestId, client, right, channel, receivedAt, subjects, located,
-        State.OPEN, notifyBy, at, notificationEscalatedAt, clock, steps, erasure, response, closure);
+        State.OPEN, notifyBy, at, notificationEscalatedAt, clock, steps, erasure, response,
+        closure);
   }
 
   SubjectCase notificationEscalated(Instant at) {

@@ -33,6 +33,7 @@ import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.Rectifier;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
+import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subject.SubjectIdentifier;
@@ -123,7 +124,8 @@ public final class SubjectRequestService {
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.clientZones = Objects.requireNonNull(clientZones, "clientZones");
-    this.notificationDeadline = Objects.requireNonNull(notificationDeadline, "notificationDeadline");
+    this.notificationDeadline =
+        Objects.requireNonNull(notificationDeadline, "notificationDeadline");
     if (notificationDeadline.isNegative() || notificationDeadline.isZero()) {
       throw new IllegalArgumentException("the notification deadline must be positive");
     }
@@ -144,7 +146,8 @@ public final class SubjectRequestService {
   public SubjectRequest receive(ProcessorPrincipal by, SubjectRequestIntake intake) {
     Objects.requireNonNull(by, "by");
     if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException("only the processor's operators or privacy contact take in requests");
+      throw new SecurityException(
+          "only the processor's operators or privacy contact take in requests");
     }
     Constraints.check(Objects.requireNonNull(intake, "intake"));
     Instant now = clock.instant();
@@ -168,9 +171,16 @@ public final class SubjectRequestService {
    * once if possible. Idempotent: on a routed request it only opens and notifies cases a crash left
    * behind; on an unmatched one it retries a failed escalation.
    *
+   * @param by processor staff in charge of requests
+   * @throws SecurityException unless {@code by} is processor staff in charge of requests
    * @throws NoSuchElementException if there is no such request
    */
-  public SubjectRequest route(String requestId) {
+  public SubjectRequest route(ProcessorPrincipal by, String requestId) {
+    requireStaffReader(by);
+    return route(requestId);
+  }
+
+  private SubjectRequest route(String requestId) {
     Versioned<SubjectRequest> v = requests.find(requestId)
         .orElseThrow(() -> new NoSuchElementException("no subject request " + requestId));
     SubjectRequest r = v.value();
@@ -213,9 +223,13 @@ public final class SubjectRequestService {
   public int notifyPending() {
     int sent = 0;
     for (Versioned<SubjectCase> v : cases.listDue(clock.instant().plus(notificationDeadline))) {
-      if (v.value().state() == State.AWAITING_NOTIFICATION
-          && notifyCase(v).value().state() == State.OPEN) {
-        sent++;
+      try {
+        if (v.value().state() == State.AWAITING_NOTIFICATION
+            && notifyCase(v).value().state() == State.OPEN) {
+          sent++;
+        }
+      } catch (StaleStateException another) {
+        LOG.debug("subject case {} changed concurrently; left to the other node", v.value().id());
       }
     }
     return sent;
@@ -246,8 +260,7 @@ public final class SubjectRequestService {
       }
       Escalation e = new Escalation(Escalation.Reason.CLIENT_NOTIFICATION_OVERDUE, c.id(),
           c.client(), c.notifyBy());
-      if (deliver(e)) {
-        cases.update(c.id(), v, c.notificationEscalated(now));
+      if (deliver(e) && updated(() -> cases.update(c.id(), v, c.notificationEscalated(now)))) {
         evidence.append(EvidenceRecord.of("dsr.case.notification_escalated", "system")
             .withClient(c.client()).withBasis("R-DSR-2").withDetail("case", c.id())
             .withDetail("notify_by", c.notifyBy()));
@@ -255,9 +268,14 @@ public final class SubjectRequestService {
       }
     }
     for (Versioned<SubjectRequest> v : requests.listDue(now)) {
-      if (escalateUnmatched(v).escalatedAt() != null) {
-        sent.add(new Escalation(Escalation.Reason.UNMATCHED_SUBJECT_REQUEST, v.value().id(), null,
-            v.value().receivedAt()));
+      try {
+        if (escalateUnmatched(v).escalatedAt() != null) {
+          sent.add(new Escalation(Escalation.Reason.UNMATCHED_SUBJECT_REQUEST, v.value().id(),
+              null, v.value().receivedAt()));
+        }
+      } catch (StaleStateException another) {
+        LOG.debug("subject request {} changed concurrently; left to the other node",
+            v.value().id());
       }
     }
     return sent;
@@ -759,6 +777,17 @@ public final class SubjectRequestService {
     } catch (RuntimeException failure) {
       LOG.warn("could not escalate {} {}; will retry: {}", e.reason(), e.reference(),
           failure.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  /** Runs one update of a batch; false if another node changed the state first. */
+  private static boolean updated(Runnable update) {
+    try {
+      update.run();
+      return true;
+    } catch (StaleStateException another) {
+      LOG.debug("state changed concurrently; left to the other node: {}", another.getMessage());
       return false;
     }
   }

@@ -157,6 +157,35 @@ class SubjectRequestServiceTest {
   }
 
   @Test
+  void twoNodesNotifyingAtOnceNeitherFailsNorLosesTheNotice_R_DSR_2() {
+    w.record(ACME, CategoryId.CALL_LOG, JANE_PHONE);
+    w.notifier.failNext(1);
+    String caseId = w.dsr().receive(OPERATOR, SubjectRequestIntake.of(SubjectRight.ACCESS,
+        RequestChannel.EMAIL, w.clock.instant(), JANE_PHONE)).cases().get(0).caseId();
+    boolean[] reentered = {false};
+    // A second node on the same stores; while it delivers, the first node notifies the same case.
+    SubjectRequestService otherNode = dev.custodian.Custodian.builder().clock(w.clock)
+        .stateStore(w.stateStore).evidenceStore(w.evidenceStore).hostData(w.hostData)
+        .pseudonymizationKey("a test key that is long enough for hmac".getBytes(
+            StandardCharsets.UTF_8))
+        .escalationChannel(w.notifier).responder(w.responder)
+        .requestNotifier(notice -> {
+          if (!reentered[0]) {
+            reentered[0] = true;
+            assertThat(w.dsr().notifyPending()).isEqualTo(1);
+          }
+        }).build().subjectRequests();
+
+    assertThat(otherNode.notifyPending()).isZero(); // its update lost the race, without failing
+
+    assertThat(w.dsr().findCase(OPERATOR, caseId).orElseThrow().state())
+        .isEqualTo(SubjectCase.State.OPEN);
+    assertThat(w.notifier.noticesFor(ACME)).hasSize(1);
+    assertThat(w.evidenceStore.readAll(1, 1000)).filteredOn(e -> e.action()
+        .equals("dsr.case.notified")).hasSize(1);
+  }
+
+  @Test
   void noActionBeforeTheClientIsNotified() {
     w.record(ACME, CategoryId.CALL_LOG, JANE_PHONE);
     w.notifier.failNext(1);
