@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  */
 final class Cutoffs {
   static final Instant LOW = Instant.parse("1900-01-01T00:00:00Z");
-  static final Instant HIGH = Instant.parse("2400-01-01T00:00:00Z");
+  static final Instant HIGH = Instant.parse("2200-01-01T00:00:00Z");
 
   private Cutoffs() {}
 

@@ -32,20 +32,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  *
  * <p>Otherwise the result equals {@code start.atZone(zone).plus(period).toInstant()}. Fast and
- * allocation-free apart from the result: the zone's transitions from 1800 to 2400 are tabulated
- * once per zone; beyond 2400 the last offset holds.
+ * allocation-free on the {@code long} path (nanoseconds since the epoch, which spans the years 1678
+ * to 2262): the zone's transitions from 1700 to 2300 are tabulated once per zone, with a bucket
+ * index so an offset is found in a step or two; beyond 2300 the last offset holds.
  */
 final class ZonedPeriods {
+  /** Stands for "never" on the nanosecond path: later than any instant. */
+  static final long NEVER = Long.MAX_VALUE;
+
   private static final Map<ZoneId, ZonedPeriods> CACHE = new ConcurrentHashMap<>();
-  private static final long TABLE_FROM = Instant.parse("1800-01-01T00:00:00Z").getEpochSecond();
-  private static final long TABLE_TO = Instant.parse("2400-01-01T00:00:00Z").getEpochSecond();
+  private static final long TABLE_FROM = Instant.parse("1700-01-01T00:00:00Z").getEpochSecond();
+  private static final long TABLE_TO = Instant.parse("2300-01-01T00:00:00Z").getEpochSecond();
+  private static final int BUCKET_SHIFT = 22; // about 48 days: at most a transition or two each
   private static final int DAY = 86_400;
+  private static final long NANOS = 1_000_000_000L;
+  private static final long MAX_SECOND = Long.MAX_VALUE / NANOS - 1;
 
   private final long[] transitions;
   private final int[] before;
   private final int[] after;
   /** Per transition, the first local second its gap or overlap touches: sorted. */
   private final long[] localFrom;
+  private final int[] transitionBucket;
+  private final int[] localBucket;
   private final int initialOffset;
 
   private ZonedPeriods(ZoneId zone) {
@@ -73,6 +82,23 @@ final class ZonedPeriods {
       after[i] = t.getOffsetAfter().getTotalSeconds();
       localFrom[i] = transitions[i] + Math.min(before[i], after[i]);
     }
+    int buckets = (int) ((TABLE_TO - TABLE_FROM) >> BUCKET_SHIFT) + 2;
+    transitionBucket = index(transitions, buckets);
+    localBucket = index(localFrom, buckets);
+  }
+
+  /** For each bucket, the last entry at or before the bucket's start (-1 if none). */
+  private static int[] index(long[] sorted, int buckets) {
+    int[] out = new int[buckets];
+    int i = -1;
+    for (int b = 0; b < buckets; b++) {
+      long start = TABLE_FROM + ((long) b << BUCKET_SHIFT);
+      while (i + 1 < sorted.length && sorted[i + 1] <= start) {
+        i++;
+      }
+      out[b] = i;
+    }
+    return out;
   }
 
   /** The calendar of {@code zone}, tabulated once. */
@@ -94,11 +120,55 @@ final class ZonedPeriods {
     if (period.isZero()) {
       return start;
     }
+    requireNonNegative(period);
+    long end = plus(start.getEpochSecond(), start.getNano(), period.toTotalMonths(), period.getDays());
+    if (end == NEVER) {
+      throw new IllegalArgumentException("the end of " + period + " from " + start + " lies beyond 2262");
+    }
+    return toInstant(end);
+  }
+
+  /**
+   * The nanosecond path: {@code startNanos} (since the epoch) plus months and days; {@link #NEVER}
+   * if the result lies beyond 2262 or the start is {@code NEVER}.
+   */
+  long plusNanos(long startNanos, long months, int days) {
+    if (startNanos == NEVER) {
+      return NEVER;
+    }
+    if (months == 0 && days == 0) {
+      return startNanos;
+    }
+    return plus(Math.floorDiv(startNanos, NANOS), (int) Math.floorMod(startNanos, NANOS), months, days);
+  }
+
+  static void requireNonNegative(Period period) {
     if (period.isNegative()) {
       throw new IllegalArgumentException("retention periods are never negative: " + period);
     }
-    long s = start.getEpochSecond();
-    int nano = start.getNano();
+  }
+
+  /** Nanoseconds since the epoch, {@link #NEVER} beyond 2262, and refused before 1678. */
+  static long toNanos(long second, int nano) {
+    if (second > MAX_SECOND) {
+      return NEVER;
+    }
+    if (second < -MAX_SECOND) {
+      throw new IllegalArgumentException("instants before 1678 are outside the retention calendar");
+    }
+    return second * NANOS + nano;
+  }
+
+  static long toNanos(Instant t) {
+    return toNanos(t.getEpochSecond(), t.getNano());
+  }
+
+  static Instant toInstant(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
+  }
+
+  /** Seconds and nanos plus months and days, as nanoseconds since the epoch (or NEVER). */
+  private long plus(long s, int nano, long months, int days) {
     // The local time of the start.
     int i = lastTransitionAtOrBefore(s);
     long local;
@@ -115,77 +185,115 @@ final class ZonedPeriods {
     }
     long epochDay = Math.floorDiv(local, DAY);
     long secondOfDay = Math.floorMod(local, DAY);
-    long months = period.toTotalMonths();
     if (months != 0) {
-      // Civil date from epoch day (proleptic Gregorian), after H. Hinnant's algorithm.
-      long z = epochDay + 719_468;
-      long era = Math.floorDiv(z, 146_097);
-      long doe = z - era * 146_097;
-      long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-      long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-      long mp = (5 * doy + 2) / 153;
-      int day = (int) (doy - (153 * mp + 2) / 5 + 1);
-      int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-      long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-      long total = year * 12 + (month - 1) + months;
-      long y2 = Math.floorDiv(total, 12);
-      int m2 = (int) Math.floorMod(total, 12) + 1;
-      int length = lengthOfMonth(y2, m2);
+      long date = civil(epochDay);
+      int day = (int) (date & 31);
+      long total = (date >> 5) + months; // year * 12 + month - 1, plus the months
+      int length = lengthOfMonth(total);
       if (day > length) {
         // The target month lacks the day: the period ends at the end of its last day.
-        epochDay = epochDay(y2, m2, length) + 1;
+        epochDay = firstDayOfMonth(total) + length;
         secondOfDay = 0;
         nano = 0;
       } else {
-        epochDay = epochDay(y2, m2, day);
+        epochDay = firstDayOfMonth(total) + day - 1;
       }
     }
-    epochDay += period.getDays();
+    epochDay += days;
     return resolve(epochDay * DAY + secondOfDay, nano);
   }
 
   /** The instant of a local time: gaps resolve to the transition, overlaps to the later instant. */
-  private Instant resolve(long local, int nano) {
+  private long resolve(long local, int nano) {
     int j = lastLocalFromAtOrBefore(local);
     if (j < 0) {
-      return Instant.ofEpochSecond(local - initialOffset, nano);
+      return toNanos(local - initialOffset, nano);
     }
     long changeEnd = transitions[j] + Math.max(before[j], after[j]);
     if (local < changeEnd && after[j] > before[j]) {
-      return Instant.ofEpochSecond(transitions[j], 0);
+      return toNanos(transitions[j], 0);
     }
-    return Instant.ofEpochSecond(local - after[j], nano);
+    return toNanos(local - after[j], nano);
   }
 
   private int lastTransitionAtOrBefore(long s) {
-    int lo = 0;
-    int hi = transitions.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (transitions[mid] <= s) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return hi;
+    return lastAtOrBefore(transitions, transitionBucket, s);
   }
 
   private int lastLocalFromAtOrBefore(long local) {
-    int lo = 0;
-    int hi = localFrom.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (localFrom[mid] <= local) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return hi;
+    return lastAtOrBefore(localFrom, localBucket, local);
   }
 
-  private static long epochDay(long year, int month, int day) {
+  private static int lastAtOrBefore(long[] sorted, int[] buckets, long s) {
+    if (sorted.length == 0 || s < sorted[0]) {
+      return -1;
+    }
+    long b = (s - TABLE_FROM) >> BUCKET_SHIFT;
+    int i = buckets[(int) Math.max(0, Math.min(buckets.length - 1, b))];
+    if (i < 0) {
+      i = 0;
+    }
+    while (i + 1 < sorted.length && sorted[i + 1] <= s) {
+      i++;
+    }
+    return i;
+  }
+
+  // ---- civil calendar (proleptic Gregorian): tables for 1900 to 2200, arithmetic beyond ----
+
+  private static final int TABLE_FIRST_YEAR = 1900;
+  private static final int TABLE_YEARS = 300;
+  private static final long TABLE_FIRST_DAY = epochDayOf(TABLE_FIRST_YEAR, 1, 1);
+  /** Per epoch day of the table: (year * 12 + month - 1) << 5 | day. */
+  private static final long[] DATES;
+  /** Per month of the table (year * 12 + month - 1, from 1900): the epoch day of its first day. */
+  private static final long[] MONTH_STARTS;
+
+  static {
+    int months = TABLE_YEARS * 12;
+    MONTH_STARTS = new long[months + 1];
+    for (int m = 0; m <= months; m++) {
+      MONTH_STARTS[m] = epochDayOf(TABLE_FIRST_YEAR + m / 12, m % 12 + 1, 1);
+    }
+    DATES = new long[(int) (MONTH_STARTS[months] - TABLE_FIRST_DAY)];
+    for (int m = 0; m < months; m++) {
+      long ym = (long) (TABLE_FIRST_YEAR) * 12 + m;
+      for (long d = MONTH_STARTS[m]; d < MONTH_STARTS[m + 1]; d++) {
+        DATES[(int) (d - TABLE_FIRST_DAY)] = ym << 5 | (d - MONTH_STARTS[m] + 1);
+      }
+    }
+  }
+
+  /** The civil date of an epoch day as (year * 12 + month - 1) << 5 | day. */
+  private static long civil(long epochDay) {
+    long i = epochDay - TABLE_FIRST_DAY;
+    if (i >= 0 && i < DATES.length) {
+      return DATES[(int) i];
+    }
+    // After H. Hinnant's civil_from_days.
+    long z = epochDay + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long day = doy - (153 * mp + 2) / 5 + 1;
+    long month = mp < 10 ? mp + 3 : mp - 9;
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    return (year * 12 + month - 1) << 5 | day;
+  }
+
+  /** The epoch day of the first day of month {@code ym} (year * 12 + month - 1). */
+  private static long firstDayOfMonth(long ym) {
+    long i = ym - (long) TABLE_FIRST_YEAR * 12;
+    if (i >= 0 && i < MONTH_STARTS.length) {
+      return MONTH_STARTS[(int) i];
+    }
+    return epochDayOf(Math.floorDiv(ym, 12), (int) Math.floorMod(ym, 12) + 1, 1);
+  }
+
+  /** After H. Hinnant's days_from_civil. */
+  private static long epochDayOf(long year, int month, int day) {
     long y = month <= 2 ? year - 1 : year;
     long era = Math.floorDiv(y, 400);
     long yoe = y - era * 400;
@@ -194,7 +302,14 @@ final class ZonedPeriods {
     return era * 146_097 + doe - 719_468;
   }
 
-  private static int lengthOfMonth(long year, int month) {
+  /** The length of month {@code ym} (year * 12 + month - 1). */
+  private static int lengthOfMonth(long ym) {
+    long i = ym - (long) TABLE_FIRST_YEAR * 12;
+    if (i >= 0 && i + 1 < MONTH_STARTS.length) {
+      return (int) (MONTH_STARTS[(int) i + 1] - MONTH_STARTS[(int) i]);
+    }
+    long year = Math.floorDiv(ym, 12);
+    int month = (int) Math.floorMod(ym, 12) + 1;
     return switch (month) {
       case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
       case 4, 6, 9, 11 -> 30;

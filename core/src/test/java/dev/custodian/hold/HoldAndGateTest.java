@@ -64,6 +64,7 @@ class HoldAndGateTest {
     EvidenceEntry e = evidence.readAll(1, 100).stream().filter(x -> x.action().equals("test.delete")).findFirst().orElseThrow();
     assertThat(e.details()).containsEntry("deleted", "5").containsEntry("category", "CALL_LOG");
     assertThat(e.basis()).isEqualTo("rule X");
+    assertThat(e.details()).containsEntry("holdsSpared", "[" + hold.id() + "]");
 
     Hold released = custodian.holds().release(OFFICER, hold.id(), "proceedings closed");
     assertThat(released.active()).isFalse();
@@ -86,5 +87,15 @@ class HoldAndGateTest {
     RecordSelection all = RecordSelection.all(ACME, CategoryId.CALL_LOG);
     // c0 is 1 day old (outside: 'before' is exclusive), c1..c3 are 2..4 days old (inside).
     assertThat(custodian.deletionGate().countHeld(all)).isEqualTo(3);
+  }
+
+  @Test
+  void theGateRefusesADeletionWithoutBasisOrWithAnEmptyBatch() {
+    RecordSelection all = RecordSelection.all(ACME, CategoryId.CALL_LOG);
+    assertThatThrownBy(() -> custodian.deletionGate().deleteBatch(all, null, 10, "system", "test.delete", " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("basis");
+    assertThatThrownBy(() -> custodian.deletionGate().deleteBatch(all, null, 0, "system", "test.delete", "rule"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(data.size()).isEqualTo(10);
   }
 }

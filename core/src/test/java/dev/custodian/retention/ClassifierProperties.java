@@ -117,7 +117,7 @@ class ClassifierProperties {
     return cases(Arbitraries.of(TRAFFIC));
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void aHeldRecordIsNeverClassifiedDeletable_R_HOLD_1(@ForAll("anyCase") Case c) {
     boolean covered = c.context().holds().stream().anyMatch(h -> h.covers(ACME, c.record().category(),
         c.record().time(), c.record().subjects()));
@@ -130,7 +130,7 @@ class ClassifierProperties {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void trafficDataIsNeverDeletableBeforeTwelveMonthsWhateverTheClientSets_R_RET_2(@ForAll("trafficCase") Case c) {
     Decision d = CLASSIFIER.classify(c.record(), c.context(), c.now());
     Instant floor = ZonedPeriods.plus(c.record().time(), Period.ofMonths(12), c.context().zone());
@@ -142,7 +142,7 @@ class ClassifierProperties {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void aClientSettingAboveALegalCeilingNeverExtendsRetentionPastIt(@ForAll("trafficCase") Case c) {
     // Legal ceiling of traffic data: 12 months. With no hold, a record is deleted when it is reached.
     ClientContext noHolds = c.context().withHolds(List.of());
