@@ -200,6 +200,7 @@ public abstract class HostDataContract {
         out.add(all.withExcluding(List.of(new Exclusion(Set.of(P1), t10, null),
             new Exclusion(Set.of(P3), null, t40))));
         out.add(all.withExcluding(List.of(Exclusion.everything())));
+        out.add(all.withExcluding(List.of(new Exclusion(Set.of(P2, P3, E2, U1), t10, null))));
         out.add(all.withWindow(null, t40).withSubjects(Set.of(P1, P4))
             .withExcluding(List.of(new Exclusion(Set.of(P4), t10, null))));
       }
@@ -219,7 +220,8 @@ public abstract class HostDataContract {
   void deleteBatchDeletesInBoundedBatchesAndSparesHeldRecords_R_RET_6_R_HOLD_2() {
     RecordSelection sweep = RecordSelection.all(A, CALLS)
         .withWindow(null, T0.plusSeconds(3600L * 40))
-        .withExcluding(List.of(new Exclusion(Set.of(P2), null, null)));
+        .withExcluding(List.of(new Exclusion(Set.of(P2), null, null),
+            new Exclusion(Set.of(P3, P4), T0.plusSeconds(3600L * 30), null)));
     List<HostRecord> doomed = expected(sweep);
     assertThat(doomed).hasSizeGreaterThan(20);
 

@@ -127,7 +127,7 @@ public final class JdbcHostData implements HostData {
     }
     jdbc.autoCommit(c -> {
       for (BoundTable t : sorted()) {
-        Sql q = new Sql(t).append("SELECT DISTINCT " + t.client + " FROM " + t.table + " WHERE ");
+        Sql q = new Sql(t, jdbc.dialect()).append("SELECT DISTINCT " + t.client + " FROM " + t.table + " WHERE ");
         if (!q.subjects(identifiers, false)) {
           continue;
         }
@@ -152,7 +152,7 @@ public final class JdbcHostData implements HostData {
     }
     jdbc.autoCommit(c -> {
       for (BoundTable t : sorted()) {
-        Sql q = new Sql(t).append("SELECT * FROM " + t.table + " WHERE " + t.client + " = ?")
+        Sql q = new Sql(t, jdbc.dialect()).append("SELECT * FROM " + t.table + " WHERE " + t.client + " = ?")
             .param(client.value()).append(" AND ");
         if (!q.subjects(identifiers, false)) {
           continue;
@@ -224,7 +224,7 @@ public final class JdbcHostData implements HostData {
     if (t == null) {
       return 0;
     }
-    Sql q = new Sql(t).append("SELECT COUNT(*) FROM " + t.table + " WHERE ").selection(selection);
+    Sql q = new Sql(t, jdbc.dialect()).append("SELECT COUNT(*) FROM " + t.table + " WHERE ").selection(selection);
     return jdbc.autoCommit(c -> {
       try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -244,7 +244,7 @@ public final class JdbcHostData implements HostData {
       return new DeletionBatch(0, afterKey, true);
     }
     Key after = afterKey == null ? null : Key.parse(afterKey);
-    Sql q = new Sql(t).append("SELECT " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
+    Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
         .selection(selection);
     if (after != null) {
       // time >= t0 lets the database seek the time index; the OR finishes the (time, id) order.
@@ -310,7 +310,7 @@ public final class JdbcHostData implements HostData {
       throw new IllegalStateException("the mapping of " + selection.category()
           + " names no restricted column, so its records cannot be marked restricted (R-DSR-4)");
     }
-    Sql q = new Sql(t).append("UPDATE " + t.table + " SET " + t.restricted + " = ?").param(true)
+    Sql q = new Sql(t, jdbc.dialect()).append("UPDATE " + t.table + " SET " + t.restricted + " = ?").param(true)
         .append(" WHERE ").selection(selection)
         .append(" AND (" + t.restricted + " IS NULL OR " + t.restricted + " = ?)").param(false);
     return jdbc.transaction(c -> {
@@ -348,14 +348,19 @@ public final class JdbcHostData implements HostData {
   /** An id value bound with the id column's type. */
   record IdParam(String value) {}
 
+  /** A text array parameter (PostgreSQL only). */
+  record TextArray(String[] values) {}
+
   /** SQL text with its parameters, bound with the table's types. */
   static final class Sql {
     private final BoundTable t;
+    private final Dialect dialect;
     private final StringBuilder text = new StringBuilder(256);
     private final List<Object> params = new ArrayList<>();
 
-    Sql(BoundTable t) {
+    Sql(BoundTable t, Dialect dialect) {
       this.t = t;
+      this.dialect = dialect;
     }
 
     Sql append(String sql) {
@@ -434,6 +439,14 @@ public final class JdbcHostData implements HostData {
         }
         if (values.size() == 1) {
           append(s.sql() + " = ?").param(values.get(0));
+        } else if (dialect == Dialect.POSTGRESQL && nullSafe) {
+          // A filter (a hold's subjects, often many): a hashed sub-plan over one array parameter
+          // costs one probe per row, where "= ANY(array)" would compare with every element.
+          append(s.sql() + " IN (SELECT unnest(CAST(? AS VARCHAR[])))")
+              .param(new TextArray(values.toArray(String[]::new)));
+        } else if (dialect == Dialect.POSTGRESQL) {
+          // A lookup: one array parameter that the subject column's index can probe.
+          append(s.sql() + " = ANY(?)").param(new TextArray(values.toArray(String[]::new)));
         } else {
           append(s.sql() + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
               + ")");
@@ -455,6 +468,8 @@ public final class JdbcHostData implements HostData {
           int index = i + 1;
           if (p instanceof Instant instant) {
             t.bindTime(ps, index, instant);
+          } else if (p instanceof TextArray a) {
+            ps.setArray(index, c.createArrayOf("varchar", a.values()));
           } else if (p instanceof IdParam id) {
             t.bindId(ps, index, id.value());
           } else if (p instanceof String s) {

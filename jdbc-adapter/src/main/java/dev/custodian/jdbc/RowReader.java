@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -36,6 +37,12 @@ final class RowReader {
   private final int clientIndex;
   private final int time;
   private final int[] subjects;
+  /**
+   * Identifiers already parsed, per subject column: the same numbers recur across a client's
+   * records, and validation is the costly part of reading a row. Bounded, so memory stays constant.
+   */
+  private final Map<String, SubjectIdentifier>[] parsed;
+  private static final int PARSED_CACHE = 4096;
 
   RowReader(BoundTable table, ClientId client, ResultSetMetaData md) throws SQLException {
     this.table = table;
@@ -47,6 +54,12 @@ final class RowReader {
     int clientAt = -1;
     int timeAt = -1;
     subjects = new int[table.subjects.size()];
+    @SuppressWarnings("unchecked")
+    Map<String, SubjectIdentifier>[] caches = new Map[subjects.length];
+    for (int i = 0; i < caches.length; i++) {
+      caches[i] = new HashMap<>();
+    }
+    this.parsed = caches;
     for (int i = 0; i < n; i++) {
       String label = md.getColumnLabel(i + 1);
       labels[i] = label;
@@ -79,10 +92,21 @@ final class RowReader {
     for (int s = 0; s < subjects.length; s++) {
       String value = rs.getString(subjects[s]);
       if (value != null && !value.isBlank()) {
-        try {
-          found.add(table.subjects.get(s).kind().parse(value));
-        } catch (IllegalArgumentException notAnIdentifier) {
-          // A value the host stored that is no valid identifier points at no subject.
+        Map<String, SubjectIdentifier> parsed = this.parsed[s];
+        SubjectIdentifier known = parsed.get(value);
+        if (known == null && !parsed.containsKey(value)) {
+          try {
+            known = table.subjects.get(s).kind().parse(value);
+          } catch (IllegalArgumentException notAnIdentifier) {
+            // A value the host stored that is no valid identifier points at no subject.
+          }
+          if (parsed.size() >= PARSED_CACHE) {
+            parsed.clear();
+          }
+          parsed.put(value, known);
+        }
+        if (known != null) {
+          found.add(known);
         }
       }
     }
