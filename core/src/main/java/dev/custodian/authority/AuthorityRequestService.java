@@ -29,6 +29,7 @@ import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
+import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.subject.Pseudonymizer;
 import java.time.Clock;
@@ -180,13 +181,18 @@ public final class AuthorityRequestService {
     return inform(v);
   }
 
-  /** Informs every client whose notice is pending (retrying failures); returns how many went out. */
+  /** Informs every client whose notice is pending (retrying failures); returns how many were. */
   public int informPending() {
     int sent = 0;
     for (Versioned<AuthorityRequest> v : requests.listDue(clock.instant())) {
-      if (v.value().information() == Information.PENDING
-          && inform(v).information() == Information.INFORMED) {
-        sent++;
+      try {
+        if (v.value().information() == Information.PENDING
+            && inform(v).information() == Information.INFORMED) {
+          sent++;
+        }
+      } catch (StaleStateException another) {
+        LOG.debug("authority request {} changed concurrently; left to the other node",
+            v.value().id());
       }
     }
     return sent;
@@ -201,7 +207,8 @@ public final class AuthorityRequestService {
     Objects.requireNonNull(reader, "reader");
     if (!reader.hasRole(ProcessorRole.DESIGNATED_OFFICER)
         && !reader.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException("only the designated officer or privacy contact review prohibitions");
+      throw new SecurityException(
+          "only the designated officer or privacy contact review prohibitions");
     }
     return dueReviews().stream().map(Versioned::value).toList();
   }
@@ -223,8 +230,13 @@ public final class AuthorityRequestService {
             failure.getClass().getSimpleName());
         continue;
       }
-      requests.update(r.id(), v, r.with(r.information(), r.clientInformedAt(),
-          r.prohibition().reviewEscalated()));
+      try {
+        requests.update(r.id(), v, r.with(r.information(), r.clientInformedAt(),
+            r.prohibition().reviewEscalated()));
+      } catch (StaleStateException another) {
+        LOG.debug("authority request {} changed concurrently; left to the other node", r.id());
+        continue;
+      }
       evidence.append(base(r, "authority.prohibition.review_escalated", "system")
           .withBasis(r.prohibition().legalBasis()).withDetail("review_on",
               r.prohibition().reviewOn()));
@@ -433,7 +445,8 @@ public final class AuthorityRequestService {
           + " been approved by the designated officer");
     }
     if (!(by instanceof ProcessorPrincipal officer)) {
-      throw new SecurityException("only the processor's designated officer answers under compulsion");
+      throw new SecurityException(
+          "only the processor's designated officer answers under compulsion");
     }
     return instructions.compulsion(officer, target(r), r.compulsion().id(),
         r.compulsion().legalBasis(), r.compulsion().approvedBy(), r.compulsion().approvedAt());
@@ -562,7 +575,8 @@ public final class AuthorityRequestService {
     Objects.requireNonNull(by, "by");
     if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)
         && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's staff in charge take in authority requests");
+      throw new SecurityException(
+          "only the processor's staff in charge take in authority requests");
     }
   }
 

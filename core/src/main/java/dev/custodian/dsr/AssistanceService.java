@@ -14,6 +14,7 @@ import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.RequestNotifier;
+import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +77,8 @@ public final class AssistanceService {
         .orElseThrow(() -> new NoSuchElementException("no subject case " + caseId
             + " for principal " + by.id()));
     if (!instructions.mayHandle(by, c.client())) {
-      throw new SecurityException("only a user who may instruct for the client asks for assistance");
+      throw new SecurityException(
+          "only a user who may instruct for the client asks for assistance");
     }
     String what = Constraints.reason(description);
     AssistanceRequest a = new AssistanceRequest("asst-" + UUID.randomUUID(), c.client(), caseId,
@@ -113,8 +115,12 @@ public final class AssistanceService {
   public int sendPendingQuotes() {
     int sent = 0;
     for (Versioned<AssistanceRequest> v : requests.listDue(clock.instant())) {
-      if (sendQuote(v).quoteSentAt() != null) {
-        sent++;
+      try {
+        if (sendQuote(v).quoteSentAt() != null) {
+          sent++;
+        }
+      } catch (StaleStateException another) {
+        LOG.debug("assistance {} changed concurrently; left to the other node", v.value().id());
       }
     }
     return sent;
@@ -265,7 +271,8 @@ public final class AssistanceService {
   private static void requireStaff(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
     if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException("only the processor's operators or privacy contact handle assistance");
+      throw new SecurityException(
+          "only the processor's operators or privacy contact handle assistance");
     }
   }
 }

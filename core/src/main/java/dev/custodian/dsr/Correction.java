@@ -24,7 +24,8 @@ public record Correction(
   public Correction {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(recordId, "recordId");
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(fields, "fields")));
+    fields = Collections.unmodifiableMap(
+        new LinkedHashMap<>(Objects.requireNonNull(fields, "fields")));
   }
 
   @Override

@@ -22,6 +22,9 @@ import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.retention.CategoryId;
+import dev.custodian.retention.ClockStart;
+import dev.custodian.retention.RetentionRule;
+import dev.custodian.retention.RetentionService;
 import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.DuplicateStateException;
@@ -33,6 +36,7 @@ import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.Rectifier;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
+import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subject.SubjectIdentifier;
@@ -54,6 +58,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +100,7 @@ public final class SubjectRequestService {
   private final EvidenceLog evidence;
   private final Pseudonymizer pseudonymizer;
   private final Function<ClientId, ZoneId> clientZones;
+  private final Supplier<RetentionService> retention;
   private final Duration notificationDeadline;
   private final Clock clock;
 
@@ -102,13 +108,15 @@ public final class SubjectRequestService {
    * Built by {@code Custodian}; tests may build one directly.
    *
    * @param clientZones the zone each client's legal clock counts days in
+   * @param retention the retention duty, asked for legal minimums and told of deferred erasures
+   *     (R-RET-2); read when an erasure starts
    * @param notificationDeadline how long after receipt a client must be notified (R-DSR-2)
    */
   public SubjectRequestService(StateStore store, HostData hostData, DeletionGate deletionGate,
       Rectifier rectifier, InstructionService instructions, Responder responder,
       RequestNotifier notifier, EscalationChannel escalations, EvidenceLog evidence,
       Pseudonymizer pseudonymizer, Function<ClientId, ZoneId> clientZones,
-      Duration notificationDeadline, Clock clock) {
+      Supplier<RetentionService> retention, Duration notificationDeadline, Clock clock) {
     this.requests = new Repository<>(store, REQUEST_KIND, SubjectRequest.class,
         SubjectRequest::escalationDue);
     this.cases = new Repository<>(store, CASE_KIND, SubjectCase.class,
@@ -123,7 +131,9 @@ public final class SubjectRequestService {
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.clientZones = Objects.requireNonNull(clientZones, "clientZones");
-    this.notificationDeadline = Objects.requireNonNull(notificationDeadline, "notificationDeadline");
+    this.retention = Objects.requireNonNull(retention, "retention");
+    this.notificationDeadline =
+        Objects.requireNonNull(notificationDeadline, "notificationDeadline");
     if (notificationDeadline.isNegative() || notificationDeadline.isZero()) {
       throw new IllegalArgumentException("the notification deadline must be positive");
     }
@@ -144,7 +154,8 @@ public final class SubjectRequestService {
   public SubjectRequest receive(ProcessorPrincipal by, SubjectRequestIntake intake) {
     Objects.requireNonNull(by, "by");
     if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException("only the processor's operators or privacy contact take in requests");
+      throw new SecurityException(
+          "only the processor's operators or privacy contact take in requests");
     }
     Constraints.check(Objects.requireNonNull(intake, "intake"));
     Instant now = clock.instant();
@@ -168,9 +179,16 @@ public final class SubjectRequestService {
    * once if possible. Idempotent: on a routed request it only opens and notifies cases a crash left
    * behind; on an unmatched one it retries a failed escalation.
    *
+   * @param by processor staff in charge of requests
+   * @throws SecurityException unless {@code by} is processor staff in charge of requests
    * @throws NoSuchElementException if there is no such request
    */
-  public SubjectRequest route(String requestId) {
+  public SubjectRequest route(ProcessorPrincipal by, String requestId) {
+    requireStaffReader(by);
+    return route(requestId);
+  }
+
+  private SubjectRequest route(String requestId) {
     Versioned<SubjectRequest> v = requests.find(requestId)
         .orElseThrow(() -> new NoSuchElementException("no subject request " + requestId));
     SubjectRequest r = v.value();
@@ -213,9 +231,13 @@ public final class SubjectRequestService {
   public int notifyPending() {
     int sent = 0;
     for (Versioned<SubjectCase> v : cases.listDue(clock.instant().plus(notificationDeadline))) {
-      if (v.value().state() == State.AWAITING_NOTIFICATION
-          && notifyCase(v).value().state() == State.OPEN) {
-        sent++;
+      try {
+        if (v.value().state() == State.AWAITING_NOTIFICATION
+            && notifyCase(v).value().state() == State.OPEN) {
+          sent++;
+        }
+      } catch (StaleStateException another) {
+        LOG.debug("subject case {} changed concurrently; left to the other node", v.value().id());
       }
     }
     return sent;
@@ -246,8 +268,7 @@ public final class SubjectRequestService {
       }
       Escalation e = new Escalation(Escalation.Reason.CLIENT_NOTIFICATION_OVERDUE, c.id(),
           c.client(), c.notifyBy());
-      if (deliver(e)) {
-        cases.update(c.id(), v, c.notificationEscalated(now));
+      if (deliver(e) && updated(() -> cases.update(c.id(), v, c.notificationEscalated(now)))) {
         evidence.append(EvidenceRecord.of("dsr.case.notification_escalated", "system")
             .withClient(c.client()).withBasis("R-DSR-2").withDetail("case", c.id())
             .withDetail("notify_by", c.notifyBy()));
@@ -255,9 +276,14 @@ public final class SubjectRequestService {
       }
     }
     for (Versioned<SubjectRequest> v : requests.listDue(now)) {
-      if (escalateUnmatched(v).escalatedAt() != null) {
-        sent.add(new Escalation(Escalation.Reason.UNMATCHED_SUBJECT_REQUEST, v.value().id(), null,
-            v.value().receivedAt()));
+      try {
+        if (escalateUnmatched(v).escalatedAt() != null) {
+          sent.add(new Escalation(Escalation.Reason.UNMATCHED_SUBJECT_REQUEST, v.value().id(),
+              null, v.value().receivedAt()));
+        }
+      } catch (StaleStateException another) {
+        LOG.debug("subject request {} changed concurrently; left to the other node",
+            v.value().id());
       }
     }
     return sent;
@@ -447,8 +473,10 @@ public final class SubjectRequestService {
 
   /**
    * Erases the subject's records in the given categories, through the hold-aware deletion gate:
-   * records under a legal hold are spared and counted (R-DSR-4, R-HOLD-2). Progress is stored
-   * after every batch; calling again with the same instruction after a crash resumes.
+   * records under a legal hold are spared and counted (R-DSR-4, R-HOLD-2). Records the law still
+   * requires keeping (traffic data, CPCE L.34-1) are not deleted now: the deletion is recorded with
+   * the retention duty, deferred to the end of their legal period, and counted (R-RET-2). Progress
+   * is stored before every batch; calling again with the same instruction after a crash resumes.
    *
    * @throws InstructionRefusedException if the instruction does not verify (recorded)
    */
@@ -460,12 +488,15 @@ public final class SubjectRequestService {
       ErasureRun run = c.erasure() != null && c.erasure().instructionId().equals(instructionId)
           && c.erasure().categories().equals(order)
           ? c.erasure()
-          : new ErasureRun(instructionId, order, 0, null, Map.of(), Map.of());
+          : ErasureRun.start(instructionId, order, legalKeepFrom(c.client(), order));
       v = cases.update(caseId, v,
           c.withStep(step(InstructedAction.ERASE, instructionId, by)).withErasure(run));
+      if (!run.deferralRecorded()) {
+        run = deferLegallyKept(by, c, run);
+        v = cases.update(caseId, v, v.value().withErasure(run));
+      }
       while (!run.done()) {
-        RecordSelection selection =
-            RecordSelection.all(c.client(), run.current()).withSubjects(c.subjects());
+        RecordSelection selection = erasable(c, run.current(), run.keepFrom());
         if (run.afterKey() == null && !run.held().containsKey(run.current())) {
           run = run.heldCounted(deletionGate.countHeld(selection));
           v = cases.update(caseId, v, v.value().withErasure(run));
@@ -476,15 +507,57 @@ public final class SubjectRequestService {
         v = cases.update(caseId, v, v.value().withErasure(run));
       }
       cases.update(caseId, v, v.value().withErasure(null));
-      ErasureReport report = new ErasureReport(caseId, instructionId, run.deleted(), run.held());
+      ErasureReport report = new ErasureReport(caseId, instructionId, run.deleted(), run.held(),
+          run.deferred(), run.deferredUntil());
       evidence.append(EvidenceRecord.of("dsr.erasure.completed", by.id()).withClient(c.client())
           .withBasis(instructionId).withDetail("case", caseId)
           .withDetail("deleted", report.totalDeleted()).withDetail("held", report.totalHeld())
-          .withDetail("categories", order));
-      LOG.info("subject case {}: erased {} record(s), {} spared by holds", caseId,
-          report.totalDeleted(), report.totalHeld());
+          .withDetail("deferred", report.totalDeferred()).withDetail("categories", order));
+      LOG.info("subject case {}: erased {} record(s), {} spared by holds, {} deferred by law",
+          caseId, report.totalDeleted(), report.totalHeld(), report.totalDeferred());
       return report;
     });
+  }
+
+  /**
+   * Per category under a legal minimum counted from the record's time, the time from which the
+   * subject's records must still be kept. One day of margin keeps this on the safe side of the
+   * retention calendar's month ends and DST rules; whatever it leaves is deleted by the retention
+   * sweep under the deferred deletion request.
+   */
+  private Map<CategoryId, Instant> legalKeepFrom(ClientId client, List<CategoryId> categories) {
+    RetentionService retention = this.retention.get();
+    ZoneId zone = retention.settings(client).zone();
+    Instant now = clock.instant();
+    Map<CategoryId, Instant> keepFrom = new TreeMap<>();
+    for (CategoryId category : categories) {
+      for (RetentionRule rule : retention.schedule().policy(category).rules()) {
+        if (rule.isLegalFloor() && rule.clock() == ClockStart.RECORD_TIME) {
+          Instant from = now.atZone(zone).minus(rule.period()).minusDays(1).toInstant();
+          keepFrom.merge(category, from, (a, b) -> a.isBefore(b) ? a : b);
+        }
+      }
+    }
+    return keepFrom;
+  }
+
+  /** Records the deferred part of the erasure with the retention duty, and counts it (R-RET-2). */
+  private ErasureRun deferLegallyKept(Principal by, SubjectCase c, ErasureRun run) {
+    Map<CategoryId, Long> counts = new TreeMap<>();
+    for (Map.Entry<CategoryId, Instant> e : run.keepFrom().entrySet()) {
+      counts.put(e.getKey(), hostData.count(RecordSelection.all(c.client(), e.getKey())
+          .withSubjects(c.subjects()).withWindow(e.getValue(), null)));
+    }
+    RetentionService.DeletionRequest request = retention.get().requestDeletion(by, c.client(),
+        run.keepFrom().keySet(), c.subjects(), run.instructionId());
+    return run.deferralRecorded(counts, request.deferredUntil());
+  }
+
+  private static RecordSelection erasable(SubjectCase c, CategoryId category,
+      Map<CategoryId, Instant> keepFrom) {
+    RecordSelection all = RecordSelection.all(c.client(), category).withSubjects(c.subjects());
+    Instant from = keepFrom.get(category);
+    return from == null ? all : all.withWindow(null, from);
   }
 
   /**
@@ -759,6 +832,17 @@ public final class SubjectRequestService {
     } catch (RuntimeException failure) {
       LOG.warn("could not escalate {} {}; will retry: {}", e.reason(), e.reference(),
           failure.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  /** Runs one update of a batch; false if another node changed the state first. */
+  private static boolean updated(Runnable update) {
+    try {
+      update.run();
+      return true;
+    } catch (StaleStateException another) {
+      LOG.debug("state changed concurrently; left to the other node: {}", another.getMessage());
       return false;
     }
   }

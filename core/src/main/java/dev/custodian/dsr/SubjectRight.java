@@ -14,7 +14,7 @@ public enum SubjectRight {
   PORTABILITY,
   /** Objection to processing (GDPR 21). */
   OBJECTION,
-  /** Directives on the fate of one's data after death (French law, loi Informatique et Libertés 85). */
+  /** Directives on the fate of one's data after death (loi Informatique et Libertés, art. 85). */
   POST_MORTEM_DIRECTIVES,
   /** Not to be subject to a decision based solely on automated processing (GDPR 22). */
   NO_AUTOMATED_DECISION

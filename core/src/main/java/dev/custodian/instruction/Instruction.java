@@ -38,7 +38,7 @@ public record Instruction(
   public enum Status {
     /** Usable, if it verifies. */
     ACTIVE,
-    /** Flagged as infringing data-protection law: held, not executed, the client told (R-ASSIST-2). */
+    /** Flagged as infringing data-protection law: held, not executed, client told (R-ASSIST-2). */
     HELD
   }
 
@@ -90,7 +90,8 @@ public record Instruction(
     }
 
     UnlawfulFlag informed(Instant at) {
-      return new UnlawfulFlag(flaggedBy, flaggedAt, reason, at, releasedBy, releasedAt, releaseReason);
+      return new UnlawfulFlag(flaggedBy, flaggedAt, reason, at, releasedBy, releasedAt,
+          releaseReason);
     }
 
     UnlawfulFlag released(String by, Instant at, String why) {

@@ -17,6 +17,7 @@ import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.RequestNotifier;
+import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -199,7 +200,8 @@ public final class InstructionService {
       throw new IllegalArgumentException("a legal compulsion needs its legal basis");
     }
     if (approvedBy == null || approvedBy.isBlank()) {
-      throw new IllegalArgumentException("a legal compulsion needs the designated officer's approval");
+      throw new IllegalArgumentException(
+          "a legal compulsion needs the designated officer's approval");
     }
     return new LegalCompulsion(compulsionId, target, legalBasis, approvedBy, approvedAt);
   }
@@ -254,8 +256,12 @@ public final class InstructionService {
   public int informPending() {
     int sent = 0;
     for (Versioned<Instruction> v : instructions.listDue(clock.instant())) {
-      if (informClient(v).flag().clientInformedAt() != null) {
-        sent++;
+      try {
+        if (informClient(v).flag().clientInformedAt() != null) {
+          sent++;
+        }
+      } catch (StaleStateException another) {
+        LOG.debug("instruction {} changed concurrently; left to the other node", v.value().id());
       }
     }
     return sent;
@@ -352,9 +358,10 @@ public final class InstructionService {
 
   private static void requireOfficer(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.PRIVACY_CONTACT) && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException(
-          "only the processor's privacy contact or designated officer hold an instruction as unlawful");
+    if (!by.hasRole(ProcessorRole.PRIVACY_CONTACT)
+        && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
+      throw new SecurityException("only the processor's privacy contact or designated officer"
+          + " hold an instruction as unlawful");
     }
   }
 }

@@ -15,7 +15,8 @@ public final class LegalCompulsion implements ResponseAuthorization {
   private final String approvedBy;
   private final Instant approvedAt;
 
-  LegalCompulsion(String id, Target target, String legalBasis, String approvedBy, Instant approvedAt) {
+  LegalCompulsion(String id, Target target, String legalBasis, String approvedBy,
+      Instant approvedAt) {
     this.id = Objects.requireNonNull(id, "id");
     this.target = Objects.requireNonNull(target, "target");
     this.legalBasis = Objects.requireNonNull(legalBasis, "legalBasis");

@@ -1,6 +1,7 @@
 package dev.custodian.instruction;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,7 +45,7 @@ public sealed interface Verification {
    * @param failed every condition that failed, never empty
    * @param reasons one short reason per failure, in condition order
    */
-  record Refused(String instructionId, Set<Condition> failed, java.util.List<String> reasons)
+  record Refused(String instructionId, Set<Condition> failed, List<String> reasons)
       implements Verification {
     public Refused {
       Objects.requireNonNull(instructionId, "instructionId");
@@ -52,7 +53,7 @@ public sealed interface Verification {
         throw new IllegalArgumentException("a refusal names at least one failed condition");
       }
       failed = Set.copyOf(EnumSet.copyOf(failed));
-      reasons = java.util.List.copyOf(reasons);
+      reasons = List.copyOf(reasons);
     }
 
     @Override

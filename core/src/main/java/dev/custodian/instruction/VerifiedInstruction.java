@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Proof that an instruction passed all four conditions for one action on one target at one moment.
- * Only {@link InstructionService#verify} creates it (the constructor is package-private), so holding
- * one means the check ran. Immutable.
+ * Only {@link InstructionService#verify} creates it (the constructor is package-private), so
+ * holding one means the check ran. Immutable.
  */
 public final class VerifiedInstruction implements ResponseAuthorization {
   private final Instruction instruction;

@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NoContactDetails {
-  String message() default
-      "must not contain a phone number or e-mail address in clear (it would reach the evidence log)";
+  String message() default "must not contain a phone number or e-mail address in clear"
+      + " (it would reach the evidence log)";
 
   Class<?>[] groups() default {};
 

@@ -119,7 +119,10 @@ public sealed interface ClientNotice {
     }
   }
 
-  /** A quote (devis) for assistance the client asked for; billable work waits for its acceptance (R-DSR-5). */
+  /**
+   * A quote (devis) for assistance the client asked for; billable work waits for its acceptance
+   * (R-DSR-5).
+   */
   record AssistanceQuote(
       ClientId client,
       String assistanceId,

@@ -17,5 +17,6 @@ public interface Rectifier {
    * @param corrections field name to corrected value; values are personal data: never log them
    * @return true if the record was found and corrected
    */
-  boolean rectify(ClientId client, CategoryId category, String recordId, Map<String, String> corrections);
+  boolean rectify(ClientId client, CategoryId category, String recordId,
+      Map<String, String> corrections);
 }

@@ -10,8 +10,8 @@ package dev.custodian.spi;
  * nothing to a subject or an authority by any other path.
  *
  * <p>Delivery is at least once: after a crash the same response (same {@code responseId}) may come
- * again; the host should de-duplicate on it. Throw to signal that delivery failed; the library keeps
- * the request in its responding state so the response can be retried.
+ * again; the host should de-duplicate on it. Throw to signal that delivery failed; the library
+ * keeps the request in its responding state so the response can be retried.
  */
 public interface Responder {
 

@@ -9,6 +9,7 @@ import dev.custodian.subject.SubjectIdentifier;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An answer to a subject, on a client's behalf, as the host's {@link Responder} receives it.
@@ -46,10 +47,11 @@ public record SubjectResponse(
     recipient = Set.copyOf(recipient);
     Objects.requireNonNull(message, "message");
     data = List.copyOf(data);
-    Objects.requireNonNull(authorization, "a subject is answered only under a verified instruction");
+    Objects.requireNonNull(authorization,
+        "a subject is answered only under a verified instruction");
     if (!authorization.target().client().equals(client)
         || !authorization.covers(caseId, InstructedAction.RESPOND_TO_SUBJECT,
-            data.stream().map(HostRecord::category).collect(java.util.stream.Collectors.toSet()))) {
+            data.stream().map(HostRecord::category).collect(Collectors.toSet()))) {
       throw new IllegalArgumentException(
           "the verified instruction does not cover answering this case with these data");
     }

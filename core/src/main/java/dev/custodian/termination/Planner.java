@@ -126,8 +126,12 @@ final class Planner {
       }
       default -> throw new IllegalStateException("unknown behaviour at termination: " + at);
     }
+    // An empty category has nothing to restrict or delete: it is settled by the plan itself,
+    // whose evidence shows it held no record.
+    boolean empty = count == 0;
     return new TerminationCase.CategoryStep(category, d, basis, period, fromContractEnd, until,
-        count, held, 0, false, 0, null, false, 0, 0, 0);
+        count, held, 0, empty && d == Disposition.LEGAL_ARCHIVE, 0, null,
+        empty && (d == Disposition.DELETE || d == Disposition.RETURN_THEN_DELETE), 0, 0, 0);
   }
 
   /** The instant before which a record-time archive's records have served their period. */

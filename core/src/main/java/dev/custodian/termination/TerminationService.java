@@ -67,6 +67,8 @@ public final class TerminationService {
   static final String CERTIFICATE_KIND = "termination-certificate";
   private static final Logger LOG = LoggerFactory.getLogger(TerminationService.class);
   private static final String SYSTEM = "system";
+  /** Prefix of the per-category plan details of the mode-decided evidence entry. */
+  static final String PLAN = "plan.";
 
   private final Repository<TerminationCase> cases;
   private final Repository<CertificateOfDeletion> certificates;
@@ -492,17 +494,15 @@ public final class TerminationService {
     List<TerminationCase.SubProcessorStep> subs = c.subProcessors().stream()
         .map(s -> s.withAction(action, now)).toList();
     List<TerminationCase.CategoryStep> plan = planner.plan(c.client(), mode, c.terminationDate());
-    List<EvidenceRecord> out = new ArrayList<>();
-    out.add(EvidenceRecord.of(mode == TerminationMode.DELETE_BY_DEFAULT
+    EvidenceRecord decided = EvidenceRecord.of(mode == TerminationMode.DELETE_BY_DEFAULT
             ? "termination.choice.defaulted" : "termination.mode.decided", SYSTEM)
         .withClient(c.client()).withBasis(c.id()).withDetail("mode", mode)
-        .withDetail("scheduleVersion", planner.scheduleVersion()));
+        .withDetail("scheduleVersion", planner.scheduleVersion());
     for (TerminationCase.CategoryStep s : plan) {
-      out.add(EvidenceRecord.of("termination.category.planned", SYSTEM).withClient(c.client())
-          .withBasis(c.id()).withDetail("category", s.category())
-          .withDetail("disposition", s.disposition()).withDetail("records", s.atStart())
-          .withDetail("held", s.heldAtStart()));
+      // One detail per category: the plan, with the counts it was made on.
+      decided = decided.withDetail(PLAN + s.category(), planLine(s));
     }
+    List<EvidenceRecord> out = List.of(decided);
     save(v, c.withPlan(mode, planner.scheduleVersion(), plan, subs).withNextCheck(now)
         .withOutbox(out));
     return true;
@@ -900,6 +900,11 @@ public final class TerminationService {
         }
       }
     }
+  }
+
+  /** The plan of one category as the evidence records it: disposition, records, held. */
+  static String planLine(TerminationCase.CategoryStep s) {
+    return s.disposition() + " records=" + s.atStart() + " held=" + s.heldAtStart();
   }
 
   private static Instant earliest(Instant a, Instant b) {

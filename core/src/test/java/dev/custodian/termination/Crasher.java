@@ -2,8 +2,9 @@ package dev.custodian.termination;
 
 /**
  * Counts the side-effect points of a run and "crashes" the process at the n-th one, by throwing an
- * {@link Error} no production code catches. Points come in pairs around each call (before it runs,
- * after it ran but before the caller learns), so both halves of every side effect get crashed.
+ * {@link Error} no production code catches. A point sits just before each side effect, and in
+ * the middle of each stream. Crashing just after a side effect needs no point of its own: it
+ * leaves the same durable state as crashing just before the next one.
  */
 final class Crasher {
   private final int crashAt;

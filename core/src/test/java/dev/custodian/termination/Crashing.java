@@ -30,15 +30,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 
-/** Wrappers that put crash points around every side effect of the SPIs the termination uses. */
+/** Wrappers that put a crash point before every side effect of the SPIs the termination uses. */
 final class Crashing {
   private Crashing() {}
 
   static <T> T around(Crasher c, String where, Supplier<T> call) {
-    c.point(where + ":before");
-    T result = call.get();
-    c.point(where + ":after");
-    return result;
+    c.point(where);
+    return call.get();
   }
 
   /** Host data; {@code guard} is told before every deletion batch, to check invariants. */
@@ -65,7 +63,7 @@ final class Crashing {
 
     @Override
     public void stream(ClientId client, CategoryId category, Consumer<HostRecord> sink) {
-      c.point("stream " + category + ":before");
+      c.point("stream " + category);
       boolean[] first = {true};
       inner.stream(client, category, r -> {
         sink.accept(r);
@@ -74,7 +72,6 @@ final class Crashing {
           c.point("stream " + category + ":mid");
         }
       });
-      c.point("stream " + category + ":after");
     }
 
     @Override
@@ -157,9 +154,8 @@ final class Crashing {
 
         @Override
         public void close() throws IOException {
-          c.point("sink close " + fileName + ":before");
+          c.point("sink close " + fileName);
           super.close();
-          c.point("sink close " + fileName + ":after");
         }
       };
     }
@@ -171,9 +167,8 @@ final class Crashing {
 
     @Override
     public void deliverKey(ClientId client, String archiveId, byte[] key) throws IOException {
-      c.point("deliverKey:before");
+      c.point("deliverKey");
       inner.deliverKey(client, archiveId, key);
-      c.point("deliverKey:after");
     }
 
     @Override
@@ -185,9 +180,8 @@ final class Crashing {
   record Sender(SubProcessorInstructionSender inner, Crasher c) implements SubProcessorInstructionSender {
     @Override
     public void send(SubProcessorInstruction instruction) {
-      c.point("send " + instruction.subProcessor() + ":before");
+      c.point("send " + instruction.subProcessor());
       inner.send(instruction);
-      c.point("send " + instruction.subProcessor() + ":after");
     }
   }
 

@@ -181,8 +181,8 @@ class TerminationEndToEndTest {
         .isEqualTo(TerminationPhase.CERTIFIED);
     assertThat(w.keys.isDestroyed(ACME)).isFalse();
     cu.holds().release(OPERATOR, hold.id(), "order lifted");
-    w.clock.advance(Duration.ofDays(1));
-    t.runDue();
+    // The case is next due at its archive check; the host may also advance it at once.
+    t.advance(ACME);
     c = t.find(ACME).orElseThrow();
     assertThat(c.phase()).isEqualTo(TerminationPhase.CLOSED);
     assertThat(w.keys.isDestroyed(ACME)).isTrue();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The stores and SPIs of one test "installation": a fresh {@link #custodian()} over the same
@@ -57,9 +58,13 @@ final class World {
   final InMemoryKeyCustody keys = new InMemoryKeyCustody();
   final InMemorySubProcessorInstructionSender sender = new InMemorySubProcessorInstructionSender();
   final Crasher crasher;
+  /** The categories {@link #populate()} fills: by default every Annex A category that can hold data. */
+  Set<CategoryId> populated = CategoryId.ANNEX_A.stream()
+      .filter(c -> !c.equals(CategoryId.TRANSACTIONAL_EMAIL)).collect(Collectors.toSet());
   Consumer<RecordSelection> guard = s -> {};
   TerminationNotifier notifier = TerminationNotifier.NONE;
-  TerminationOptions options = TerminationOptions.DEFAULTS.withLease(LEASE).withDeletionBatchSize(2);
+  TerminationOptions options = TerminationOptions.DEFAULTS.withLease(LEASE).withDeletionBatchSize(2)
+      .withArchiveCheckInterval(Duration.ofDays(60));
 
   World() {
     this(Crasher.never());
@@ -88,14 +93,11 @@ final class World {
   }
 
   /**
-   * Three records of ACME in every Annex A category that can hold any (transactional e-mails are
-   * never stored), the first about the {@link #HELD} subject; one record of GLOBEX in each.
+   * Three records of ACME in each {@link #populated} category, the first about the {@link #HELD}
+   * subject; one record of GLOBEX in each.
    */
   void populate() {
-    for (CategoryId c : CategoryId.ANNEX_A) {
-      if (c.equals(CategoryId.TRANSACTIONAL_EMAIL)) {
-        continue;
-      }
+    for (CategoryId c : populated) {
       for (int i = 0; i < AGES.size(); i++) {
         host.put(record(c, ACME, "acme-" + c + "-" + (i + 1), T.minus(AGES.get(i)),
             i == 0 ? HELD : FREE));

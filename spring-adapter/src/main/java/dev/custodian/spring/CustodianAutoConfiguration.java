@@ -5,13 +5,17 @@ import dev.custodian.breach.BreachNotificationSender;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.subprocessor.SubprocessorNoticeSender;
+import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.EscalationChannel;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
+import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.Rectifier;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
 import dev.custodian.spi.StateStore;
+import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.TerminationNotifier;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
 import dev.custodian.spi.memory.InMemoryHostData;
@@ -84,6 +88,10 @@ public class CustodianAutoConfiguration {
       ObjectProvider<Rectifier> rectifier,
       ObjectProvider<BreachNotificationSender> breachSender,
       ObjectProvider<SubprocessorNoticeSender> subprocessorSender,
+      ObjectProvider<ArchiveSink> archiveSink,
+      ObjectProvider<KeyCustody> keyCustody,
+      ObjectProvider<SubProcessorInstructionSender> subProcessorInstructions,
+      ObjectProvider<TerminationNotifier> terminationNotifier,
       ObjectProvider<CustodianBuilderCustomizer> customizers) {
     CustodianProperties.Sweep sweep = settings.properties().getSweep();
     RetentionSchedule schedule =
@@ -112,6 +120,10 @@ public class CustodianAutoConfiguration {
     rectifier.ifUnique(builder::rectifier);
     breachSender.ifUnique(builder::breachNotificationSender);
     subprocessorSender.ifUnique(builder::subprocessorNoticeSender);
+    archiveSink.ifUnique(builder::archiveSink);
+    keyCustody.ifUnique(builder::keyCustody);
+    subProcessorInstructions.ifUnique(builder::subProcessorInstructionSender);
+    terminationNotifier.ifUnique(builder::terminationNotifier);
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
   }
@@ -170,6 +182,9 @@ public class CustodianAutoConfiguration {
       custodian.authorityRequests().escalateDueReviews();
       custodian.breaches().escalateOverdue();
     }));
+    // Termination steps that fell due: return archives, deletions, reminders (R-TERM-1..8).
+    frequent.add(new CustodianScheduler.Job("terminations",
+        () -> custodian.terminations().runDue()));
     // Joins sweeps another node started, and finishes one a crash interrupted (R-RET-6).
     frequent.add(new CustodianScheduler.Job("retention-resume",
         () -> custodian.retention().resumeUnfinished()));

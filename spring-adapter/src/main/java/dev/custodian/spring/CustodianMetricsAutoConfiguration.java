@@ -1,6 +1,8 @@
 package dev.custodian.spring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,5 +22,14 @@ public class CustodianMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   CustodianMetrics custodianMetrics(CustodianMonitor monitor) {
     return new CustodianMetrics(monitor);
+  }
+
+  /** Counts swept records per category and rule ({@code custodian.sweep.deleted}). */
+  @Bean
+  @ConditionalOnMissingBean(name = "custodianRetentionMetricsCustomizer")
+  CustodianBuilderCustomizer custodianRetentionMetricsCustomizer(
+      ObjectProvider<MeterRegistry> registry) {
+    MicrometerRetentionMetrics metrics = new MicrometerRetentionMetrics(registry::getIfUnique);
+    return builder -> builder.retentionMetrics(metrics);
   }
 }

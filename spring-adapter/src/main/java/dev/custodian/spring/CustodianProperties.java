@@ -4,6 +4,7 @@ import dev.custodian.Custodian;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.InstructingRoles;
 import dev.custodian.dsr.SubjectRequestService;
+import dev.custodian.retention.SweepOptions;
 import java.time.Duration;
 import java.time.Period;
 import java.util.EnumSet;
@@ -323,13 +324,13 @@ public class CustodianProperties {
     private String zone = Custodian.DEFAULT_CLIENT_ZONE.getId();
 
     /** How many records one deletion batch removes before checkpointing. */
-    private int batchSize = 1_000;
+    private int batchSize = SweepOptions.DEFAULT_BATCH_SIZE;
 
     /**
      * How long a node holds a unit of sweep work before another node may take it over; renewed at
      * each checkpoint.
      */
-    private Duration lease = Duration.ofMinutes(5);
+    private Duration lease = SweepOptions.DEFAULT_LEASE;
 
     /**
      * How often the frequent jobs run: pending client notices are (re)delivered, overdue client

@@ -76,6 +76,17 @@ class CustodianAutoConfigurationTest {
   }
 
   @Test
+  void hostNotifierReplacesTheEventPublisher() {
+    dev.custodian.spi.RequestNotifier own = notice -> {};
+    runner.withBean(dev.custodian.spi.RequestNotifier.class, () -> own).run(context -> {
+      assertThat(context).hasSingleBean(dev.custodian.spi.RequestNotifier.class);
+      assertThat(context.getBean(dev.custodian.spi.RequestNotifier.class)).isSameAs(own);
+      assertThat(context).getBean(dev.custodian.spi.EscalationChannel.class)
+          .isInstanceOf(ApplicationEventEscalationChannel.class);
+    });
+  }
+
+  @Test
   void hostCustodianReplacesOurs() {
     runner.withUserConfiguration(HostCustodian.class).run(context -> {
       assertThat(context).hasSingleBean(Custodian.class);
@@ -283,6 +294,35 @@ class CustodianAutoConfigurationTest {
         .contains("\"custodian.pseudonymization-key\"")
         .contains("\"custodian.schema.initialize\"")
         .contains("\"custodian.host-data\"");
+  }
+
+  @Test
+  void metadataDefaultsAreTheCoreConstants() throws IOException {
+    var metadata = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream());
+    java.util.Map<String, String> defaults = new java.util.HashMap<>();
+    metadata.get("properties").forEach(p -> {
+      if (p.has("defaultValue")) {
+        defaults.put(p.get("name").asText(), p.get("defaultValue").toString());
+      }
+    });
+    assertThat(defaults.get("custodian.client-zone"))
+        .isEqualTo("\"" + Custodian.DEFAULT_CLIENT_ZONE.getId() + "\"");
+    assertThat(defaults.get("custodian.sweep.zone"))
+        .isEqualTo("\"" + Custodian.DEFAULT_CLIENT_ZONE.getId() + "\"");
+    assertThat(Duration.parse("PT" + defaults.get("custodian.subject-requests.notification-delay")
+            .replace("\"", "").toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo(dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE);
+    assertThat(defaults.get("custodian.instructing-roles.roles")).isEqualTo(
+        "[\"ADMINISTRATOR\",\"SUPER_ADMINISTRATOR\"]");
+    assertThat(dev.custodian.client.InstructingRoles.DEFAULT.roles())
+        .containsExactlyInAnyOrder(ClientRole.ADMINISTRATOR, ClientRole.SUPER_ADMINISTRATOR);
+    assertThat(defaults.get("custodian.instructing-roles.designated-contact"))
+        .isEqualTo(String.valueOf(dev.custodian.client.InstructingRoles.DEFAULT.designatedContact()));
+    assertThat(defaults.get("custodian.sweep.batch-size"))
+        .isEqualTo(String.valueOf(dev.custodian.retention.SweepOptions.DEFAULT_BATCH_SIZE));
+    assertThat(defaults.get("custodian.sweep.lease")).isEqualTo("\"5m\"");
+    assertThat(dev.custodian.retention.SweepOptions.DEFAULT_LEASE).isEqualTo(Duration.ofMinutes(5));
   }
 
   private void assertFailsNaming(String property, String name) {

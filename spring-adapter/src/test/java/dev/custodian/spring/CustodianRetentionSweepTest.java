@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.Custodian;
 import dev.custodian.spi.WorkQueue;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,7 +28,8 @@ class CustodianRetentionSweepTest {
     ApplicationContextRunner node = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
             DataSourceInitializationAutoConfiguration.class, CustodianJdbcAutoConfiguration.class,
-            CustodianAutoConfiguration.class))
+            CustodianAutoConfiguration.class, CustodianMetricsAutoConfiguration.class))
+        .withUserConfiguration(CustodianHealthAndMetricsTest.Registry.class)
         .withPropertyValues("spring.datasource.url=" + db, "spring.datasource.username=sa",
             CustodianAutoConfigurationTest.KEY, "custodian.sweep.batch-size=1")
         .withPropertyValues(CustodianJdbcAutoConfigurationTest.CALLS_MAPPING)
@@ -49,6 +51,14 @@ class CustodianRetentionSweepTest {
       Custodian custodian = second.getBean(Custodian.class);
       assertThat(custodian.retention().status().backlog()).isZero();
       assertThat(custodian.evidence().verify().valid()).isTrue();
+      // The node that deleted counted it: one call-log record under the legal ceiling.
+      double deleted = 0;
+      for (var ctx : List.of(first, second)) {
+        var counter = ctx.getBean(MeterRegistry.class).find("custodian.sweep.deleted")
+            .tag("category", "CALL_LOG").counter();
+        deleted += counter == null ? 0 : counter.count();
+      }
+      assertThat(deleted).isEqualTo(1.0);
     }));
   }
 

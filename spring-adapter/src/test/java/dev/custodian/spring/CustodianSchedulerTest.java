@@ -30,7 +30,7 @@ class CustodianSchedulerTest {
       assertThat(scheduler.isRunning()).isTrue();
       assertThat(scheduler.jobs()).extracting(CustodianScheduler.Job::name)
           .containsExactly("retention-sweep", "client-notices", "overdue-escalations",
-              "retention-resume", "evidence-verification");
+              "terminations", "retention-resume", "evidence-verification");
     });
   }
 

@@ -127,6 +127,27 @@ public final class DemoDatabase {
     }
   }
 
+  /**
+   * True if any of Custodian's own tables (state and evidence) holds {@code text} anywhere: for
+   * checking that a secret or an identifier is not kept in clear.
+   */
+  public boolean contains(String text) {
+    String sql = "SELECT (SELECT COUNT(*) FROM custodian_state WHERE body LIKE ?)"
+        + " + (SELECT COUNT(*) FROM custodian_evidence WHERE details LIKE ? OR basis LIKE ?)";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      String pattern = "%" + text + "%";
+      ps.setString(1, pattern);
+      ps.setString(2, pattern);
+      ps.setString(3, pattern);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot search Custodian's tables: " + e.getMessage(), e);
+    }
+  }
+
   private static List<String> statements(String script) {
     StringBuilder kept = new StringBuilder();
     script.lines().filter(l -> !l.strip().startsWith("--")).forEach(l -> kept.append(l).append('\n'));

@@ -52,6 +52,7 @@ import dev.custodian.termination.CertificateOfDeletion;
 import dev.custodian.termination.CertificateVerification;
 import dev.custodian.termination.CertificateVerifier;
 import dev.custodian.termination.DirectoryArchiveSink;
+import dev.custodian.termination.DownloadToken;
 import dev.custodian.termination.ManifestCheck;
 import dev.custodian.termination.ReturnArchiveVerifier;
 import dev.custodian.termination.TerminationCase;
@@ -324,8 +325,8 @@ public final class TelephonyDemo {
         new InstructionDraft("ticket ATN-2026-0042 (signed)", ATELIER_ADMIN, clock.instant(),
             InstructedAction.EXPORT, scope));
     out.println("   The administrator of atelier-nord records a written instruction:");
-    out.println("     " + instruction.id() + ": EXPORT " + new java.util.TreeSet<>(scope)
-        + ", document 'ticket ATN-2026-0042 (signed)'");
+    out.println("     " + instruction.id() + ": EXPORT of " + new java.util.TreeSet<>(scope));
+    out.println("     document 'ticket ATN-2026-0042 (signed)', by atelier-nord/admin (ADMINISTRATOR)");
     clock.advance(Duration.ofMinutes(10));
     SubjectExport export = custodian.subjectRequests().exportForClient(ATELIER_ADMIN, caseId,
         instruction.id(), scope);
@@ -334,8 +335,9 @@ public final class TelephonyDemo {
     Files.writeString(file, export.toJson(), StandardCharsets.UTF_8);
     Map<CategoryId, Long> perCategory = new TreeMap<>();
     export.records().forEach(r -> perCategory.merge(r.category(), 1L, Long::sum));
-    out.println("   Export for the client (not the subject): " + export.records().size()
-        + " records " + perCategory + ",");
+    out.println("   Ten minutes later, the export for the client (not the subject): "
+        + export.records().size() + " records");
+    out.println("     " + perCategory);
     out.println("   written to " + workDir.relativize(file) + ". The client answers its subject.");
     long located = c.located().values().stream().mapToLong(Long::longValue).sum();
     check(export.records().size() == located, "the export holds every located record");
@@ -531,6 +533,15 @@ public final class TelephonyDemo {
         .forEach(l -> out.println("     " + l));
     ManifestCheck integrity = ReturnArchiveVerifier.verify(archive, delivery.manifestSha256());
     check(integrity.intact(), "the archive matches its manifest: " + integrity.problems());
+    DownloadToken token = terminations.issueDownloadToken(STUDIO_ADMIN, DemoData.STUDIO);
+    out.println("   Download token for the client, shown once: " + token.token());
+    out.println("   It expires " + when(token.expiresAt()) + "; Custodian keeps only its salted"
+        + " SHA-256 (R-EVID-3).");
+    check(terminations.redeemDownloadToken(DemoData.STUDIO, token.token())
+        .equals(java.util.Optional.of(delivery.archiveId())), "the token opens the archive");
+    check(terminations.redeemDownloadToken(DemoData.STUDIO, token.token() + "x").isEmpty(),
+        "a wrong token opens nothing");
+    check(!database.contains(token.token()), "the token is not stored in clear");
     terminations.acknowledgeReturn(STUDIO_ADMIN, DemoData.STUDIO, delivery.manifestSha256());
     terminations.runDue();
     out.println("   The client acknowledged the archive (manifest SHA-256 "

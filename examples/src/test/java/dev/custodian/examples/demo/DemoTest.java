@@ -70,7 +70,7 @@ class DemoTest {
   void step4_anAdministratorsInstructionUnlocksTheAccessExport_R_DSR_4() {
     String step = section(4);
     assertThat(step).containsPattern("ins-[0-9a-f-]+: EXPORT");
-    assertThat(step).containsPattern("Export for the client \\(not the subject\\): \\d+ records");
+    assertThat(step).containsPattern("the export for the client \\(not the subject\\): \\d+ records");
     try (var files = Files.list(dir.resolve("exports"))) {
       assertThat(files.toList()).singleElement()
           .satisfies(f -> assertThat(Files.readString(f)).contains("\"records\""));
@@ -124,6 +124,29 @@ class DemoTest {
       assertThat(archives.filter(p -> p.getFileName().toString().equals("manifest.json")).count())
           .isEqualTo(1);
     }
+  }
+
+  @Test
+  void step9_theHandOverOfTheReturnedCopyIsRecorded_R_TERM_8() throws Exception {
+    String certificate = Files.readString(dir.resolve("termination").resolve("certificate-of-deletion.json"));
+    assertThat(certificate).contains("\"acknowledgedBy\":\"studio-est/admin\"");
+    assertThat(section(9)).contains("the returned copy is the client's responsibility");
+    DemoDatabase db = new DemoDatabase(dir);
+    try (var c = db.dataSource().getConnection(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT COUNT(*) FROM custodian_evidence"
+            + " WHERE action = 'termination.return.handed_over' AND client_id = 'studio-est'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void step9_theDownloadTokenIsKeptOnlyAsASaltedHash_R_EVID_3() {
+    String token = section(9).lines().filter(l -> l.contains("Download token for the client, shown once: "))
+        .findFirst().orElseThrow().replaceFirst(".*shown once: ", "").strip();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(new DemoDatabase(dir).contains(token)).as("token in clear in Custodian's tables").isFalse();
+    assertThat(new DemoDatabase(dir).contains("studio-est")).as("the search itself works").isTrue();
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,14 +56,14 @@ class DutyTraceabilityTest {
 
   @Test
   void theDutyListMatchesTheRequirements() {
-    Path requirements = Repository.requirements().orElse(null);
+    Path requirements = SourceTree.requirements().orElse(null);
     if (requirements == null) {
       // The shared folder sits beside the repository in every checkout of the project; without
       // it, the hard-coded list above stands alone.
       return;
     }
     Set<String> fromRequirements = new LinkedHashSet<>();
-    Matcher m = REQUIREMENT_ID.matcher(Repository.read(requirements));
+    Matcher m = REQUIREMENT_ID.matcher(SourceTree.read(requirements));
     while (m.find()) {
       fromRequirements.add(m.group(1));
     }
@@ -73,7 +72,6 @@ class DutyTraceabilityTest {
   }
 
   @Test
-  @Disabled("WIP issue 8: enabled once the duty branches land")
   void dutiesMdHasOneRowPerDutyWithItsClassesAndTests() {
     Map<String, Row> rows = dutiesMd();
     assertThat(rows.keySet()).as("duty rows of docs/duties.md")
@@ -91,10 +89,9 @@ class DutyTraceabilityTest {
   }
 
   @Test
-  @Disabled("WIP issue 8: enabled once the duty branches land")
   void everyClassAndTestNamedInDutiesMdExists() {
-    Map<String, String> mainSources = bySimpleName(Repository.javaSources("main"));
-    Map<String, String> testSources = bySimpleName(Repository.javaSources("test"));
+    Map<String, String> mainSources = bySimpleName(SourceTree.javaSources("main"));
+    Map<String, String> testSources = bySimpleName(SourceTree.javaSources("test"));
     List<String> missing = new ArrayList<>();
     for (Row r : dutiesMd().values()) {
       for (String c : r.classes()) {
@@ -116,7 +113,6 @@ class DutyTraceabilityTest {
   }
 
   @Test
-  @Disabled("WIP issue 8: enabled once the duty branches land")
   void everyDutyIsCitedByATest() {
     Map<String, Set<String>> citedBy = citations();
     Set<String> uncited = new TreeSet<>(duties());
@@ -129,11 +125,11 @@ class DutyTraceabilityTest {
   /** Duty id to the test files citing it, over every module's test sources but this file's. */
   static Map<String, Set<String>> citations() {
     Map<String, Set<String>> citedBy = new LinkedHashMap<>();
-    for (Path file : Repository.javaSources("test")) {
+    for (Path file : SourceTree.javaSources("test")) {
       if (file.getFileName().toString().equals(DutyTraceabilityTest.class.getSimpleName() + ".java")) {
         continue;
       }
-      String text = Repository.read(file);
+      String text = SourceTree.read(file);
       for (String id : duties()) {
         if (cites(text, id)) {
           citedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(file.getFileName().toString());
@@ -152,9 +148,9 @@ class DutyTraceabilityTest {
   record Row(String id, List<String> classes, List<String> tests) {}
 
   static Map<String, Row> dutiesMd() {
-    Path file = Repository.root().resolve("docs").resolve("duties.md");
+    Path file = SourceTree.root().resolve("docs").resolve("duties.md");
     Map<String, Row> rows = new LinkedHashMap<>();
-    for (String line : Repository.read(file).lines().toList()) {
+    for (String line : SourceTree.read(file).lines().toList()) {
       Matcher m = TABLE_ROW.matcher(line);
       if (m.matches()) {
         rows.put(m.group(1), new Row(m.group(1), ticked(m.group(3)), ticked(m.group(4))));
@@ -175,7 +171,7 @@ class DutyTraceabilityTest {
   private static Map<String, String> bySimpleName(List<Path> files) {
     return files.stream().collect(Collectors.toMap(
         p -> p.getFileName().toString().replaceFirst("\\.java$", ""),
-        Repository::read,
+        SourceTree::read,
         (a, b) -> a + "\n" + b));
   }
 

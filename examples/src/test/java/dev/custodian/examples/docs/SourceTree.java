@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The source tree of this repository, as seen from the examples module's folder. */
-final class Repository {
-  private Repository() {}
+final class SourceTree {
+  private SourceTree() {}
 
   /** The repository's root: the folder above the module that holds the parent pom and core. */
   static Path root() {

@@ -57,7 +57,7 @@ import net.jqwik.api.statistics.Statistics;
  *   <li>the evidence chain verifies.
  * </ul>
  */
-class NoPathAnswersWithoutInstructionProperties {
+class NoPathAnswersWithoutInstructionPropertyTest {
 
   static final List<ClientId> CLIENTS = List.of(World.ACME, World.GLOBEX, World.INITECH);
   static final List<PhoneNumber> SUBJECTS = List.of(PhoneNumber.of("+33 1 99 00 00 01"),
