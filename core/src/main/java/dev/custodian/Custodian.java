@@ -45,6 +45,10 @@ public final class Custodian {
   private final EvidenceLog evidence;
 
   // ---- duty services: dsr, instruction, authority (foundation) ----
+  private final dev.custodian.instruction.InstructionService instructions;
+  private final dev.custodian.dsr.SubjectRequestService subjectRequests;
+  private final dev.custodian.dsr.AssistanceService assistance;
+  private final dev.custodian.authority.AuthorityRequestService authorityRequests;
 
   // ---- duty services: retention, hold ----
   private final dev.custodian.hold.HoldService holds;
@@ -55,6 +59,10 @@ public final class Custodian {
   private final dev.custodian.termination.TerminationService terminations;
 
   // ---- duty services: subprocessor, breach, audit ----
+  private final dev.custodian.subprocessor.SubprocessorRegistry subprocessors;
+  private final dev.custodian.breach.BreachService breaches;
+  private final dev.custodian.audit.AuditService audits;
+  private final dev.custodian.audit.CompliancePackService compliancePacks;
 
   private Custodian(Builder b) {
     this.clock = b.clock;
@@ -67,12 +75,53 @@ public final class Custodian {
     this.evidence = new EvidenceLog(evidenceStore, clock);
 
     // ---- wiring: dsr, instruction, authority (foundation) ----
+    {
+      dev.custodian.spi.memory.RecordingNotifier unconfigured =
+          new dev.custodian.spi.memory.RecordingNotifier();
+      if (b.requestNotifier == null || b.escalationChannel == null || b.responder == null) {
+        LOG.warn("Custodian has no request notifier, escalation channel or responder configured:"
+            + " notices, escalations and answers are only kept in memory; not for production");
+      }
+      dev.custodian.spi.RequestNotifier notifier =
+          b.requestNotifier != null ? b.requestNotifier : unconfigured;
+      dev.custodian.spi.EscalationChannel escalations =
+          b.escalationChannel != null ? b.escalationChannel : unconfigured;
+      dev.custodian.spi.Responder responder = b.responder != null ? b.responder
+          : new dev.custodian.spi.memory.RecordingResponder();
+      dev.custodian.spi.Rectifier rectifier = b.rectifier != null ? b.rectifier
+          : hostData instanceof InMemoryHostData memory
+              ? new dev.custodian.spi.memory.InMemoryRectifier(memory)
+              : (client, category, recordId, fields) -> {
+                  throw new IllegalStateException(
+                      "no Rectifier configured: Custodian.builder().rectifier(...)");
+                };
+      // A client's zone is its retention setting (default: the default client zone), read when
+      // needed: the legal clock of R-DSR-8 and the retention calendar count the same days.
+      java.util.function.Function<dev.custodian.client.ClientId, ZoneId> zones =
+          client -> retention().settings(client).zone();
+      // The deletion gate is stateless over the stores: erasures see the holds every duty sees.
+      dev.custodian.hold.DeletionGate erasures = new dev.custodian.hold.DeletionGate(hostData,
+          new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock), evidence);
+      this.instructions = new dev.custodian.instruction.InstructionService(
+          stateStore, evidence, notifier, instructingRoles, clock);
+      this.subjectRequests = new dev.custodian.dsr.SubjectRequestService(stateStore, hostData,
+          erasures, rectifier, instructions, responder, notifier, escalations, evidence,
+          pseudonymizer, zones, this::retention, b.notificationDeadline, clock);
+      this.assistance = new dev.custodian.dsr.AssistanceService(stateStore, subjectRequests,
+          instructions, notifier, evidence, zones, clock);
+      this.authorityRequests = new dev.custodian.authority.AuthorityRequestService(stateStore,
+          hostData, instructions, responder, notifier, escalations, evidence, pseudonymizer, zones,
+          clock);
+    }
 
     // ---- wiring: retention, hold ----
     this.holds = new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock);
     this.deletionGate = new dev.custodian.hold.DeletionGate(hostData, holds, evidence);
     this.retention = new dev.custodian.retention.RetentionService(b.retentionSchedule,
-        new dev.custodian.retention.ClientEvents(stateStore, evidence, pseudonymizer, clock));
+        b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
+        deletionGate, hostData,
+        b.workQueue != null ? b.workQueue : new dev.custodian.spi.memory.InMemoryWorkQueue(clock),
+        b.sweepOptions, b.retentionMetrics);
 
     // ---- wiring: termination ----
     if (b.keyCustody == null) {
@@ -88,6 +137,31 @@ public final class Custodian {
         b.terminationOptions);
 
     // ---- wiring: subprocessor, breach, audit ----
+    this.subprocessors = new dev.custodian.subprocessor.SubprocessorRegistry(stateStore, evidence,
+        clock, dev.custodian.subprocessor.SubprocessorSettings.defaults()
+            .withZone(b.processorZone)
+            .withPeriods(dev.custodian.subprocessor.NoticePeriods.of(b.businessCalendar))
+            .withTransferRules(b.transferRules)
+            .withObjectingRoles(instructingRoles)
+            .withInitialSubProcessors(b.initialSubprocessors == null
+                ? dev.custodian.subprocessor.AnnexB.subProcessors() : b.initialSubprocessors)
+            .withSender(b.subprocessorNoticeSender));
+    java.util.function.Supplier<jakarta.validation.Validator> validator = b.breachValidator != null
+        ? () -> b.breachValidator
+        : () -> jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+    this.breaches = new dev.custodian.breach.BreachService(stateStore, evidence, clock,
+        b.processorZone, instructingRoles, validator, b.breachNotificationSender);
+    this.audits = new dev.custodian.audit.AuditService(stateStore, evidence, clock,
+        b.processorZone, b.auditBusinessHours != null ? b.auditBusinessHours
+            : new dev.custodian.audit.BusinessHours(b.businessCalendar,
+                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.opens(),
+                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.closes()),
+        instructingRoles);
+    dev.custodian.audit.CompliancePackSettings packSettings =
+        dev.custodian.audit.CompliancePackSettings.defaults().withProcessor(b.processorIdentity);
+    this.compliancePacks = new dev.custodian.audit.CompliancePackService(subprocessors, evidence,
+        clock, b.compliancePackSchedule == null ? packSettings
+            : packSettings.withRetentionSchedule(b.compliancePackSchedule));
   }
 
   public static Builder builder() {
@@ -130,6 +204,28 @@ public final class Custodian {
   }
 
   // ---- accessors: dsr, instruction, authority (foundation) ----
+  /**
+   * Subject requests: intake, routing, client notification, the legal clock, and instructed
+   * export, erasure, restriction, rectification and answers (R-DSR-1 to R-DSR-8).
+   */
+  public dev.custodian.dsr.SubjectRequestService subjectRequests() {
+    return subjectRequests;
+  }
+
+  /** Instructions: reading, verifying, holding unlawful ones (R-DSR-3, R-ASSIST-2). */
+  public dev.custodian.instruction.InstructionService instructions() {
+    return instructions;
+  }
+
+  /** Authority requests, with the prohibition-to-inform path (R-AUTH-1 to R-AUTH-3). */
+  public dev.custodian.authority.AuthorityRequestService authorityRequests() {
+    return authorityRequests;
+  }
+
+  /** Assistance with subject requests, quoted before billable work (R-DSR-5). */
+  public dev.custodian.dsr.AssistanceService assistance() {
+    return assistance;
+  }
 
   // ---- accessors: retention, hold ----
 
@@ -170,6 +266,26 @@ public final class Custodian {
 
   // ---- accessors: subprocessor, breach, audit ----
 
+  /** The sub-processor registry, its change notices and objections (R-SUB-1 to R-SUB-5). */
+  public dev.custodian.subprocessor.SubprocessorRegistry subprocessors() {
+    return subprocessors;
+  }
+
+  /** Incidents, breaches and the 72-hour clock (R-BR-1 to R-BR-4). */
+  public dev.custodian.breach.BreachService breaches() {
+    return breaches;
+  }
+
+  /** On-site audit requests and their rules (R-AUD-2). */
+  public dev.custodian.audit.AuditService audits() {
+    return audits;
+  }
+
+  /** Compliance packs for clients (R-ASSIST-1, R-AUD-1). */
+  public dev.custodian.audit.CompliancePackService compliancePack() {
+    return compliancePacks;
+  }
+
   /** Builds a {@link Custodian}. Only the pseudonymisation key is required. */
   public static final class Builder {
     private Clock clock = Clock.systemUTC();
@@ -181,10 +297,91 @@ public final class Custodian {
     private InstructingRoles instructingRoles = InstructingRoles.DEFAULT;
 
     // ---- builder options: dsr, instruction, authority (foundation) ----
+    private dev.custodian.spi.RequestNotifier requestNotifier;
+    private dev.custodian.spi.EscalationChannel escalationChannel;
+    private dev.custodian.spi.Responder responder;
+    private dev.custodian.spi.Rectifier rectifier;
+    private java.time.Duration notificationDeadline =
+        dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
+
+    /** How clients are told of subject and authority requests, held instructions and quotes. */
+    public Builder requestNotifier(dev.custodian.spi.RequestNotifier value) {
+      this.requestNotifier = Objects.requireNonNull(value, "requestNotifier");
+      return this;
+    }
+
+    /** How the processor's privacy contact is alerted (unmatched requests, overdue notices). */
+    public Builder escalationChannel(dev.custodian.spi.EscalationChannel value) {
+      this.escalationChannel = Objects.requireNonNull(value, "escalationChannel");
+      return this;
+    }
+
+    /** The host's channel for answering subjects and authorities; called only through the gates. */
+    public Builder responder(dev.custodian.spi.Responder value) {
+      this.responder = Objects.requireNonNull(value, "responder");
+      return this;
+    }
+
+    /** How the host corrects a record on an instructed rectification. */
+    public Builder rectifier(dev.custodian.spi.Rectifier value) {
+      this.rectifier = Objects.requireNonNull(value, "rectifier");
+      return this;
+    }
+
+    /** How long after receipt a client must be notified of a subject request (default 24 h). */
+    public Builder notificationDeadline(java.time.Duration value) {
+      Objects.requireNonNull(value, "notificationDeadline");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("the notification deadline must be positive");
+      }
+      this.notificationDeadline = value;
+      return this;
+    }
 
     // ---- builder options: retention, hold ----
     private dev.custodian.retention.RetentionSchedule retentionSchedule =
         dev.custodian.retention.RetentionSchedule.annexA();
+
+    private dev.custodian.retention.RetentionBounds retentionBounds =
+        dev.custodian.retention.RetentionBounds.defaults();
+    private dev.custodian.spi.WorkQueue workQueue;
+    private dev.custodian.retention.SweepOptions sweepOptions =
+        dev.custodian.retention.SweepOptions.defaults();
+    private dev.custodian.retention.RetentionMetrics retentionMetrics =
+        dev.custodian.retention.RetentionMetrics.NONE;
+
+    /** Bounds on client-set durations (R-RET-3); default {@code RetentionBounds.defaults()}. */
+    public Builder retentionBounds(dev.custodian.retention.RetentionBounds value) {
+      this.retentionBounds = Objects.requireNonNull(value, "retentionBounds");
+      return this;
+    }
+
+    /**
+     * The work queue sweeps share among nodes (R-RET-6); default in memory, for one process only.
+     * Several nodes need a shared one (the JDBC adapter's).
+     */
+    public Builder workQueue(dev.custodian.spi.WorkQueue value) {
+      this.workQueue = Objects.requireNonNull(value, "workQueue");
+      return this;
+    }
+
+    /** Batch size, lease and node name of sweeps; default {@code SweepOptions.defaults()}. */
+    public Builder sweepOptions(dev.custodian.retention.SweepOptions value) {
+      this.sweepOptions = Objects.requireNonNull(value, "sweepOptions");
+      return this;
+    }
+
+    /** Shorthand for {@code sweepOptions(sweepOptions.withBatchSize(value))}. */
+    public Builder sweepBatchSize(int value) {
+      this.sweepOptions = sweepOptions.withBatchSize(value);
+      return this;
+    }
+
+    /** Hooks that export sweep metrics; default none. */
+    public Builder retentionMetrics(dev.custodian.retention.RetentionMetrics value) {
+      this.retentionMetrics = Objects.requireNonNull(value, "retentionMetrics");
+      return this;
+    }
 
     /** The retention schedule; default {@code RetentionSchedule.annexA()}. */
     public Builder retentionSchedule(dev.custodian.retention.RetentionSchedule value) {
@@ -269,6 +466,87 @@ public final class Custodian {
     }
 
     // ---- builder options: subprocessor, breach, audit ----
+    private ZoneId processorZone = ZoneId.of("Europe/Paris");
+    private dev.custodian.subprocessor.BusinessCalendar businessCalendar =
+        dev.custodian.subprocessor.BusinessCalendar.france();
+    private dev.custodian.subprocessor.TransferRules transferRules =
+        dev.custodian.subprocessor.TransferRules.DEFAULT;
+    private java.util.List<dev.custodian.subprocessor.SubProcessor> initialSubprocessors;
+    private dev.custodian.subprocessor.SubprocessorNoticeSender subprocessorNoticeSender;
+    private dev.custodian.breach.BreachNotificationSender breachNotificationSender;
+    private jakarta.validation.Validator breachValidator;
+    private dev.custodian.audit.BusinessHours auditBusinessHours;
+    private dev.custodian.audit.ProcessorIdentity processorIdentity =
+        dev.custodian.audit.ProcessorIdentity.NOT_CONFIGURED;
+    private java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>>
+        compliancePackSchedule;
+
+    /**
+     * The processor's zone: business days of sub-processor notices, breach deadlines shown, audit
+     * hours. Default Europe/Paris.
+     */
+    public Builder processorZone(ZoneId value) {
+      this.processorZone = Objects.requireNonNull(value, "processorZone");
+      return this;
+    }
+
+    /** The business days of notice periods and audit hours (R-SUB-2). Default: France. */
+    public Builder businessCalendar(dev.custodian.subprocessor.BusinessCalendar value) {
+      this.businessCalendar = Objects.requireNonNull(value, "businessCalendar");
+      return this;
+    }
+
+    /** The EEA and adequacy lists the registry checks transfers against (R-SUB-4). */
+    public Builder transferRules(dev.custodian.subprocessor.TransferRules value) {
+      this.transferRules = Objects.requireNonNull(value, "transferRules");
+      return this;
+    }
+
+    /**
+     * The registry stored when the state store holds none yet; default the contract's Annex B.
+     * An empty list starts an empty registry.
+     */
+    public Builder initialSubprocessors(java.util.List<dev.custodian.subprocessor.SubProcessor> value) {
+      this.initialSubprocessors = java.util.List.copyOf(value);
+      return this;
+    }
+
+    /** Who the clients are and how a sub-processor change notice reaches them (R-SUB-2). */
+    public Builder subprocessorNoticeSender(dev.custodian.subprocessor.SubprocessorNoticeSender value) {
+      this.subprocessorNoticeSender = Objects.requireNonNull(value, "subprocessorNoticeSender");
+      return this;
+    }
+
+    /** How a breach notification reaches a client, and an overdue one the staff (R-BR-1). */
+    public Builder breachNotificationSender(dev.custodian.breach.BreachNotificationSender value) {
+      this.breachNotificationSender = Objects.requireNonNull(value, "breachNotificationSender");
+      return this;
+    }
+
+    /** The Jakarta validator of breach notifications; default: the provider on the classpath. */
+    public Builder breachValidator(jakarta.validation.Validator value) {
+      this.breachValidator = Objects.requireNonNull(value, "breachValidator");
+      return this;
+    }
+
+    /** The hours on-site audits may take place (R-AUD-2); default 09:00-18:00 on business days. */
+    public Builder auditBusinessHours(dev.custodian.audit.BusinessHours value) {
+      this.auditBusinessHours = Objects.requireNonNull(value, "auditBusinessHours");
+      return this;
+    }
+
+    /** The processor's name, address and DPO contact, for the record of processing (GDPR 30(2)). */
+    public Builder processorIdentity(dev.custodian.audit.ProcessorIdentity value) {
+      this.processorIdentity = Objects.requireNonNull(value, "processorIdentity");
+      return this;
+    }
+
+    /** The retention schedule rows the compliance pack shows; default the contract's Annex A. */
+    public Builder compliancePackSchedule(
+        java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>> value) {
+      this.compliancePackSchedule = Objects.requireNonNull(value, "compliancePackSchedule");
+      return this;
+    }
 
     private Builder() {}
 

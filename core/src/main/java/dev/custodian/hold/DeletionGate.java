@@ -12,7 +12,13 @@ import java.util.Objects;
 /**
  * The one door through which the library deletes the host's data: sweeps, erasures, terminations
  * and contact deletions all go through it. It reads the active holds at each step, so a hold placed
- * after a plan was made still spares its records (R-HOLD-2), and records each step as evidence.
+ * after a plan was made still spares its records (R-HOLD-2), and records each step as evidence
+ * (R-EVID-1): who, which client and category, how many records, under which rule or instruction,
+ * and which holds were spared (by id).
+ *
+ * <p>A caller may rely on: no record an active hold covers is ever selected for deletion, whatever
+ * the selection says; every batch deleted leaves exactly one evidence entry whose {@code deleted}
+ * detail is the number of records the host deleted. Thread-safe as far as its collaborators are.
  */
 public final class DeletionGate {
   private final HostData hostData;
@@ -27,29 +33,54 @@ public final class DeletionGate {
 
   /** The selection narrowed so that it spares every active hold of its client and category. */
   public RecordSelection sparingHolds(RecordSelection selection) {
+    return spare(selection, holds.active(selection.client(), selection.category()));
+  }
+
+  private static RecordSelection spare(RecordSelection selection, List<Hold> active) {
+    if (active.isEmpty()) {
+      return selection;
+    }
     List<RecordSelection.Exclusion> spare = new ArrayList<>(selection.excluding());
-    holds.active(selection.client(), selection.category()).forEach(h -> spare.add(h.asExclusion()));
+    active.forEach(h -> spare.add(h.asExclusion()));
     return selection.withExcluding(spare);
   }
 
   /**
    * Deletes one bounded batch of {@code selection}, sparing held records, and appends evidence.
    *
+   * @param afterKey the position returned by the previous batch, or null to start
+   * @param limit at most this many records; at least 1
    * @param actor who deletes ({@code system} for a sweep)
    * @param action evidence action, for example {@code retention.sweep.batch}
-   * @param basis the rule, instruction or termination behind the deletion
+   * @param basis the rule, instruction or termination behind the deletion; required
+   * @throws IllegalArgumentException if the limit is below 1 or the basis is blank
    */
   public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit,
       String actor, String action, String basis) {
-    DeletionBatch batch = hostData.deleteBatch(sparingHolds(selection), afterKey, limit);
-    evidence.append(EvidenceRecord.of(action, actor).withClient(selection.client()).withBasis(basis)
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(action, "action");
+    if (limit < 1) {
+      throw new IllegalArgumentException("a deletion batch holds at least one record");
+    }
+    if (basis == null || basis.isBlank()) {
+      throw new IllegalArgumentException("a deletion needs its basis: the rule, instruction or termination behind it");
+    }
+    List<Hold> active = holds.active(selection.client(), selection.category());
+    DeletionBatch batch = hostData.deleteBatch(spare(selection, active), afterKey, limit);
+    EvidenceRecord r = EvidenceRecord.of(action, actor).withClient(selection.client()).withBasis(basis)
         .withDetail("category", selection.category()).withDetail("deleted", batch.deleted())
-        .withDetail("exhausted", batch.exhausted()));
+        .withDetail("exhausted", batch.exhausted());
+    if (!active.isEmpty()) {
+      r = r.withDetail("holdsSpared", active.stream().map(Hold::id).sorted().toList());
+    }
+    evidence.append(r);
     return batch;
   }
 
   /** How many records of {@code selection} active holds spare. */
   public long countHeld(RecordSelection selection) {
-    return hostData.count(selection) - hostData.count(sparingHolds(selection));
+    List<Hold> active = holds.active(selection.client(), selection.category());
+    return active.isEmpty() ? 0 : hostData.count(selection) - hostData.count(spare(selection, active));
   }
 }

@@ -56,6 +56,17 @@ public record CategoryId(String value) implements Comparable<CategoryId> {
     return value;
   }
 
+  // Explicit: the classifier's hot path looks categories up by these.
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof CategoryId c && value.equals(c.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public int compareTo(CategoryId o) {
     return value.compareTo(o.value);

@@ -18,20 +18,51 @@ import java.util.Set;
  */
 public final class ClientContext {
   private final ClientId client;
+  // Counts kept in the object itself, so the hot path touches no array for a plain client.
+  private final boolean anyEvent;
+  private final boolean anyHold;
+  private final boolean anySetting;
   private final ZoneId zone;
+  private final ZonedPeriods calendar;
   private final Map<CategoryId, Period> settings;
+  private final CategoryId[] settingKeys;
+  private final Period[] settingValues;
   private final ClientEvent[] events;
+  private final long[] eventAt;
   private final Hold[] holds;
+  private final long[] holdFrom;
+  private final long[] holdBefore;
 
   private ClientContext(ClientId client, ZoneId zone, Map<CategoryId, Period> settings,
       List<ClientEvent> events, List<Hold> holds) {
     this.client = Objects.requireNonNull(client, "client");
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.calendar = ZonedPeriods.of(zone);
     this.settings = Map.copyOf(Objects.requireNonNull(settings, "settings"));
+    this.settingKeys = this.settings.keySet().toArray(CategoryId[]::new);
+    this.settingValues = new Period[settingKeys.length];
+    for (int i = 0; i < settingKeys.length; i++) {
+      settingValues[i] = this.settings.get(settingKeys[i]);
+    }
     this.events = events.stream().filter(e -> e.active() && e.client().equals(client))
         .toArray(ClientEvent[]::new);
     this.holds = holds.stream().filter(h -> h.active() && h.client().equals(client))
         .toArray(Hold[]::new);
+    this.anyEvent = this.events.length > 0;
+    this.anyHold = this.holds.length > 0;
+    this.anySetting = settingKeys.length > 0;
+    // Times as nanoseconds for the classifier's hot path.
+    this.eventAt = new long[this.events.length];
+    for (int i = 0; i < eventAt.length; i++) {
+      eventAt[i] = ZonedPeriods.toNanos(this.events[i].at());
+    }
+    this.holdFrom = new long[this.holds.length];
+    this.holdBefore = new long[this.holds.length];
+    for (int i = 0; i < holdFrom.length; i++) {
+      Hold h = this.holds[i];
+      holdFrom[i] = h.from() == null ? Long.MIN_VALUE : ZonedPeriods.toNanos(h.from());
+      holdBefore[i] = h.before() == null ? Long.MAX_VALUE : ZonedPeriods.toNanos(h.before());
+    }
   }
 
   /**
@@ -82,44 +113,83 @@ public final class ClientContext {
     return new ClientContext(client, zone, settings, List.copyOf(value), List.of(holds));
   }
 
-  Period setting(CategoryId category) {
-    return settings.isEmpty() ? null : settings.get(category);
+  /** The client's retention calendar. */
+  ZonedPeriods calendar() {
+    return calendar;
   }
 
-  /** The first active hold covering the record, or null. Hot path: no streams. */
-  Hold holdCovering(CategoryId category, Instant time, Set<SubjectIdentifier> subjects) {
-    for (Hold h : holds) {
-      Set<CategoryId> cats = h.categories();
-      if (!cats.isEmpty() && !cats.contains(category)) {
-        continue;
-      }
-      if ((h.from() != null && time.isBefore(h.from()))
-          || (h.before() != null && !time.isBefore(h.before()))) {
-        continue;
-      }
-      Set<SubjectIdentifier> hs = h.subjects();
-      if (hs.isEmpty()) {
-        return h;
-      }
-      for (SubjectIdentifier s : subjects) {
-        if (hs.contains(s)) {
-          return h;
-        }
+  Period setting(CategoryId category) {
+    if (!anySetting) {
+      return null;
+    }
+    CategoryId[] ks = settingKeys;
+    for (int i = 0; i < ks.length; i++) {
+      if (ks[i] == category || ks[i].equals(category)) {
+        return settingValues[i];
       }
     }
     return null;
   }
 
-  /** The earliest time of an active event of {@code type} applying to the record, or null. */
-  Instant eventTime(ClientEventType type, CategoryId category, Instant time,
-      Set<SubjectIdentifier> subjects) {
-    Instant earliest = null;
-    for (ClientEvent e : events) {
-      if (e.type() == type && (earliest == null || e.at().isBefore(earliest))
-          && e.appliesTo(category, time, subjects)) {
-        earliest = e.at();
+  /** The first active hold covering the record, or null. Hot path: no streams, no allocation. */
+  Hold holdCovering(CategoryId category, long time, Set<SubjectIdentifier> subjects) {
+    if (!anyHold) {
+      return null;
+    }
+    Hold[] hs = holds;
+    for (int i = 0; i < hs.length; i++) {
+      if (time < holdFrom[i] || time >= holdBefore[i]) {
+        continue;
+      }
+      Hold h = hs[i];
+      Set<CategoryId> cats = h.categories();
+      if (!cats.isEmpty() && !cats.contains(category)) {
+        continue;
+      }
+      if (intersects(h.subjects(), subjects)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The earliest time (nanoseconds) of an active event of {@code type} applying to the record, or
+   * {@link Long#MIN_VALUE} if none.
+   */
+  long eventTime(ClientEventType type, CategoryId category, long time, Set<SubjectIdentifier> subjects) {
+    long earliest = Long.MIN_VALUE;
+    if (!anyEvent) {
+      return earliest;
+    }
+    ClientEvent[] es = events;
+    for (int i = 0; i < es.length; i++) {
+      ClientEvent e = es[i];
+      long at = eventAt[i];
+      if (e.type() != type || (earliest != Long.MIN_VALUE && at >= earliest)) {
+        continue;
+      }
+      if (!type.coversLaterRecords() && time > at) {
+        continue;
+      }
+      Set<CategoryId> cats = e.categories();
+      if ((cats.isEmpty() || cats.contains(category)) && intersects(e.subjects(), subjects)) {
+        earliest = at;
       }
     }
     return earliest;
+  }
+
+  /** True if {@code scope} is empty (everyone) or shares an identifier with {@code subjects}. */
+  private static boolean intersects(Set<SubjectIdentifier> scope, Set<SubjectIdentifier> subjects) {
+    if (scope.isEmpty()) {
+      return true;
+    }
+    for (SubjectIdentifier s : subjects) {
+      if (scope.contains(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

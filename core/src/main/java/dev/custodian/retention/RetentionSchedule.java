@@ -14,7 +14,6 @@ import static dev.custodian.retention.RuleSource.CLIENT_SETTING;
 import static dev.custodian.retention.RuleSource.CONTRACT;
 import static dev.custodian.retention.RuleSource.LAW;
 
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -184,25 +183,13 @@ public final class RetentionSchedule {
         }
         for (RetentionRule ceiling : p.rules()) {
           if (ceiling.isLegalCeiling() && ceiling.clock() == floor.clock()
-              && exceeds(floor.period(), ceiling.period())) {
+              && Periods.exceeds(floor.period(), ceiling.period())) {
             throw new ScheduleConflictException("category " + p.id() + ": legal floor "
                 + floor.id() + " (" + floor.period() + ") exceeds legal ceiling " + ceiling.id()
                 + " (" + ceiling.period() + "); a schedule cannot obey both");
           }
         }
       }
-    }
-
-    /** True if, counted from some day of a leap and a common year, {@code a} ends after {@code b}. */
-    private static boolean exceeds(Period a, Period b) {
-      LocalDate day = LocalDate.of(2023, 1, 1);
-      LocalDate stop = LocalDate.of(2025, 1, 1);
-      for (; day.isBefore(stop); day = day.plusDays(1)) {
-        if (day.plus(a).isAfter(day.plus(b))) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 

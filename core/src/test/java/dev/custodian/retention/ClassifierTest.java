@@ -124,17 +124,20 @@ class ClassifierTest {
   @Test
   void transcriptionsFollowTheAdministratorsSetting_TRANSCRIPTION() {
     ClientContext set = ClientContext.of(ACME, PARIS, Map.of(TRANSCRIPTION, Period.ofMonths(6)), List.of(), List.of());
-    Decision d = classifier.classify(RecordFacts.of(ACME, TRANSCRIPTION, paris("2024-08-31T10:00"), Set.of()), set, paris("2025-02-28T10:00"));
+    Decision d = classifier.classify(RecordFacts.of(ACME, TRANSCRIPTION, paris("2024-08-31T10:00"), Set.of()), set, paris("2025-03-01T00:00"));
     assertThat(d.deletable()).isTrue();
-    assertThat(((Decision.DeleteNow) d).dueSince()).isEqualTo(paris("2025-02-28T10:00"));
+    assertThat(((Decision.DeleteNow) d).dueSince()).isEqualTo(paris("2025-03-01T00:00"));
   }
 
   @Test
   void webhookLogsOneMonth_fromThirtyFirstJanuaryIsEndOfFebruary_WEBHOOK_LOG() {
     Decision d = classify(WEBHOOK_LOG, paris("2025-01-31T18:00"), ctx(), paris("2025-02-15T00:00"));
-    assertThat(d).isEqualTo(new Decision.Keep(paris("2025-02-28T18:00"), schedule.rule("WEBHOOK_LOG.max").orElseThrow()));
+    assertThat(d).isEqualTo(new Decision.Keep(paris("2025-03-01T00:00"), schedule.rule("WEBHOOK_LOG.max").orElseThrow()));
+    assertThat(classify(WEBHOOK_LOG, paris("2025-01-31T18:00"), ctx(), paris("2025-02-28T23:59")).deletable()).isFalse();
     Decision leap = classify(WEBHOOK_LOG, paris("2024-01-31T18:00"), ctx(), paris("2024-02-15T00:00"));
-    assertThat(((Decision.Keep) leap).until()).isEqualTo(paris("2024-02-29T18:00"));
+    assertThat(((Decision.Keep) leap).until()).isEqualTo(paris("2024-03-01T00:00"));
+    Decision plain = classify(WEBHOOK_LOG, paris("2025-01-28T18:00"), ctx(), paris("2025-02-15T00:00"));
+    assertThat(((Decision.Keep) plain).until()).isEqualTo(paris("2025-02-28T18:00"));
   }
 
   @Test
@@ -253,6 +256,9 @@ class ClassifierTest {
     ClientContext c = ClientContext.plain(ACME, tokyo);
     Instant t = ZonedDateTime.parse("2025-01-31T23:30+09:00[Asia/Tokyo]").toInstant();
     Decision d = classifier.classify(RecordFacts.of(ACME, WEBHOOK_LOG, t, Set.of()), c, t);
-    assertThat(((Decision.Keep) d).until()).isEqualTo(ZonedDateTime.parse("2025-02-28T23:30+09:00[Asia/Tokyo]").toInstant());
+    assertThat(((Decision.Keep) d).until()).isEqualTo(ZonedDateTime.parse("2025-03-01T00:00+09:00[Asia/Tokyo]").toInstant());
+    Instant t2 = ZonedDateTime.parse("2025-01-20T23:30+09:00[Asia/Tokyo]").toInstant();
+    Decision d2 = classifier.classify(RecordFacts.of(ACME, WEBHOOK_LOG, t2, Set.of()), c, t2);
+    assertThat(((Decision.Keep) d2).until()).isEqualTo(ZonedDateTime.parse("2025-02-20T23:30+09:00[Asia/Tokyo]").toInstant());
   }
 }

@@ -1,0 +1,172 @@
+package dev.custodian.retention;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.hold.DeletionGate;
+import dev.custodian.hold.Hold;
+import dev.custodian.hold.HoldService;
+import dev.custodian.spi.HostData;
+import dev.custodian.spi.RecordSelection;
+import dev.custodian.subject.SubjectIdentifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Makes dry-run plans (R-RET-5): for each client and category of the host's data, finds by probing
+ * the classifier the time cutoffs before which records are deletable (exact, since deletability is
+ * a prefix of record time) and counts through the host-data SPI what they select and what holds
+ * spare. Deletes nothing.
+ */
+final class SweepPlanner {
+  private final Classifier classifier;
+  private final HostData hostData;
+  private final DeletionGate gate;
+  private final HoldService holdService;
+  private final Function<ClientId, ClientContext> contexts;
+
+  SweepPlanner(Classifier classifier, HostData hostData, DeletionGate gate, HoldService holdService,
+      Function<ClientId, ClientContext> contexts) {
+    this.holdService = holdService;
+    this.classifier = classifier;
+    this.hostData = hostData;
+    this.gate = gate;
+    this.contexts = contexts;
+  }
+
+  RetentionPlan plan(Instant now) {
+    String id = "sweep-" + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    List<PlanEntry> entries = new ArrayList<>();
+    Map<ClientId, ClientContext> cache = new LinkedHashMap<>();
+    RetentionSchedule schedule = classifier.schedule();
+    for (CategoryPolicy policy : schedule.categories()) {
+      if (!hostData.categories().contains(policy.id())) {
+        continue;
+      }
+      for (ClientId client : hostData.clients(policy.id())) {
+        ClientContext ctx = cache.computeIfAbsent(client, contexts);
+        PlanEntry e = entry(String.format("u%06d", entries.size() + 1), ctx, policy.id(), now);
+        if (e.matched() > 0 || e.restrictable() > 0) {
+          entries.add(e);
+        }
+      }
+    }
+    return new RetentionPlan(id, now, entries);
+  }
+
+  PlanEntry entry(String unit, ClientContext ctx, CategoryId category, Instant now) {
+    ClientId client = ctx.client();
+    ClientContext probe = ctx.withHolds(List.of());
+    List<ClientEvent> wide = new ArrayList<>();
+    List<ClientEvent> scoped = new ArrayList<>();
+    for (ClientEvent e : probe.events()) {
+      if (!e.concerns(category)) {
+        continue;
+      }
+      (e.subjects().isEmpty() ? wide : scoped).add(e);
+    }
+    ClientContext main = probe.withEvents(wide);
+    List<PlannedSelection> slices = new ArrayList<>();
+    Map<String, Long> heldByHold = new LinkedHashMap<>();
+    List<Hold> holds = holdService.active(client, category);
+
+    Cutoffs.Cut cut = Cutoffs.of(t -> deletable(main, category, t, Set.of(), now));
+    Instant mainBefore = cut.before();
+    if (!cut.none()) {
+      String rule = ruleAt(main, category, cut.all() ? Cutoffs.HIGH : mainBefore.minusNanos(1), Set.of(), now);
+      slices.add(slice(rule, null, mainBefore, Set.of(), List.of(), client, category, holds, heldByHold));
+    }
+    if (!cut.all()) {
+      List<RecordSelection.Exclusion> taken = new ArrayList<>();
+      for (ClientEvent e : scoped) {
+        List<ClientEvent> one = new ArrayList<>(wide);
+        one.add(e);
+        ClientContext withEvent = probe.withEvents(one);
+        Set<SubjectIdentifier> subjects = e.subjects();
+        Cutoffs.Cut c = Cutoffs.of(t -> deletable(withEvent, category, t, subjects, now));
+        if (c.none()) {
+          continue;
+        }
+        Instant from = cut.none() ? null : mainBefore;
+        Instant before = c.before();
+        if (from != null && before != null && !from.isBefore(before)) {
+          continue;
+        }
+        String rule = ruleAt(withEvent, category, before == null ? Cutoffs.HIGH : before.minusNanos(1), subjects, now);
+        slices.add(slice(rule, from, before, subjects, taken, client, category, holds, heldByHold));
+        taken.add(new RecordSelection.Exclusion(subjects, from, before));
+      }
+    }
+    // Restricted archive: records no longer processed, not deleted by this plan.
+    Cutoffs.Cut restrict = Cutoffs.of(t -> restricted(main, category, t, now));
+    long restrictable = 0;
+    boolean restrictAll = restrict.all();
+    Instant restrictBefore = restrict.before();
+    if (!restrict.none()) {
+      RecordSelection r = restrictSelection(client, category, cut, restrictAll, restrictBefore);
+      restrictable = r == null ? 0 : hostData.count(r);
+    }
+    return new PlanEntry(unit, client, category, slices, heldByHold, restrictAll, restrictBefore, restrictable);
+  }
+
+  /** The restricted window of an entry, minus what the main slice deletes; null if empty. */
+  static RecordSelection restrictSelection(ClientId client, CategoryId category, PlanEntry e) {
+    PlannedSelection first = e.selections().isEmpty() ? null : e.selections().get(0);
+    boolean mainSlice = first != null && first.subjects().isEmpty();
+    Cutoffs.Cut cut = !mainSlice ? Cutoffs.Cut.NONE
+        : first.before() == null ? Cutoffs.Cut.ALL : new Cutoffs.Cut(false, false, first.before());
+    return restrictSelection(client, category, cut, e.restrictAll(), e.restrictBefore());
+  }
+
+  private static RecordSelection restrictSelection(ClientId client, CategoryId category,
+      Cutoffs.Cut deleted, boolean all, Instant before) {
+    if (deleted.all() || (!all && before == null)) {
+      return null;
+    }
+    Instant from = deleted.none() ? null : deleted.before();
+    if (from != null && before != null && !from.isBefore(before)) {
+      return null;
+    }
+    return RecordSelection.all(client, category).withWindow(from, all ? null : before);
+  }
+
+  private PlannedSelection slice(String rule, Instant from, Instant before,
+      Set<SubjectIdentifier> subjects, List<RecordSelection.Exclusion> taken, ClientId client,
+      CategoryId category, List<Hold> holds, Map<String, Long> heldByHold) {
+    RecordSelection s = new RecordSelection(client, category, from, before, subjects, taken);
+    long matched = hostData.count(s);
+    long held = 0;
+    if (matched > 0 && !holds.isEmpty()) {
+      held = matched - hostData.count(gate.sparingHolds(s));
+      for (Hold h : holds) {
+        List<RecordSelection.Exclusion> x = new ArrayList<>(taken);
+        x.add(h.asExclusion());
+        long n = matched - hostData.count(s.withExcluding(x));
+        if (n > 0) {
+          heldByHold.merge(h.id(), n, Long::sum);
+        }
+      }
+    }
+    return new PlannedSelection(rule, from, before, subjects, taken, matched, held);
+  }
+
+  private boolean deletable(ClientContext ctx, CategoryId category, Instant t,
+      Set<SubjectIdentifier> subjects, Instant now) {
+    return classifier.classify(RecordFacts.of(ctx.client(), category, t, subjects), ctx, now).deletable();
+  }
+
+  private boolean restricted(ClientContext ctx, CategoryId category, Instant t, Instant now) {
+    Decision d = classifier.classify(RecordFacts.of(ctx.client(), category, t, Set.of()), ctx, now);
+    return d instanceof Decision.RestrictedArchive || d.deletable();
+  }
+
+  private String ruleAt(ClientContext ctx, CategoryId category, Instant t,
+      Set<SubjectIdentifier> subjects, Instant now) {
+    Decision d = classifier.classify(RecordFacts.of(ctx.client(), category, t, subjects), ctx, now);
+    return d.rule() == null ? "none" : d.rule().id();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.custodian.hold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.custodian.Custodian;
+import dev.custodian.client.ClientId;
+import dev.custodian.client.ProcessorPrincipal;
+import dev.custodian.client.ProcessorRole;
+import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.HostRecord;
+import dev.custodian.spi.RecordSelection;
+import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.spi.memory.InMemoryHostData;
+import dev.custodian.subject.PhoneNumber;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Holds (R-HOLD-1, R-HOLD-2) and the deletion gate every deletion goes through. */
+class HoldAndGateTest {
+  static final ClientId ACME = ClientId.of("acme");
+  static final PhoneNumber WITNESS = PhoneNumber.of("+33 6 39 98 11 22");
+  static final ProcessorPrincipal OFFICER = ProcessorPrincipal.of("dpo-1", ProcessorRole.DESIGNATED_OFFICER);
+  final Instant now = Instant.parse("2025-06-01T00:00:00Z");
+  final InMemoryHostData data = new InMemoryHostData();
+  final InMemoryEvidenceStore evidence = new InMemoryEvidenceStore();
+  final Custodian custodian = Custodian.builder().clock(Clock.fixed(now, ZoneOffset.UTC))
+      .pseudonymizationKey(new byte[32]).hostData(data).evidenceStore(evidence)
+      .stateStore(new dev.custodian.spi.memory.InMemoryStateStore()).build();
+
+  HoldAndGateTest() {
+    for (int i = 0; i < 10; i++) {
+      data.put(new HostRecord(CategoryId.CALL_LOG, ACME, "c" + i, now.minusSeconds(86_400L * (i + 1)),
+          Set.of(i % 2 == 0 ? WITNESS : PhoneNumber.of("+33 1 99 00 00 0" + i)), Map.of()));
+    }
+  }
+
+  @Test
+  void onlyOperatorsOrTheDesignatedOfficerPlaceHolds() {
+    ProcessorPrincipal security = ProcessorPrincipal.of("sec-1", ProcessorRole.SECURITY_TEAM);
+    assertThatThrownBy(() -> custodian.holds().place(security, ACME, Set.of(), Set.of(), null, null, "x"))
+        .isInstanceOf(SecurityException.class);
+    assertThatThrownBy(() -> custodian.holds().place(OFFICER, ACME, Set.of(), Set.of(), null, null, " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("legal basis");
+  }
+
+  @Test
+  void theGateSparesHeldRecordsAndRecordsEachBatch_R_HOLD_2() {
+    Hold hold = custodian.holds().place(OFFICER, ACME, Set.of(WITNESS), Set.of(CategoryId.CALL_LOG), null, null,
+        "CPP art. 60-1 requisition");
+    RecordSelection all = RecordSelection.all(ACME, CategoryId.CALL_LOG);
+    DeletionGate gate = custodian.deletionGate();
+    assertThat(gate.countHeld(all)).isEqualTo(5);
+    DeletionBatch batch = gate.deleteBatch(all, null, 100, "system", "test.delete", "rule X");
+    assertThat(batch.deleted()).isEqualTo(5);
+    assertThat(data.size()).isEqualTo(5);
+    assertThat(data.findSubject(ACME, Set.of(WITNESS))).hasSize(5);
+    EvidenceEntry e = evidence.readAll(1, 100).stream().filter(x -> x.action().equals("test.delete")).findFirst().orElseThrow();
+    assertThat(e.details()).containsEntry("deleted", "5").containsEntry("category", "CALL_LOG");
+    assertThat(e.basis()).isEqualTo("rule X");
+    assertThat(e.details()).containsEntry("holdsSpared", "[" + hold.id() + "]");
+
+    Hold released = custodian.holds().release(OFFICER, hold.id(), "proceedings closed");
+    assertThat(released.active()).isFalse();
+    assertThat(custodian.holds().all(ACME)).hasSize(1);
+    assertThat(gate.deleteBatch(all, null, 100, "system", "test.delete", "rule X").deleted()).isEqualTo(5);
+    assertThatThrownBy(() -> custodian.holds().release(OFFICER, hold.id(), "again")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void holdEvidenceNamesSubjectsOnlyByPseudonym_R_EVID_2() {
+    custodian.holds().place(OFFICER, ACME, Set.of(WITNESS), Set.of(), null, null, "court order 7");
+    String all = evidence.readAll(1, 100).toString();
+    assertThat(all).doesNotContain("39 98 11 22").doesNotContain("+33639981122");
+  }
+
+  @Test
+  void aTimeBoundedHoldCoversOnlyItsWindow() {
+    Instant from = now.minusSeconds(86_400L * 4);
+    custodian.holds().place(OFFICER, ACME, Set.of(), Set.of(), from, now.minusSeconds(86_400L), "window");
+    RecordSelection all = RecordSelection.all(ACME, CategoryId.CALL_LOG);
+    // c0 is 1 day old (outside: 'before' is exclusive), c1..c3 are 2..4 days old (inside).
+    assertThat(custodian.deletionGate().countHeld(all)).isEqualTo(3);
+  }
+
+  @Test
+  void theGateRefusesADeletionWithoutBasisOrWithAnEmptyBatch() {
+    RecordSelection all = RecordSelection.all(ACME, CategoryId.CALL_LOG);
+    assertThatThrownBy(() -> custodian.deletionGate().deleteBatch(all, null, 10, "system", "test.delete", " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("basis");
+    assertThatThrownBy(() -> custodian.deletionGate().deleteBatch(all, null, 0, "system", "test.delete", "rule"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(data.size()).isEqualTo(10);
+  }
+}

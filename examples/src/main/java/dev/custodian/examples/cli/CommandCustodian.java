@@ -1,0 +1,35 @@
+package dev.custodian.examples.cli;
+
+import dev.custodian.Custodian;
+import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.spi.memory.InMemoryHostData;
+import dev.custodian.spi.memory.InMemoryKeyCustody;
+import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.spi.memory.RecordingNotifier;
+import dev.custodian.spi.memory.RecordingResponder;
+import java.security.SecureRandom;
+
+/**
+ * The {@link Custodian} a one-shot operator command works with: every part given explicitly, so
+ * the library's warnings about unconfigured production parts (meant for long-running hosts) do
+ * not clutter a command's output. Nothing a command does here is sent anywhere.
+ */
+final class CommandCustodian {
+  private CommandCustodian() {}
+
+  /** A builder with in-memory stores and recording channels; a command overrides what it reads. */
+  static Custodian.Builder inMemory() {
+    RecordingNotifier notifier = new RecordingNotifier();
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Custodian.builder()
+        .stateStore(new InMemoryStateStore())
+        .evidenceStore(new InMemoryEvidenceStore())
+        .hostData(new InMemoryHostData())
+        .requestNotifier(notifier)
+        .escalationChannel(notifier)
+        .responder(new RecordingResponder())
+        .keyCustody(new InMemoryKeyCustody())
+        .pseudonymizationKey(key);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.custodian.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/** Connections and transactions on a {@link DataSource}; the one place that handles JDBC chores. */
+final class Jdbc {
+  /** How many times a transaction that lost a deadlock or serialization race is tried in all. */
+  private static final int ATTEMPTS = 8;
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+
+  Jdbc(DataSource dataSource, Dialect dialect) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode (one statement, one transaction). */
+  <T> T autoCommit(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction (READ COMMITTED, the default of PostgreSQL and H2, set
+   * explicitly on MariaDB/MySQL) and commits it; rolls back on any failure.
+   * A transaction that loses a deadlock or a serialization race is run again from the start (so
+   * {@code work} must be repeatable); other failures are thrown at once.
+   */
+  <T> T transaction(Work<T> work) {
+    SQLException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        // PostgreSQL and H2 run READ COMMITTED unless told otherwise; asking costs a round trip
+        // per call on some drivers, so only MariaDB/MySQL (REPEATABLE READ by default, whose gap
+        // locks would make concurrent claims and deletions block each other) is switched.
+        int isolation = dialect == Dialect.MARIADB ? c.getTransactionIsolation()
+            : Connection.TRANSACTION_READ_COMMITTED;
+        try {
+          c.setAutoCommit(false);
+          if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+          }
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c, e);
+          throw e;
+        } finally {
+          restore(c, autoCommit, isolation);
+        }
+      } catch (SQLException e) {
+        if (!isTransient(e)) {
+          throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+        }
+        last = e;
+      }
+    }
+    throw new CustodianJdbcException(
+        "transaction lost " + ATTEMPTS + " deadlock or serialization races in a row", last);
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException r) {
+      cause.addSuppressed(r);
+    }
+  }
+
+  private static void restore(Connection c, boolean autoCommit, int isolation) {
+    try {
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        c.setTransactionIsolation(isolation);
+      }
+      c.setAutoCommit(autoCommit);
+    } catch (SQLException ignored) {
+      // The connection is closed next; a pool resets or discards it.
+    }
+  }
+
+  /** Deadlock victims and serialization failures: safe and useful to retry. */
+  static boolean isTransient(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        String state = s.getSQLState();
+        if (state != null && state.startsWith("40")) {
+          return true;
+        }
+        // MariaDB/MySQL: deadlock (1213) and lock wait timeout (1205).
+        if (s.getErrorCode() == 1213 || s.getErrorCode() == 1205) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A unique or primary key violation. */
+  static boolean isDuplicateKey(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        // PostgreSQL and H2 say 23505; MariaDB/MySQL say 23000 with error 1062.
+        if ("23505".equals(s.getSQLState()) || s.getErrorCode() == 1062) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

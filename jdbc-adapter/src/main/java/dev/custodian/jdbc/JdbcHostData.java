@@ -1,0 +1,492 @@
+package dev.custodian.jdbc;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.HostData;
+import dev.custodian.spi.HostRecord;
+import dev.custodian.spi.RecordSelection;
+import dev.custodian.subject.SubjectIdentifier;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The host's own tables as {@link HostData}, from a {@link HostDataMapping} alone: no SQL to write.
+ *
+ * <ul>
+ *   <li>{@link #clientsHolding} and {@link #findSubject} query each mapped table by its subject
+ *       columns (R-DSR-2, R-DSR-4), one indexed query per table; give those columns an index.
+ *   <li>{@link #stream} reads a client's category with a fetch size (a server-side cursor on
+ *       PostgreSQL, a streaming result on MariaDB), so memory stays constant whatever the volume.
+ *   <li>{@link #deleteBatch} walks the selection in (time, id) order from the given key: each batch
+ *       reads at most {@code limit + 1} keys from where the last stopped (an index range on the
+ *       time column, never a re-scan from the start), deletes those rows by key and commits. Give
+ *       the time column an index with the client column first: {@code (client_id, started_at)}.
+ *   <li>{@link #restrict} sets the mapped restricted column to true.
+ * </ul>
+ *
+ * <p>Table and column names come only from the mapping, are checked to be plain identifiers, are
+ * matched against the database's own catalogue when {@link Builder#build()} runs (a missing table
+ * or column fails there, with its name) and are quoted per dialect: a mapping cannot inject SQL.
+ * Every value is a bound parameter. Thread-safe.
+ */
+public final class JdbcHostData implements HostData {
+  /** Rows fetched per round trip when streaming, unless the builder says otherwise. */
+  public static final int DEFAULT_FETCH_SIZE = 1000;
+  /** Keys per DELETE statement on databases without array parameters. */
+  private static final int IN_LIST = 500;
+
+  private final Jdbc jdbc;
+  private final Map<CategoryId, BoundTable> tables;
+  private final int fetchSize;
+
+  private JdbcHostData(Jdbc jdbc, Map<CategoryId, BoundTable> tables, int fetchSize) {
+    this.jdbc = jdbc;
+    this.tables = Map.copyOf(tables);
+    this.fetchSize = fetchSize;
+  }
+
+  /** A builder over {@code dataSource} for the tables {@code mapping} names. */
+  public static Builder builder(DataSource dataSource, HostDataMapping mapping) {
+    return new Builder(dataSource, mapping);
+  }
+
+  /** Builds a {@link JdbcHostData}, checking the mapping against the database. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private final HostDataMapping mapping;
+    private Dialect dialect;
+    private int fetchSize = DEFAULT_FETCH_SIZE;
+
+    private Builder(DataSource dataSource, HostDataMapping mapping) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      this.mapping = Objects.requireNonNull(mapping, "mapping");
+    }
+
+    /** The dialect; detected from the database if not given. */
+    public Builder dialect(Dialect value) {
+      this.dialect = Objects.requireNonNull(value, "dialect");
+      return this;
+    }
+
+    /** Rows per round trip when streaming; default {@value JdbcHostData#DEFAULT_FETCH_SIZE}. */
+    public Builder fetchSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("fetch size must be at least 1");
+      }
+      this.fetchSize = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException if a mapped table or column does not exist, or the time
+     *     column is not a timestamp
+     * @throws CustodianJdbcException if the database cannot be reached
+     */
+    public JdbcHostData build() {
+      Dialect d = dialect != null ? dialect : Dialect.detect(dataSource);
+      Jdbc jdbc = new Jdbc(dataSource, d);
+      Map<CategoryId, BoundTable> bound = jdbc.autoCommit(c -> {
+        Map<CategoryId, BoundTable> out = new LinkedHashMap<>();
+        for (TableMapping t : mapping.tables()) {
+          out.put(t.category(), BoundTable.bind(c, d, t));
+        }
+        return out;
+      });
+      return new JdbcHostData(jdbc, bound, fetchSize);
+    }
+  }
+
+  @Override
+  public Set<CategoryId> categories() {
+    return new TreeSet<>(tables.keySet());
+  }
+
+  @Override
+  public Set<ClientId> clientsHolding(Collection<SubjectIdentifier> identifiers) {
+    Objects.requireNonNull(identifiers, "identifiers");
+    Set<ClientId> out = new TreeSet<>();
+    if (identifiers.isEmpty()) {
+      return out;
+    }
+    jdbc.autoCommit(c -> {
+      for (BoundTable t : sorted()) {
+        Sql q = new Sql(t, jdbc.dialect()).append("SELECT DISTINCT " + t.client + " FROM " + t.table + " WHERE ");
+        if (!q.subjects(identifiers, false)) {
+          continue;
+        }
+        try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(ClientId.of(rs.getString(1)));
+          }
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
+  @Override
+  public List<HostRecord> findSubject(ClientId client, Collection<SubjectIdentifier> identifiers) {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(identifiers, "identifiers");
+    List<HostRecord> out = new ArrayList<>();
+    if (identifiers.isEmpty()) {
+      return out;
+    }
+    jdbc.autoCommit(c -> {
+      for (BoundTable t : sorted()) {
+        Sql q = new Sql(t, jdbc.dialect()).append("SELECT * FROM " + t.table + " WHERE " + t.client + " = ?")
+            .param(client.value()).append(" AND ");
+        if (!q.subjects(identifiers, false)) {
+          continue;
+        }
+        q.append(" ORDER BY " + t.id);
+        try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+          RowReader reader = new RowReader(t, client, rs.getMetaData());
+          while (rs.next()) {
+            out.add(reader.read(rs));
+          }
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
+  @Override
+  public Set<ClientId> clients(CategoryId category) {
+    BoundTable t = tables.get(Objects.requireNonNull(category, "category"));
+    Set<ClientId> out = new TreeSet<>();
+    if (t == null) {
+      return out;
+    }
+    jdbc.autoCommit(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+              "SELECT DISTINCT " + t.client + " FROM " + t.table);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(ClientId.of(rs.getString(1)));
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
+  @Override
+  public void stream(ClientId client, CategoryId category, Consumer<HostRecord> sink) {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(sink, "sink");
+    BoundTable t = tables.get(Objects.requireNonNull(category, "category"));
+    if (t == null) {
+      return;
+    }
+    String sql = "SELECT * FROM " + t.table + " WHERE " + t.client + " = ? ORDER BY " + t.id;
+    // PostgreSQL keeps a cursor (and honours the fetch size) only outside auto-commit.
+    jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+          ResultSet.CONCUR_READ_ONLY)) {
+        ps.setFetchSize(fetchSize);
+        ps.setString(1, client.value());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.setFetchSize(fetchSize);
+          RowReader reader = new RowReader(t, client, rs.getMetaData());
+          while (rs.next()) {
+            sink.accept(reader.read(rs));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public long count(RecordSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = tables.get(selection.category());
+    if (t == null) {
+      return 0;
+    }
+    Sql q = new Sql(t, jdbc.dialect()).append("SELECT COUNT(*) FROM " + t.table + " WHERE ").selection(selection);
+    return jdbc.autoCommit(c -> {
+      try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
+    Objects.requireNonNull(selection, "selection");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    BoundTable t = tables.get(selection.category());
+    if (t == null) {
+      return new DeletionBatch(0, afterKey, true);
+    }
+    Key after = afterKey == null ? null : Key.parse(afterKey);
+    Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
+        .selection(selection);
+    if (after != null) {
+      // time >= t0 lets the database seek the time index; the OR finishes the (time, id) order.
+      q.append(" AND " + t.time + " >= ?").param(after.time())
+          .append(" AND (" + t.time + " > ?").param(after.time())
+          .append(" OR " + t.id + " > ?").param(new IdParam(after.id())).append(")");
+    }
+    q.append(" ORDER BY " + t.time + ", " + t.id + jdbc.dialect().limit()).param(limit + 1);
+    return jdbc.transaction(c -> {
+      List<Key> keys = new ArrayList<>(Math.min(limit + 1, 10_001));
+      try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new Key(t.readTime(rs, 1), rs.getString(2)));
+        }
+      }
+      boolean exhausted = keys.size() <= limit;
+      if (keys.isEmpty()) {
+        return new DeletionBatch(0, afterKey, true);
+      }
+      List<Key> doomed = keys.subList(0, Math.min(limit, keys.size()));
+      long deleted = delete(c, t, selection.client(), doomed);
+      return new DeletionBatch(deleted, doomed.get(doomed.size() - 1).encode(), exhausted);
+    });
+  }
+
+  private long delete(Connection c, BoundTable t, ClientId client, List<Key> keys)
+      throws SQLException {
+    if (jdbc.dialect() == Dialect.POSTGRESQL) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.table + " WHERE "
+          + t.client + " = ? AND " + t.id + " = ANY(?)")) {
+        ps.setString(1, client.value());
+        Array ids = t.numericId
+            ? c.createArrayOf("bigint", keys.stream().map(k -> Long.valueOf(k.id())).toArray())
+            : c.createArrayOf("varchar", keys.stream().map(Key::id).toArray());
+        ps.setArray(2, ids);
+        return ps.executeUpdate();
+      }
+    }
+    long deleted = 0;
+    for (int from = 0; from < keys.size(); from += IN_LIST) {
+      List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+      String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.table + " WHERE "
+          + t.client + " = ? AND " + t.id + " IN (" + marks + ")")) {
+        ps.setString(1, client.value());
+        for (int i = 0; i < chunk.size(); i++) {
+          t.bindId(ps, i + 2, chunk.get(i).id());
+        }
+        deleted += ps.executeUpdate();
+      }
+    }
+    return deleted;
+  }
+
+  @Override
+  public long restrict(RecordSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = tables.get(selection.category());
+    if (t == null) {
+      return 0;
+    }
+    if (t.restricted == null) {
+      throw new IllegalStateException("the mapping of " + selection.category()
+          + " names no restricted column, so its records cannot be marked restricted (R-DSR-4)");
+    }
+    Sql q = new Sql(t, jdbc.dialect()).append("UPDATE " + t.table + " SET " + t.restricted + " = ?").param(true)
+        .append(" WHERE ").selection(selection)
+        .append(" AND (" + t.restricted + " IS NULL OR " + t.restricted + " = ?)").param(false);
+    return jdbc.transaction(c -> {
+      try (PreparedStatement ps = q.prepare(c)) {
+        return (long) ps.executeUpdate();
+      }
+    });
+  }
+
+  private List<BoundTable> sorted() {
+    return tables.values().stream()
+        .sorted((a, b) -> a.mapping.category().compareTo(b.mapping.category())).toList();
+  }
+
+  /** A position in (time, id) order, as handed out in {@link DeletionBatch#nextKey()}. */
+  record Key(Instant time, String id) {
+    String encode() {
+      return time + "|" + id;
+    }
+
+    static Key parse(String key) {
+      int bar = key.indexOf('|');
+      try {
+        if (bar > 0) {
+          return new Key(Instant.parse(key.substring(0, bar)), key.substring(bar + 1));
+        }
+      } catch (DateTimeParseException e) {
+        // fall through to the error below
+      }
+      throw new IllegalArgumentException(
+          "afterKey was not issued by JdbcHostData.deleteBatch: pass back nextKey unchanged");
+    }
+  }
+
+  /** An id value bound with the id column's type. */
+  record IdParam(String value) {}
+
+  /** A text array parameter (PostgreSQL only). */
+  record TextArray(String[] values) {}
+
+  /** SQL text with its parameters, bound with the table's types. */
+  static final class Sql {
+    private final BoundTable t;
+    private final Dialect dialect;
+    private final StringBuilder text = new StringBuilder(256);
+    private final List<Object> params = new ArrayList<>();
+
+    Sql(BoundTable t, Dialect dialect) {
+      this.t = t;
+      this.dialect = dialect;
+    }
+
+    Sql append(String sql) {
+      text.append(sql);
+      return this;
+    }
+
+    Sql param(Object value) {
+      params.add(value);
+      return this;
+    }
+
+    /** Appends the client, window, subject and exclusion criteria of {@code s}. */
+    Sql selection(RecordSelection s) {
+      append(t.client + " = ?").param(s.client().value());
+      if (s.from() != null) {
+        append(" AND " + t.time + " >= ?").param(s.from());
+      }
+      if (s.before() != null) {
+        append(" AND " + t.time + " < ?").param(s.before());
+      }
+      if (!s.subjects().isEmpty()) {
+        append(" AND ");
+        if (!subjects(s.subjects(), false)) {
+          append("1 = 0");
+        }
+      }
+      for (RecordSelection.Exclusion x : s.excluding()) {
+        append(" AND NOT (");
+        boolean first = true;
+        if (x.from() != null) {
+          append(t.time + " >= ?").param(x.from());
+          first = false;
+        }
+        if (x.before() != null) {
+          append(first ? "" : " AND ").append(t.time + " < ?").param(x.before());
+          first = false;
+        }
+        if (!x.subjects().isEmpty()) {
+          append(first ? "" : " AND ");
+          if (!subjects(x.subjects(), true)) {
+            append("1 = 0");
+          }
+          first = false;
+        }
+        if (first) {
+          append("1 = 1");
+        }
+        append(")");
+      }
+      return this;
+    }
+
+    /**
+     * Appends "(col IN (...) OR ...)" over the subject columns whose kind matches some of {@code
+     * identifiers}; false (and appends nothing) if no column can hold any of them. {@code
+     * nullSafe} makes a NULL column count as "no match" even under NOT.
+     */
+    boolean subjects(Collection<SubjectIdentifier> identifiers, boolean nullSafe) {
+      Map<SubjectKind, List<String>> byKind = new LinkedHashMap<>();
+      for (SubjectIdentifier id : identifiers) {
+        byKind.computeIfAbsent(SubjectKind.of(id), k -> new ArrayList<>()).add(id.value());
+      }
+      List<BoundTable.Subject> usable = t.subjects.stream()
+          .filter(s -> byKind.containsKey(s.kind())).toList();
+      if (usable.isEmpty()) {
+        return false;
+      }
+      append("(");
+      for (int i = 0; i < usable.size(); i++) {
+        BoundTable.Subject s = usable.get(i);
+        List<String> values = byKind.get(s.kind());
+        append(i == 0 ? "" : " OR ");
+        if (nullSafe) {
+          append("(" + s.sql() + " IS NOT NULL AND ");
+        }
+        if (values.size() == 1) {
+          append(s.sql() + " = ?").param(values.get(0));
+        } else if (dialect == Dialect.POSTGRESQL && nullSafe) {
+          // A filter (a hold's subjects, often many): a hashed sub-plan over one array parameter
+          // costs one probe per row, where "= ANY(array)" would compare with every element.
+          append(s.sql() + " IN (SELECT unnest(CAST(? AS VARCHAR[])))")
+              .param(new TextArray(values.toArray(String[]::new)));
+        } else if (dialect == Dialect.POSTGRESQL) {
+          // A lookup: one array parameter that the subject column's index can probe.
+          append(s.sql() + " = ANY(?)").param(new TextArray(values.toArray(String[]::new)));
+        } else {
+          append(s.sql() + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?"))
+              + ")");
+          values.forEach(this::param);
+        }
+        if (nullSafe) {
+          append(")");
+        }
+      }
+      append(")");
+      return true;
+    }
+
+    PreparedStatement prepare(Connection c) throws SQLException {
+      PreparedStatement ps = c.prepareStatement(text.toString());
+      try {
+        for (int i = 0; i < params.size(); i++) {
+          Object p = params.get(i);
+          int index = i + 1;
+          if (p instanceof Instant instant) {
+            t.bindTime(ps, index, instant);
+          } else if (p instanceof TextArray a) {
+            ps.setArray(index, c.createArrayOf("varchar", a.values()));
+          } else if (p instanceof IdParam id) {
+            t.bindId(ps, index, id.value());
+          } else if (p instanceof String s) {
+            ps.setString(index, s);
+          } else if (p instanceof Integer n) {
+            ps.setInt(index, n);
+          } else if (p instanceof Boolean b) {
+            ps.setBoolean(index, b);
+          } else {
+            throw new IllegalStateException("unexpected parameter type " + p.getClass());
+          }
+        }
+        return ps;
+      } catch (SQLException | RuntimeException e) {
+        ps.close();
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.custodian.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A database of its own for one test class: a fresh schema on the shared PostgreSQL, a fresh
+ * database on the shared MariaDB, a fresh in-memory H2, each with a random name, Custodian's
+ * tables created from the shipped DDL, and dropped after the class. A server that cannot be
+ * reached FAILS the class: these tests never skip.
+ *
+ * <p>Servers: {@code custodian.test.postgres} (default {@code 127.0.0.1:5432}, database {@code
+ * test}, user {@code postgres}) and {@code custodian.test.mariadb} (default {@code 127.0.0.1:3306},
+ * database {@code test}, user {@code root}) system properties override the host and port.
+ */
+final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+  private final Dialect dialect;
+  private final String name = "cust_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private DataSource dataSource;
+  /** Nested test classes call the callbacks again: only the outermost creates and drops. */
+  private int depth;
+
+  private TestDatabase(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  static TestDatabase postgres() {
+    return new TestDatabase(Dialect.POSTGRESQL);
+  }
+
+  static TestDatabase mariadb() {
+    return new TestDatabase(Dialect.MARIADB);
+  }
+
+  static TestDatabase h2() {
+    return new TestDatabase(Dialect.H2);
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  DataSource dataSource() {
+    if (dataSource == null) {
+      throw new IllegalStateException("the database is created before the test class runs");
+    }
+    return dataSource;
+  }
+
+  private static String pgHost() {
+    return System.getProperty("custodian.test.postgres", "127.0.0.1:5432");
+  }
+
+  private static String mariaHost() {
+    return System.getProperty("custodian.test.mariadb", "127.0.0.1:3306");
+  }
+
+  private static String adminUrl(Dialect d) {
+    return switch (d) {
+      case POSTGRESQL -> "jdbc:postgresql://" + pgHost() + "/test?user=postgres";
+      case MARIADB -> "jdbc:mariadb://" + mariaHost() + "/test?user=root";
+      case H2 -> throw new IllegalStateException("H2 needs no admin connection");
+    };
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    if (depth++ > 0) {
+      return;
+    }
+    switch (dialect) {
+      case POSTGRESQL -> {
+        admin("CREATE SCHEMA " + name);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL("jdbc:postgresql://" + pgHost() + "/test?user=postgres&currentSchema=" + name);
+        dataSource = ds;
+      }
+      case MARIADB -> {
+        admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        dataSource = new MariaDbDataSource("jdbc:mariadb://" + mariaHost() + "/" + name + "?user=root");
+      }
+      case H2 -> {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        dataSource = ds;
+      }
+    }
+    CustodianSchema.createIfMissing(dataSource, dialect);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (--depth > 0) {
+      return;
+    }
+    switch (dialect) {
+      case POSTGRESQL -> admin("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+      case MARIADB -> admin("DROP DATABASE IF EXISTS " + name);
+      case H2 -> execute("SHUTDOWN");
+    }
+  }
+
+  private void admin(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl(dialect));
+         Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new SQLException(dialect.name().toLowerCase(Locale.ROOT) + " test server at "
+          + (dialect == Dialect.POSTGRESQL ? pgHost() : mariaHost())
+          + " is not usable (these tests need it running; see .ci/run): " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs statements on this class's own database. */
+  void execute(String... statements) {
+    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
+    }
+  }
+}

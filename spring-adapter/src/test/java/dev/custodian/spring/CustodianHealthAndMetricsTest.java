@@ -1,0 +1,112 @@
+package dev.custodian.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custodian.Custodian;
+import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceRecord;
+import dev.custodian.spi.EvidenceStore;
+import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class CustodianHealthAndMetricsTest {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(CustodianAutoConfiguration.class,
+              CustodianHealthAutoConfiguration.class, CustodianMetricsAutoConfiguration.class))
+          .withPropertyValues(CustodianAutoConfigurationTest.KEY,
+              "custodian.health.evidence-verification-interval=10m")
+          .withUserConfiguration(ClockBean.class);
+
+  private final ApplicationContextRunner withRegistry = runner.withUserConfiguration(Registry.class);
+
+  @Test
+  void healthIsUpAndReportsTheVerifiedChain_R_EVID_1() {
+    withRegistry.run(context -> {
+      Custodian custodian = context.getBean(Custodian.class);
+      custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+      context.getBean(CustodianMonitor.class).verifyEvidenceNow();
+      Health health = context.getBean(CustodianHealthIndicator.class).health(true);
+      assertThat(health.getStatus()).isEqualTo(Status.UP);
+      assertThat(health.getDetails())
+          .containsEntry("evidenceChainVerified", true)
+          .containsEntry("evidenceEntriesChecked", 1L);
+    });
+  }
+
+  @Test
+  void tamperedEvidenceTurnsHealthDownAndTheGaugeToZero_R_EVID_1() {
+    withRegistry.run(context -> {
+      Custodian custodian = context.getBean(Custodian.class);
+      custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+      custodian.evidence().append(EvidenceRecord.of("test.other_fact", "system"));
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(registry.get("custodian.evidence.chain.intact").gauge().value()).isEqualTo(1.0);
+
+      InMemoryEvidenceStore store = (InMemoryEvidenceStore) context.getBean(EvidenceStore.class);
+      store.tamper(1, e -> new EvidenceEntry(e.sequence(), e.at(), e.client(), "test.forged",
+          e.actor(), e.basis(), e.details(), e.previousHash(), e.hash()));
+      // The verification is reused for its interval, then recomputed on the library's clock.
+      assertThat(registry.get("custodian.evidence.chain.intact").gauge().value()).isEqualTo(1.0);
+      context.getBean(MutableClock.class).advance(Duration.ofMinutes(10));
+
+      Health health = context.getBean(CustodianHealthIndicator.class).health(true);
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(health.getDetails()).containsEntry("evidenceChainBrokenAt", 1L);
+      assertThat(registry.get("custodian.evidence.chain.intact").gauge().value()).isEqualTo(0.0);
+    });
+  }
+
+  @Test
+  void healthIndicatorCanBeTurnedOff() {
+    runner.withPropertyValues("management.health.custodian.enabled=false").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context).doesNotHaveBean(CustodianHealthIndicator.class);
+      assertThat(context).hasSingleBean(CustodianMetrics.class);
+    });
+  }
+
+  @Test
+  void withoutHealthOrMicrometerOnTheClasspathNeitherIsConfigured() {
+    runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "io.micrometer"))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).hasSingleBean(Custodian.class);
+          assertThat(context).doesNotHaveBean(CustodianHealthIndicator.class);
+          assertThat(context).doesNotHaveBean(CustodianMetrics.class);
+        });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class ClockBean {
+    @Bean
+    MutableClock clock() {
+      return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Registry {
+
+    @Bean
+    MeterRegistry meterRegistry(org.springframework.beans.factory.ObjectProvider<
+        io.micrometer.core.instrument.binder.MeterBinder> binders) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      binders.forEach(b -> b.bindTo(registry));
+      return registry;
+    }
+  }
+}
