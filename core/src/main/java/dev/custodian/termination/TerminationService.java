@@ -666,6 +666,10 @@ public final class TerminationService {
     // checkpoint must not make the certificate under-count.
     long remaining = w.hostData().count(all);
     long held = w.deletionGate().countHeld(all);
+    if (remaining > 0) {
+      // What a hold kept is a confidential archive, processed for no other purpose (R-HOLD-1).
+      w.hostData().restrict(all);
+    }
     long deleted = Math.max(0, s.atStart() - remaining);
     ledger.complete(ledgerId, deleted);
     save(v, c.withCategory(s.category(), x -> x.withCursor(b.nextKey()).withDeletionDone(deleted, held))
@@ -815,6 +819,12 @@ public final class TerminationService {
       } while (!b.exhausted());
       long deleted = before - w.hostData().count(sel);
       ledger.complete(ledgerId, deleted);
+      if (deleted == 0) {
+        // The host reports records it does not delete: do not spin on them; retried at the next check.
+        LOG.warn("termination case {}: {} records of {} could not be deleted", c.id(), before,
+            s.category());
+        continue;
+      }
       long total = s.archiveDeleted() + deleted;
       save(v, c.withCategory(s.category(), x -> x.withArchiveDeleted(total))
           .withOutbox(List.of(EvidenceRecord.of(why, SYSTEM).withClient(c.client())
