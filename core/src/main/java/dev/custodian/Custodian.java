@@ -95,8 +95,10 @@ public final class Custodian {
                   throw new IllegalStateException(
                       "no Rectifier configured: Custodian.builder().rectifier(...)");
                 };
+      // A client's zone is its retention setting (default: the default client zone), read when
+      // needed: the legal clock of R-DSR-8 and the retention calendar count the same days.
       java.util.function.Function<dev.custodian.client.ClientId, ZoneId> zones =
-          b.clientZones != null ? b.clientZones : client -> b.defaultClientZone;
+          client -> retention().settings(client).zone();
       // The deletion gate is stateless over the stores: erasures see the holds every duty sees.
       dev.custodian.hold.DeletionGate erasures = new dev.custodian.hold.DeletionGate(hostData,
           new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock), evidence);
@@ -104,7 +106,7 @@ public final class Custodian {
           stateStore, evidence, notifier, instructingRoles, clock);
       this.subjectRequests = new dev.custodian.dsr.SubjectRequestService(stateStore, hostData,
           erasures, rectifier, instructions, responder, notifier, escalations, evidence,
-          pseudonymizer, zones, b.notificationDeadline, clock);
+          pseudonymizer, zones, this::retention, b.notificationDeadline, clock);
       this.assistance = new dev.custodian.dsr.AssistanceService(stateStore, subjectRequests,
           instructions, notifier, evidence, zones, clock);
       this.authorityRequests = new dev.custodian.authority.AuthorityRequestService(stateStore,
@@ -301,7 +303,6 @@ public final class Custodian {
     private dev.custodian.spi.Rectifier rectifier;
     private java.time.Duration notificationDeadline =
         dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
-    private java.util.function.Function<dev.custodian.client.ClientId, ZoneId> clientZones;
 
     /** How clients are told of subject and authority requests, held instructions and quotes. */
     public Builder requestNotifier(dev.custodian.spi.RequestNotifier value) {
@@ -334,13 +335,6 @@ public final class Custodian {
         throw new IllegalArgumentException("the notification deadline must be positive");
       }
       this.notificationDeadline = value;
-      return this;
-    }
-
-    /** Each client's zone for its legal clocks; default: {@link #defaultClientZone} for all. */
-    public Builder clientZones(
-        java.util.function.Function<dev.custodian.client.ClientId, ZoneId> value) {
-      this.clientZones = Objects.requireNonNull(value, "clientZones");
       return this;
     }
 

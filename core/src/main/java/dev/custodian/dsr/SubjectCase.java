@@ -146,6 +146,11 @@ public record SubjectCase(
    * @param afterKey where to resume in that category (null: from the start)
    * @param deleted records deleted so far, per category
    * @param held records spared by legal holds, per category
+   * @param keepFrom per category under a legal minimum (R-RET-2), the time from which records are
+   *     kept now and their deletion deferred
+   * @param deferred records whose deletion is deferred, per category
+   * @param deferredUntil per category, until when the retention duty defers the deletion
+   * @param deferralRecorded true once the deferred deletion is recorded with the retention duty
    */
   public record ErasureRun(
       String instructionId,
@@ -153,12 +158,26 @@ public record SubjectCase(
       int index,
       String afterKey,
       Map<CategoryId, Long> deleted,
-      Map<CategoryId, Long> held) {
+      Map<CategoryId, Long> held,
+      Map<CategoryId, Instant> keepFrom,
+      Map<CategoryId, Long> deferred,
+      Map<CategoryId, Instant> deferredUntil,
+      boolean deferralRecorded) {
     public ErasureRun {
       Objects.requireNonNull(instructionId, "instructionId");
       categories = List.copyOf(categories);
-      deleted = Collections.unmodifiableMap(new TreeMap<>(deleted == null ? Map.of() : deleted));
-      held = Collections.unmodifiableMap(new TreeMap<>(held == null ? Map.of() : held));
+      deleted = sortedCopy(deleted);
+      held = sortedCopy(held);
+      keepFrom = sortedCopy(keepFrom);
+      deferred = sortedCopy(deferred);
+      deferredUntil = sortedCopy(deferredUntil);
+    }
+
+    /** A run that has not started, with its legal-minimum cut-offs. */
+    static ErasureRun start(String instructionId, List<CategoryId> categories,
+        Map<CategoryId, Instant> keepFrom) {
+      return new ErasureRun(instructionId, categories, 0, null, Map.of(), Map.of(), keepFrom,
+          Map.of(), Map.of(), keepFrom.isEmpty());
     }
 
     boolean done() {
@@ -169,18 +188,38 @@ public record SubjectCase(
       return categories.get(index);
     }
 
+    ErasureRun deferralRecorded(Map<CategoryId, Long> counts, Map<CategoryId, Instant> until) {
+      return new ErasureRun(instructionId, categories, index, afterKey, deleted, held, keepFrom,
+          counts, until, true);
+    }
+
     ErasureRun heldCounted(long n) {
       Map<CategoryId, Long> h = new TreeMap<>(held);
       h.put(current(), n);
-      return new ErasureRun(instructionId, categories, index, afterKey, deleted, h);
+      return new ErasureRun(instructionId, categories, index, afterKey, deleted, h, keepFrom,
+          deferred, deferredUntil, deferralRecorded);
     }
 
     ErasureRun after(long n, String nextKey, boolean exhausted) {
       Map<CategoryId, Long> d = new TreeMap<>(deleted);
       d.merge(current(), n, Long::sum);
       return exhausted
-          ? new ErasureRun(instructionId, categories, index + 1, null, d, held)
-          : new ErasureRun(instructionId, categories, index, nextKey, d, held);
+          ? new ErasureRun(instructionId, categories, index + 1, null, d, held, keepFrom,
+              deferred, deferredUntil, deferralRecorded)
+          : new ErasureRun(instructionId, categories, index, nextKey, d, held, keepFrom, deferred,
+              deferredUntil, deferralRecorded);
+    }
+
+    private static <V> Map<CategoryId, V> sortedCopy(Map<CategoryId, V> m) {
+      Map<CategoryId, V> copy = new TreeMap<>();
+      if (m != null) {
+        m.forEach((k, v) -> {
+          if (v != null) {
+            copy.put(k, v);
+          }
+        });
+      }
+      return Collections.unmodifiableMap(copy);
     }
   }
 

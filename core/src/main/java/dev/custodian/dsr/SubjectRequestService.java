@@ -22,6 +22,9 @@ import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.retention.CategoryId;
+import dev.custodian.retention.ClockStart;
+import dev.custodian.retention.RetentionRule;
+import dev.custodian.retention.RetentionService;
 import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.DuplicateStateException;
@@ -55,6 +58,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +100,7 @@ public final class SubjectRequestService {
   private final EvidenceLog evidence;
   private final Pseudonymizer pseudonymizer;
   private final Function<ClientId, ZoneId> clientZones;
+  private final Supplier<RetentionService> retention;
   private final Duration notificationDeadline;
   private final Clock clock;
 
@@ -103,13 +108,15 @@ public final class SubjectRequestService {
    * Built by {@code Custodian}; tests may build one directly.
    *
    * @param clientZones the zone each client's legal clock counts days in
+   * @param retention the retention duty, asked for legal minimums and told of deferred erasures
+   *     (R-RET-2); read when an erasure starts
    * @param notificationDeadline how long after receipt a client must be notified (R-DSR-2)
    */
   public SubjectRequestService(StateStore store, HostData hostData, DeletionGate deletionGate,
       Rectifier rectifier, InstructionService instructions, Responder responder,
       RequestNotifier notifier, EscalationChannel escalations, EvidenceLog evidence,
       Pseudonymizer pseudonymizer, Function<ClientId, ZoneId> clientZones,
-      Duration notificationDeadline, Clock clock) {
+      Supplier<RetentionService> retention, Duration notificationDeadline, Clock clock) {
     this.requests = new Repository<>(store, REQUEST_KIND, SubjectRequest.class,
         SubjectRequest::escalationDue);
     this.cases = new Repository<>(store, CASE_KIND, SubjectCase.class,
@@ -124,6 +131,7 @@ public final class SubjectRequestService {
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.clientZones = Objects.requireNonNull(clientZones, "clientZones");
+    this.retention = Objects.requireNonNull(retention, "retention");
     this.notificationDeadline =
         Objects.requireNonNull(notificationDeadline, "notificationDeadline");
     if (notificationDeadline.isNegative() || notificationDeadline.isZero()) {
@@ -465,8 +473,10 @@ public final class SubjectRequestService {
 
   /**
    * Erases the subject's records in the given categories, through the hold-aware deletion gate:
-   * records under a legal hold are spared and counted (R-DSR-4, R-HOLD-2). Progress is stored
-   * after every batch; calling again with the same instruction after a crash resumes.
+   * records under a legal hold are spared and counted (R-DSR-4, R-HOLD-2). Records the law still
+   * requires keeping (traffic data, CPCE L.34-1) are not deleted now: the deletion is recorded with
+   * the retention duty, deferred to the end of their legal period, and counted (R-RET-2). Progress
+   * is stored before every batch; calling again with the same instruction after a crash resumes.
    *
    * @throws InstructionRefusedException if the instruction does not verify (recorded)
    */
@@ -478,12 +488,15 @@ public final class SubjectRequestService {
       ErasureRun run = c.erasure() != null && c.erasure().instructionId().equals(instructionId)
           && c.erasure().categories().equals(order)
           ? c.erasure()
-          : new ErasureRun(instructionId, order, 0, null, Map.of(), Map.of());
+          : ErasureRun.start(instructionId, order, legalKeepFrom(c.client(), order));
       v = cases.update(caseId, v,
           c.withStep(step(InstructedAction.ERASE, instructionId, by)).withErasure(run));
+      if (!run.deferralRecorded()) {
+        run = deferLegallyKept(by, c, run);
+        v = cases.update(caseId, v, v.value().withErasure(run));
+      }
       while (!run.done()) {
-        RecordSelection selection =
-            RecordSelection.all(c.client(), run.current()).withSubjects(c.subjects());
+        RecordSelection selection = erasable(c, run.current(), run.keepFrom());
         if (run.afterKey() == null && !run.held().containsKey(run.current())) {
           run = run.heldCounted(deletionGate.countHeld(selection));
           v = cases.update(caseId, v, v.value().withErasure(run));
@@ -494,15 +507,57 @@ public final class SubjectRequestService {
         v = cases.update(caseId, v, v.value().withErasure(run));
       }
       cases.update(caseId, v, v.value().withErasure(null));
-      ErasureReport report = new ErasureReport(caseId, instructionId, run.deleted(), run.held());
+      ErasureReport report = new ErasureReport(caseId, instructionId, run.deleted(), run.held(),
+          run.deferred(), run.deferredUntil());
       evidence.append(EvidenceRecord.of("dsr.erasure.completed", by.id()).withClient(c.client())
           .withBasis(instructionId).withDetail("case", caseId)
           .withDetail("deleted", report.totalDeleted()).withDetail("held", report.totalHeld())
-          .withDetail("categories", order));
-      LOG.info("subject case {}: erased {} record(s), {} spared by holds", caseId,
-          report.totalDeleted(), report.totalHeld());
+          .withDetail("deferred", report.totalDeferred()).withDetail("categories", order));
+      LOG.info("subject case {}: erased {} record(s), {} spared by holds, {} deferred by law",
+          caseId, report.totalDeleted(), report.totalHeld(), report.totalDeferred());
       return report;
     });
+  }
+
+  /**
+   * Per category under a legal minimum counted from the record's time, the time from which the
+   * subject's records must still be kept. One day of margin keeps this on the safe side of the
+   * retention calendar's month ends and DST rules; whatever it leaves is deleted by the retention
+   * sweep under the deferred deletion request.
+   */
+  private Map<CategoryId, Instant> legalKeepFrom(ClientId client, List<CategoryId> categories) {
+    RetentionService retention = this.retention.get();
+    ZoneId zone = retention.settings(client).zone();
+    Instant now = clock.instant();
+    Map<CategoryId, Instant> keepFrom = new TreeMap<>();
+    for (CategoryId category : categories) {
+      for (RetentionRule rule : retention.schedule().policy(category).rules()) {
+        if (rule.isLegalFloor() && rule.clock() == ClockStart.RECORD_TIME) {
+          Instant from = now.atZone(zone).minus(rule.period()).minusDays(1).toInstant();
+          keepFrom.merge(category, from, (a, b) -> a.isBefore(b) ? a : b);
+        }
+      }
+    }
+    return keepFrom;
+  }
+
+  /** Records the deferred part of the erasure with the retention duty, and counts it (R-RET-2). */
+  private ErasureRun deferLegallyKept(Principal by, SubjectCase c, ErasureRun run) {
+    Map<CategoryId, Long> counts = new TreeMap<>();
+    for (Map.Entry<CategoryId, Instant> e : run.keepFrom().entrySet()) {
+      counts.put(e.getKey(), hostData.count(RecordSelection.all(c.client(), e.getKey())
+          .withSubjects(c.subjects()).withWindow(e.getValue(), null)));
+    }
+    RetentionService.DeletionRequest request = retention.get().requestDeletion(by, c.client(),
+        run.keepFrom().keySet(), c.subjects(), run.instructionId());
+    return run.deferralRecorded(counts, request.deferredUntil());
+  }
+
+  private static RecordSelection erasable(SubjectCase c, CategoryId category,
+      Map<CategoryId, Instant> keepFrom) {
+    RecordSelection all = RecordSelection.all(c.client(), category).withSubjects(c.subjects());
+    Instant from = keepFrom.get(category);
+    return from == null ? all : all.withWindow(null, from);
   }
 
   /**

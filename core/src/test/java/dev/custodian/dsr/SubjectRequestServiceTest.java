@@ -17,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.hold.HoldService;
 import dev.custodian.instruction.Condition;
 import dev.custodian.instruction.InstructedAction;
 import dev.custodian.instruction.Instruction;
@@ -226,29 +225,74 @@ class SubjectRequestServiceTest {
   @Test
   void erasureGoesThroughTheDeletionGateAndSparesHeldRecords_R_DSR_4_R_HOLD_2() {
     SubjectCase c = openCase(SubjectRight.ERASURE);
-    HostRecord other = w.record(ACME, CategoryId.CALL_LOG, World.JOHN_MOBILE);
-    new HoldService(w.stateStore, w.custodian.evidence(), w.custodian.pseudonymizer(), w.clock)
-        .place(OFFICER, ACME, Set.of(JANE_PHONE), Set.of(CategoryId.CALL_RECORDING), null, null,
-            "requisition 2026-17");
+    w.record(ACME, CategoryId.CONTACT_MANUAL, JANE_PHONE);
+    w.record(ACME, CategoryId.CONTACT_MANUAL, JANE_PHONE);
+    HostRecord other = w.record(ACME, CategoryId.CONTACT_MANUAL, World.JOHN_MOBILE);
+    w.custodian.holds().place(OFFICER, ACME, Set.of(JANE_PHONE),
+        Set.of(CategoryId.CALL_RECORDING), null, null, "requisition 2026-17");
     Instruction i = w.dsr().instruct(admin(ACME), c.id(), w.instruction(admin(ACME),
-        InstructedAction.ERASE, CategoryId.CALL_LOG, CategoryId.CALL_RECORDING));
+        InstructedAction.ERASE, CategoryId.CONTACT_MANUAL, CategoryId.CALL_RECORDING));
     w.advance(Duration.ofMinutes(1));
 
     ErasureReport report = w.dsr().erase(OPERATOR, c.id(), i.id(),
-        Set.of(CategoryId.CALL_LOG, CategoryId.CALL_RECORDING));
+        Set.of(CategoryId.CONTACT_MANUAL, CategoryId.CALL_RECORDING));
 
-    assertThat(report.deleted()).containsEntry(CategoryId.CALL_LOG, 2L)
+    assertThat(report.deleted()).containsEntry(CategoryId.CONTACT_MANUAL, 2L)
         .containsEntry(CategoryId.CALL_RECORDING, 0L);
     assertThat(report.held()).containsEntry(CategoryId.CALL_RECORDING, 1L)
-        .containsEntry(CategoryId.CALL_LOG, 0L);
-    assertThat(w.hostData.size()).isEqualTo(2); // the held recording and John's call
-    assertThat(w.hostData.contains(CategoryId.CALL_LOG, other.id())).isTrue();
+        .containsEntry(CategoryId.CONTACT_MANUAL, 0L);
+    assertThat(report.deferred()).isEmpty();
+    // Jane's two call logs (not asked), the held recording and John's contact remain.
+    assertThat(w.hostData.size()).isEqualTo(4);
+    assertThat(w.hostData.contains(CategoryId.CONTACT_MANUAL, other.id())).isTrue();
     SubjectCase after = w.dsr().findCase(OPERATOR, c.id()).orElseThrow();
     assertThat(after.erasure()).isNull();
     assertThat(after.steps()).extracting(SubjectCase.Step::action)
         .containsExactly(InstructedAction.ERASE);
     assertThat(w.evidenceStore.readAll(1, 1000)).filteredOn(e -> e.action()
-        .equals("dsr.erasure.batch")).allSatisfy(e -> assertThat(e.basis()).isEqualTo(i.id()));
+        .equals("dsr.erasure.batch")).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.basis()).isEqualTo(i.id()));
+  }
+
+  @Test
+  void trafficDataTheLawKeepsIsDeferredNotErasedNorSilentlyKept_R_DSR_4_R_RET_2() {
+    SubjectCase c = openCase(SubjectRight.ERASURE); // two call logs of an hour ago
+    HostRecord old = new HostRecord(CategoryId.CALL_LOG, ACME, "old-call",
+        w.clock.instant().minus(Duration.ofDays(400)), Set.of(JANE_PHONE), Map.of());
+    w.hostData.put(old);
+    Instruction i = w.dsr().instruct(admin(ACME), c.id(), w.instruction(admin(ACME),
+        InstructedAction.ERASE, CategoryId.CALL_LOG));
+    w.advance(Duration.ofMinutes(1));
+
+    ErasureReport report = w.dsr().erase(OPERATOR, c.id(), i.id(), Set.of(CategoryId.CALL_LOG));
+
+    assertThat(report.deleted()).containsEntry(CategoryId.CALL_LOG, 1L); // past the legal year
+    assertThat(report.deferred()).containsEntry(CategoryId.CALL_LOG, 2L);
+    assertThat(report.deferredUntil().get(CategoryId.CALL_LOG))
+        .isAfter(w.clock.instant().plus(Duration.ofDays(364)));
+    assertThat(w.hostData.contains(CategoryId.CALL_LOG, old.id())).isFalse();
+    assertThat(w.hostData.findSubject(ACME, Set.of(JANE_PHONE))).filteredOn(r -> r.category()
+        .equals(CategoryId.CALL_LOG)).hasSize(2);
+    // The deferral is the retention duty's to carry out, and is evidence under the instruction.
+    assertThat(w.custodian.retention().events().active(ACME)).singleElement()
+        .satisfies(e -> assertThat(e.basis()).isEqualTo(i.id()));
+    assertThat(w.evidenceStore.readAll(1, 1000)).extracting(EvidenceEntry::action)
+        .contains("retention.deletion.deferred");
+  }
+
+  @Test
+  void theLegalClockCountsDaysInTheClientsRetentionZone_R_DSR_8() {
+    w.clock.set(java.time.Instant.parse("2026-03-01T01:00:00Z")); // 28 February in Sao Paulo
+    w.custodian.retention().setZone(OPERATOR, GLOBEX, java.time.ZoneId.of("America/Sao_Paulo"));
+    w.record(ACME, CategoryId.CALL_LOG, JANE_PHONE);
+    w.record(GLOBEX, CategoryId.CALL_LOG, JANE_PHONE);
+    SubjectRequest r = w.dsr().receive(OPERATOR, SubjectRequestIntake.of(SubjectRight.ACCESS,
+        RequestChannel.EMAIL, w.clock.instant(), JANE_PHONE));
+    assertThat(w.dsr().cases(admin(ACME), ACME).get(0).clock().dueDate())
+        .isEqualTo(LocalDate.of(2026, 4, 1));
+    assertThat(w.dsr().cases(admin(GLOBEX), GLOBEX).get(0).clock().dueDate())
+        .isEqualTo(LocalDate.of(2026, 3, 28));
+    assertThat(r.cases()).hasSize(2);
   }
 
   @Test

@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,14 +112,20 @@ final class RowReader {
         }
       }
     }
+    Instant at = table.readTime(rs, time);
     Map<String, Object> fields = new LinkedHashMap<>(labels.length * 2);
     for (int i = 0; i < labels.length; i++) {
-      fields.put(labels[i], readers[i].read(rs, i + 1));
+      if (i + 1 == time) {
+        // Parsed once: the same value as the time column's reader would give.
+        fields.put(labels[i], at == null ? null
+            : table.zonedTime ? at.toString() : LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString());
+      } else {
+        fields.put(labels[i], readers[i].read(rs, i + 1));
+      }
     }
     String stored = rs.getString(clientIndex);
     ClientId owner = client != null && client.value().equals(stored) ? client : ClientId.of(stored);
-    return new HostRecord(table.mapping.category(), owner, rs.getString(id),
-        table.readTime(rs, time), found, fields);
+    return new HostRecord(table.mapping.category(), owner, rs.getString(id), at, found, fields);
   }
 
   private static ColumnRead reader(int type, String typeName) {

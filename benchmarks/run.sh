@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the project and runs every benchmark of docs/performance.md in one go.
+# B1-B3 (HostDataBenchmarks) need PostgreSQL on 127.0.0.1:5432 (user postgres, database test):
+# this script starts the local cluster if it is down. Nothing here runs during ./mvnw verify.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  echo "starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  for _ in $(seq 1 60); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+fi
+psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE test"
+
+./mvnw -B -q -pl benchmarks -am package -DskipTests \
+  dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+
+# B1-B3: the JDBC adapter against plain SQL on PostgreSQL, in a 64 MiB heap (B1 requires it).
+java -Xmx64m -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+  dev.custodian.benchmarks.HostDataBenchmarks 127.0.0.1:5432
+
+# JMH benchmarks (B4 onwards), when the module builds its runnable jar.
+if [ -f benchmarks/target/benchmarks.jar ]; then
+  java -jar benchmarks/target/benchmarks.jar
+fi
