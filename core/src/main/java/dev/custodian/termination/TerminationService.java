@@ -682,6 +682,11 @@ public final class TerminationService {
       return true;
     }
     if (c.subProcessors().stream().allMatch(TerminationCase.SubProcessorStep::acknowledged)) {
+      if (c.keyDestroyedAt() == null && keyFree(c, w.clock().instant())) {
+        // Nothing needs the key any more: destroy it first, so the certificate can say so.
+        destroyKey(v);
+        return true;
+      }
       issueCertificate(v);
       return true;
     }
@@ -764,7 +769,7 @@ public final class TerminationService {
       return "destroyed at " + c.keyDestroyedAt();
     }
     Instant archiveEnd = c.categories().stream()
-        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE)
+        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE && s.atStart() > 0)
         .map(TerminationCase.CategoryStep::archivedUntil).filter(Objects::nonNull)
         .max(Comparator.naturalOrder()).orElse(null);
     return "kept while restricted archives or holds need it"
@@ -817,29 +822,50 @@ public final class TerminationService {
               .withDetail("legalBasis", s.basis() == null ? "" : s.basis()))));
       return true;
     }
-    Optional<Instant> pendingArchive = c.categories().stream()
-        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE)
-        .map(TerminationCase.CategoryStep::archivedUntil).filter(now::isBefore)
-        .min(Comparator.naturalOrder());
-    boolean holds = !w.holds().active(c.client()).isEmpty();
-    boolean remains = c.categories().stream()
-        .filter(s -> s.disposition() != Disposition.NOT_CLIENT_DATA)
-        .anyMatch(s -> w.hostData().count(RecordSelection.all(c.client(), s.category())) > 0);
-    if (pendingArchive.isEmpty() && !holds && !remains) {
-      String ledgerId = c.id() + ".key";
-      ledger.recordKeyIntent(ledgerId, c.client(), c.id());
-      w.keys().destroy(c.client());
-      ledger.complete(ledgerId, 0);
-      save(v, c.withKeyDestroyed(now).withClosed(now)
-          .withOutbox(List.of(EvidenceRecord.of("termination.key.destroyed", SYSTEM)
-                  .withClient(c.client()).withBasis(c.id()),
-              EvidenceRecord.of("termination.closed", SYSTEM).withClient(c.client())
-                  .withBasis(c.id()))));
+    if (keyFree(c, now)) {
+      if (c.keyDestroyedAt() == null) {
+        destroyKey(v);
+        return true;
+      }
+      save(v, c.withClosed(now).withOutbox(List.of(EvidenceRecord.of("termination.closed", SYSTEM)
+          .withClient(c.client()).withBasis(c.id()))));
       return true;
     }
     Instant next = now.plus(options.archiveCheckInterval());
-    park(v, c, pendingArchive.map(p -> earliest(p, next)).orElse(next));
+    park(v, c, pendingArchive(c, now).map(p -> earliest(p, next)).orElse(next));
     return false;
+  }
+
+  /** The end of the latest restricted archive still running, if any. */
+  private static Optional<Instant> pendingArchive(TerminationCase c, Instant now) {
+    // An archive that never held a record needs no key; one that did, until its period ends.
+    return c.categories().stream()
+        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE && s.atStart() > 0)
+        .map(TerminationCase.CategoryStep::archivedUntil).filter(now::isBefore)
+        .min(Comparator.naturalOrder());
+  }
+
+  /**
+   * True once nothing needs the client's key (R-TERM-7): no restricted archive runs, no hold is
+   * active, and none of the client's data is left.
+   */
+  private boolean keyFree(TerminationCase c, Instant now) {
+    return pendingArchive(c, now).isEmpty() && w.holds().active(c.client()).isEmpty()
+        && c.categories().stream().filter(s -> s.disposition() != Disposition.NOT_CLIENT_DATA)
+            .noneMatch(s -> w.hostData().count(RecordSelection.all(c.client(), s.category())) > 0);
+  }
+
+  private void destroyKey(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    String ledgerId = c.id() + ".key";
+    // Written before the key goes, so a restore that brings the key back destroys it again.
+    ledger.recordKeyIntent(ledgerId, c.client(), c.id());
+    w.keys().destroy(c.client());
+    ledger.complete(ledgerId, 0);
+    Instant now = w.clock().instant();
+    save(v, c.withKeyDestroyed(now).withNextCheck(now)
+        .withOutbox(List.of(EvidenceRecord.of("termination.key.destroyed", SYSTEM)
+            .withClient(c.client()).withBasis(c.id()))));
   }
 
   // ------------------------------------------------------------------ persistence
