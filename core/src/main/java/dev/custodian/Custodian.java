@@ -74,6 +74,12 @@ public final class Custodian {
     this.instructingRoles = b.instructingRoles;
     this.evidence = new EvidenceLog(evidenceStore, clock);
 
+    // ---- wiring: shared by every duty (holds, deletion gate) ----
+    // Built before any duty: subject-request erasures, retention sweeps and terminations all delete
+    // through this one gate and read these same holds (R-HOLD-2).
+    this.holds = new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock);
+    this.deletionGate = new dev.custodian.hold.DeletionGate(hostData, holds, evidence);
+
     // ---- wiring: dsr, instruction, authority (foundation) ----
     {
       dev.custodian.spi.memory.RecordingNotifier unconfigured =
@@ -99,13 +105,10 @@ public final class Custodian {
       // needed: the legal clock of R-DSR-8 and the retention calendar count the same days.
       java.util.function.Function<dev.custodian.client.ClientId, ZoneId> zones =
           client -> retention().settings(client).zone();
-      // The deletion gate is stateless over the stores: erasures see the holds every duty sees.
-      dev.custodian.hold.DeletionGate erasures = new dev.custodian.hold.DeletionGate(hostData,
-          new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock), evidence);
       this.instructions = new dev.custodian.instruction.InstructionService(
           stateStore, evidence, notifier, instructingRoles, clock);
       this.subjectRequests = new dev.custodian.dsr.SubjectRequestService(stateStore, hostData,
-          erasures, rectifier, instructions, responder, notifier, escalations, evidence,
+          deletionGate, rectifier, instructions, responder, notifier, escalations, evidence,
           pseudonymizer, zones, this::retention, b.notificationDeadline, clock);
       this.assistance = new dev.custodian.dsr.AssistanceService(stateStore, subjectRequests,
           instructions, notifier, evidence, zones, clock);
@@ -115,8 +118,7 @@ public final class Custodian {
     }
 
     // ---- wiring: retention, hold ----
-    this.holds = new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock);
-    this.deletionGate = new dev.custodian.hold.DeletionGate(hostData, holds, evidence);
+    // The holds and the deletion gate are built first, above, for every duty.
     this.retention = new dev.custodian.retention.RetentionService(b.retentionSchedule,
         b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
         deletionGate, hostData,

@@ -98,4 +98,51 @@ class HoldAndGateTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(data.size()).isEqualTo(10);
   }
+
+  @Test
+  void everyDutyDeletesThroughTheOneGateAndReadsTheOneHoldService_R_HOLD_2() {
+    // Walks what the Custodian holds, through the library's own objects (services, their parts,
+    // lambdas they captured): every gate and hold service found is the one the accessors return.
+    Set<Object> gates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Object> holdServices = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    reachable(custodian).forEach(o -> {
+      if (o instanceof DeletionGate) {
+        gates.add(o);
+      } else if (o instanceof HoldService) {
+        holdServices.add(o);
+      }
+    });
+    assertThat(gates).singleElement().isSameAs(custodian.deletionGate());
+    assertThat(holdServices).singleElement().isSameAs(custodian.holds());
+  }
+
+  /** Every object reachable from {@code root} through fields of classes in dev.custodian. */
+  private static Set<Object> reachable(Object root) {
+    Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+    while (!todo.isEmpty()) {
+      Object o = todo.pop();
+      if (!seen.add(o)) {
+        continue;
+      }
+      for (Class<?> c = o.getClass(); c != null && c.getName().startsWith("dev.custodian.");
+          c = c.getSuperclass()) {
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+          if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+            continue;
+          }
+          try {
+            f.setAccessible(true);
+            Object value = f.get(o);
+            if (value != null && value.getClass().getName().startsWith("dev.custodian.")) {
+              todo.push(value);
+            }
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new AssertionError("cannot read " + c.getName() + "." + f.getName(), e);
+          }
+        }
+      }
+    }
+    return seen;
+  }
 }

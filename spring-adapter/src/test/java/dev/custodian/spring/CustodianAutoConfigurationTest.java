@@ -36,6 +36,8 @@ class CustodianAutoConfigurationTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(AutoConfigurations.of(CustodianAutoConfiguration.class))
+          // The scheduler's jobs stay in the test's hands: nothing runs in the background.
+          .withUserConfiguration(ManualTaskScheduler.Config.class)
           .withPropertyValues(KEY);
 
   @Test

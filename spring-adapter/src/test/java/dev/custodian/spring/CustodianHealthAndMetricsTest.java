@@ -28,7 +28,8 @@ class CustodianHealthAndMetricsTest {
               CustodianHealthAutoConfiguration.class, CustodianMetricsAutoConfiguration.class))
           .withPropertyValues(CustodianAutoConfigurationTest.KEY,
               "custodian.health.evidence-verification-interval=10m")
-          .withUserConfiguration(ClockBean.class);
+          // No background run of the scheduler's jobs: evidence and verifications are the test's.
+          .withUserConfiguration(ClockBean.class, ManualTaskScheduler.Config.class);
 
   private final ApplicationContextRunner withRegistry = runner.withUserConfiguration(Registry.class);
 

@@ -34,6 +34,8 @@ class CustodianJdbcAutoConfigurationTest {
         .withConfiguration(AutoConfigurations.of(
             DataSourceAutoConfiguration.class, CustodianJdbcAutoConfiguration.class,
             CustodianAutoConfiguration.class))
+        // No background job appends evidence while a test counts entries.
+        .withUserConfiguration(ManualTaskScheduler.Config.class)
         .withPropertyValues(
             "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
             "spring.datasource.username=sa");

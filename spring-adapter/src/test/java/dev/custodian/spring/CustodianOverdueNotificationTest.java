@@ -46,7 +46,9 @@ class CustodianOverdueNotificationTest {
               CustodianHealthAutoConfiguration.class, CustodianMetricsAutoConfiguration.class))
           .withPropertyValues(CustodianAutoConfigurationTest.KEY,
               "custodian.subject-requests.notification-delay=24h")
-          .withUserConfiguration(Host.class, CustodianHealthAndMetricsTest.Registry.class);
+          // The jobs run only when the test runs them, never concurrently in the background.
+          .withUserConfiguration(Host.class, CustodianHealthAndMetricsTest.Registry.class,
+              ManualTaskScheduler.Config.class);
 
   @Test
   void clientNoticeIsPublishedAsASpringEvent_R_DSR_2() {

@@ -29,7 +29,9 @@ class CustodianRetentionSweepTest {
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
             DataSourceInitializationAutoConfiguration.class, CustodianJdbcAutoConfiguration.class,
             CustodianAutoConfiguration.class, CustodianMetricsAutoConfiguration.class))
-        .withUserConfiguration(CustodianHealthAndMetricsTest.Registry.class)
+        // Each node runs its jobs only when the test fires them, never in the background.
+        .withUserConfiguration(CustodianHealthAndMetricsTest.Registry.class,
+            ManualTaskScheduler.Config.class)
         .withPropertyValues("spring.datasource.url=" + db, "spring.datasource.username=sa",
             CustodianAutoConfigurationTest.KEY, "custodian.sweep.batch-size=1")
         .withPropertyValues(CustodianJdbcAutoConfigurationTest.CALLS_MAPPING)

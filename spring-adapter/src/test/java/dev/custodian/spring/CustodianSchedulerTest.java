@@ -67,19 +67,45 @@ class CustodianSchedulerTest {
 
   @Test
   void evidenceVerificationJobRefreshesTheMonitor_R_EVID_1() {
-    runner.withUserConfiguration(CustodianHealthAndMetricsTest.ClockBean.class).run(context -> {
+    // The jobs run only when the test runs them: no background run can verify a shorter chain
+    // between the test's steps.
+    runner.withUserConfiguration(CustodianHealthAndMetricsTest.ClockBean.class,
+        ManualTaskScheduler.Config.class).run(context -> {
       Custodian custodian = context.getBean(Custodian.class);
       CustodianMonitor monitor = context.getBean(CustodianMonitor.class);
+      ManualTaskScheduler tasks = context.getBean(ManualTaskScheduler.class);
+      assertThat(tasks.scheduled()).hasSize(6);
       monitor.verifyEvidenceNow();
       custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
       context.getBean(MutableClock.class).advance(Duration.ofHours(2));
-      context.getBean(CustodianScheduler.class).runAllNow();
+      tasks.runAll();
       context.getBean(MutableClock.class).advance(Duration.ofMinutes(1));
       // The verification ran last, after the other jobs' own evidence: it covers the whole chain.
       long head = custodian.evidence().head().orElseThrow().sequence();
       assertThat(head).isGreaterThanOrEqualTo(1);
       assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(head);
       assertThat(monitor.snapshot().at()).isEqualTo(Instant.parse("2026-03-02T11:01:00Z"));
+    });
+  }
+
+  @Test
+  void invalidSweepZoneFailsStartUpNamingTheProperty() {
+    runner.withPropertyValues("custodian.sweep.zone=Mars/Olympus_Mons").run(context -> {
+      InvalidCustodianPropertyException e = CustodianAutoConfigurationTest.invalidProperty(context);
+      assertThat(e.property()).isEqualTo("custodian.sweep.zone");
+      assertThat(e.getMessage()).contains("custodian.sweep.zone").contains("Mars/Olympus_Mons");
+    });
+  }
+
+  @Test
+  void stoppingCancelsEveryScheduledJob() {
+    runner.withUserConfiguration(ManualTaskScheduler.Config.class).run(context -> {
+      ManualTaskScheduler tasks = context.getBean(ManualTaskScheduler.class);
+      CustodianScheduler scheduler = context.getBean(CustodianScheduler.class);
+      assertThat(tasks.scheduled()).hasSize(scheduler.jobs().size());
+      scheduler.stop();
+      assertThat(scheduler.isRunning()).isFalse();
+      assertThat(tasks.scheduled()).isEmpty();
     });
   }
 

@@ -1,0 +1,113 @@
+package dev.custodian.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custodian.Custodian;
+import dev.custodian.client.ClientId;
+import dev.custodian.evidence.ChainVerification;
+import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceRecord;
+import dev.custodian.spi.EvidenceStore;
+import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The monitor keeps the newest verification of the evidence chain (R-EVID-1). */
+class CustodianMonitorTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+  private final PausingEvidenceStore store = new PausingEvidenceStore();
+  private final Custodian custodian = Custodian.builder()
+      .clock(clock)
+      .evidenceStore(store)
+      .pseudonymizationKey("a fictional test key of at least 32 bytes".getBytes())
+      .build();
+  private final CustodianMonitor monitor = new CustodianMonitor(custodian, Duration.ofHours(1));
+
+  @Test
+  void aSlowerOlderVerificationNeverReplacesANewerOne_R_EVID_1() throws Exception {
+    custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+    long before = custodian.evidence().head().orElseThrow().sequence();
+    store.pauseNextRead();
+    // The scheduled check starts first and stops after reading the chain as it was then...
+    CompletableFuture<ChainVerification> older = CompletableFuture.supplyAsync(monitor::evidenceChain);
+    assertThat(store.paused.await(10, TimeUnit.SECONDS)).isTrue();
+    // ...meanwhile the chain grows and an explicit verification reads all of it.
+    custodian.evidence().append(EvidenceRecord.of("test.other_fact", "system"));
+    long after = custodian.evidence().head().orElseThrow().sequence();
+    assertThat(after).isGreaterThan(before);
+    assertThat(monitor.verifyEvidenceNow().entriesChecked()).isEqualTo(after);
+
+    // The older one finishes last; the monitor still reports the newer verification.
+    store.resume.countDown();
+    assertThat(older.get(10, TimeUnit.SECONDS).entriesChecked()).isEqualTo(after);
+    assertThat(store.olderSaw).isEqualTo(before);
+    assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(after);
+  }
+
+  @Test
+  void aFreshVerificationIsReusedUntilTheIntervalPassesOnTheLibrarysClock_R_EVID_1() {
+    long start = custodian.evidence().head().map(EvidenceEntry::sequence).orElse(0L);
+    assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(start);
+    custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+    long head = custodian.evidence().head().orElseThrow().sequence();
+    clock.advance(Duration.ofMinutes(59));
+    assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(start);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(head);
+  }
+
+  /** An in-memory store whose next verification can be held after it has read the whole chain. */
+  private static final class PausingEvidenceStore implements EvidenceStore {
+    private final InMemoryEvidenceStore delegate = new InMemoryEvidenceStore();
+    private final AtomicBoolean pauseNext = new AtomicBoolean();
+    final CountDownLatch paused = new CountDownLatch(1);
+    final CountDownLatch resume = new CountDownLatch(1);
+    volatile long olderSaw = -1;
+
+    void pauseNextRead() {
+      pauseNext.set(true);
+    }
+
+    @Override
+    public EvidenceEntry append(Function<Optional<EvidenceEntry>, EvidenceEntry> next) {
+      return delegate.append(next);
+    }
+
+    @Override
+    public Optional<EvidenceEntry> head() {
+      return delegate.head();
+    }
+
+    @Override
+    public List<EvidenceEntry> readAll(long fromSequence, int limit) {
+      List<EvidenceEntry> page = delegate.readAll(fromSequence, limit);
+      // The verifier reads pages until an empty one: pausing there holds a finished reading.
+      if (page.isEmpty() && pauseNext.compareAndSet(true, false)) {
+        olderSaw = fromSequence - 1;
+        paused.countDown();
+        try {
+          if (!resume.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never resumed the paused read");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      return page;
+    }
+
+    @Override
+    public List<EvidenceEntry> readByClient(ClientId client, long fromSequence, int limit) {
+      return delegate.readByClient(client, fromSequence, limit);
+    }
+  }
+}
