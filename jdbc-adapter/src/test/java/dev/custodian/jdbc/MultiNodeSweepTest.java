@@ -12,9 +12,12 @@ import dev.custodian.retention.CategoryId;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.retention.SweepReport;
+import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.PhoneNumber;
+import dev.custodian.subject.SubjectIdentifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +37,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -79,10 +85,19 @@ class MultiNodeSweepTest {
 
   /** One application node: its own Custodian over the shared database. */
   static Custodian node(String name, TestDatabase db) {
+    return node(name, db, null);
+  }
+
+  /**
+   * A node whose first deletion waits until {@code rendezvous} is down to zero, so that every node
+   * has claimed a unit before any deletes: the nodes really overlap, whatever the machine's speed.
+   */
+  static Custodian node(String name, TestDatabase db, CountDownLatch rendezvous) {
+    HostData hostData = JdbcHostData.builder(db.dataSource(), mapping()).build();
     return Custodian.builder().clock(CLOCK)
         .stateStore(new JdbcStateStore(db.dataSource()))
         .evidenceStore(new JdbcEvidenceStore(db.dataSource()))
-        .hostData(JdbcHostData.builder(db.dataSource(), mapping()).build())
+        .hostData(rendezvous == null ? hostData : new Rendezvous(hostData, rendezvous))
         .workQueue(new JdbcWorkQueue(db.dataSource()))
         .sweepOptions(SweepOptions.defaults().withBatchSize(BATCH).withNode(name)
             .withLease(Duration.ofMinutes(5)))
@@ -181,9 +196,10 @@ class MultiNodeSweepTest {
       int nodes = 4;
       ExecutorService pool = Executors.newFixedThreadPool(nodes);
       CountDownLatch start = new CountDownLatch(1);
+      CountDownLatch rendezvous = new CountDownLatch(nodes);
       List<Future<SweepReport>> futures = new ArrayList<>();
       for (int n = 0; n < nodes; n++) {
-        Custodian node = node("node-" + n, db());
+        Custodian node = node("node-" + n, db(), rendezvous);
         futures.add(pool.submit(() -> {
           start.await();
           return node.retention().resume(planId);
@@ -268,6 +284,69 @@ class MultiNodeSweepTest {
         }
       }
       return ids;
+    }
+  }
+
+  /** Delegates to the host data; the first deletion of a node waits for every node to arrive. */
+  static final class Rendezvous implements HostData {
+    private final HostData delegate;
+    private final CountDownLatch arrived;
+    private final AtomicBoolean waited = new AtomicBoolean();
+
+    Rendezvous(HostData delegate, CountDownLatch arrived) {
+      this.delegate = delegate;
+      this.arrived = arrived;
+    }
+
+    @Override
+    public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
+      if (waited.compareAndSet(false, true)) {
+        arrived.countDown();
+        try {
+          if (!arrived.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("not every node claimed a unit within 120 s");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      return delegate.deleteBatch(selection, afterKey, limit);
+    }
+
+    @Override
+    public Set<CategoryId> categories() {
+      return delegate.categories();
+    }
+
+    @Override
+    public Set<ClientId> clientsHolding(Collection<SubjectIdentifier> identifiers) {
+      return delegate.clientsHolding(identifiers);
+    }
+
+    @Override
+    public List<HostRecord> findSubject(ClientId client, Collection<SubjectIdentifier> identifiers) {
+      return delegate.findSubject(client, identifiers);
+    }
+
+    @Override
+    public Set<ClientId> clients(CategoryId category) {
+      return delegate.clients(category);
+    }
+
+    @Override
+    public void stream(ClientId client, CategoryId category, Consumer<HostRecord> sink) {
+      delegate.stream(client, category, sink);
+    }
+
+    @Override
+    public long count(RecordSelection selection) {
+      return delegate.count(selection);
+    }
+
+    @Override
+    public long restrict(RecordSelection selection) {
+      return delegate.restrict(selection);
     }
   }
 }
