@@ -159,11 +159,11 @@ public final class Custodian {
                 dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.opens(),
                 dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.closes()),
         instructingRoles);
-    dev.custodian.audit.CompliancePackSettings packSettings =
-        dev.custodian.audit.CompliancePackSettings.defaults().withProcessor(b.processorIdentity);
+    // The pack shows the schedule the retention duty enforces, a host's overrides included.
     this.compliancePacks = new dev.custodian.audit.CompliancePackService(subprocessors, evidence,
-        clock, b.compliancePackSchedule == null ? packSettings
-            : packSettings.withRetentionSchedule(b.compliancePackSchedule));
+        clock, dev.custodian.audit.CompliancePackSettings.defaults()
+            .withProcessor(b.processorIdentity)
+            .withRetentionSchedule(retention::schedule));
   }
 
   public static Builder builder() {
@@ -385,7 +385,11 @@ public final class Custodian {
       return this;
     }
 
-    /** The retention schedule; default {@code RetentionSchedule.annexA()}. */
+    /**
+     * The retention schedule the retention duty enforces and the compliance pack shows; default
+     * {@code RetentionSchedule.annexA()}. To change a category's period, start from {@code
+     * RetentionSchedule.annexA().toBuilder()} and use {@code contractualPeriod}.
+     */
     public Builder retentionSchedule(dev.custodian.retention.RetentionSchedule value) {
       this.retentionSchedule = Objects.requireNonNull(value, "retentionSchedule");
       return this;
@@ -480,8 +484,6 @@ public final class Custodian {
     private dev.custodian.audit.BusinessHours auditBusinessHours;
     private dev.custodian.audit.ProcessorIdentity processorIdentity =
         dev.custodian.audit.ProcessorIdentity.NOT_CONFIGURED;
-    private java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>>
-        compliancePackSchedule;
 
     /**
      * The processor's zone: business days of sub-processor notices, breach deadlines shown, audit
@@ -540,13 +542,6 @@ public final class Custodian {
     /** The processor's name, address and DPO contact, for the record of processing (GDPR 30(2)). */
     public Builder processorIdentity(dev.custodian.audit.ProcessorIdentity value) {
       this.processorIdentity = Objects.requireNonNull(value, "processorIdentity");
-      return this;
-    }
-
-    /** The retention schedule rows the compliance pack shows; default the contract's Annex A. */
-    public Builder compliancePackSchedule(
-        java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>> value) {
-      this.compliancePackSchedule = Objects.requireNonNull(value, "compliancePackSchedule");
       return this;
     }
 

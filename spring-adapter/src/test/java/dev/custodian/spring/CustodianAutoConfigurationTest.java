@@ -191,10 +191,24 @@ class CustodianAutoConfigurationTest {
   }
 
   @Test
-  void contractualPeriodOverrideReachesTheSchedule() {
+  void contractualPeriodOverrideReachesTheScheduleAndTheCompliancePack_R_ASSIST_1() {
     runner.withPropertyValues("custodian.retention.categories.webhook-log.period=P14D")
-        .run(context -> assertThat(context.getBean(Custodian.class).retention().schedule()
-            .rule("WEBHOOK_LOG.max").orElseThrow().period()).isEqualTo(Period.ofDays(14)));
+        .run(context -> {
+          Custodian custodian = context.getBean(Custodian.class);
+          var schedule = custodian.retention().schedule();
+          assertThat(schedule.rule("WEBHOOK_LOG.max").orElseThrow().period())
+              .isEqualTo(Period.ofDays(14));
+          assertThat(schedule.policy(CategoryId.WEBHOOK_LOG).retention())
+              .isEqualTo(Period.ofDays(14));
+          var pack = custodian.compliancePack().generate(
+              dev.custodian.client.ProcessorPrincipal.of("op-1",
+                  dev.custodian.client.ProcessorRole.OPERATOR),
+              dev.custodian.client.ClientId.of("acme"));
+          assertThat(pack.retentionSchedule())
+              .filteredOn(r -> r.category().equals("WEBHOOK_LOG"))
+              .singleElement()
+              .satisfies(r -> assertThat(r.retention()).isEqualTo("14 days"));
+        });
   }
 
   @Test
