@@ -109,7 +109,8 @@ public final class Custodian {
           stateStore, evidence, notifier, instructingRoles, clock);
       this.subjectRequests = new dev.custodian.dsr.SubjectRequestService(stateStore, hostData,
           deletionGate, rectifier, instructions, responder, notifier, escalations, evidence,
-          pseudonymizer, zones, this::retention, b.notificationDeadline, clock);
+          pseudonymizer, zones, this::retention, b.notificationDeadline,
+          b.notificationEscalationDelay, clock);
       this.assistance = new dev.custodian.dsr.AssistanceService(stateStore, subjectRequests,
           instructions, notifier, evidence, zones, clock);
       this.authorityRequests = new dev.custodian.authority.AuthorityRequestService(stateStore,
@@ -305,6 +306,8 @@ public final class Custodian {
     private dev.custodian.spi.Rectifier rectifier;
     private java.time.Duration notificationDeadline =
         dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
+    private java.time.Duration notificationEscalationDelay =
+        dev.custodian.dsr.SubjectRequestService.DEFAULT_ESCALATION_DELAY;
 
     /** How clients are told of subject and authority requests, held instructions and quotes. */
     public Builder requestNotifier(dev.custodian.spi.RequestNotifier value) {
@@ -337,6 +340,20 @@ public final class Custodian {
         throw new IllegalArgumentException("the notification deadline must be positive");
       }
       this.notificationDeadline = value;
+      return this;
+    }
+
+    /**
+     * How long past its deadline an unsent client notification waits before it is escalated to
+     * the processor's privacy contact (R-DSR-2); default zero: escalated at the first check after
+     * the deadline. The notification shows as overdue from the deadline on, whatever the delay.
+     */
+    public Builder notificationEscalationDelay(java.time.Duration value) {
+      Objects.requireNonNull(value, "notificationEscalationDelay");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("the notification escalation delay must be zero or positive");
+      }
+      this.notificationEscalationDelay = value;
       return this;
     }
 

@@ -120,6 +120,7 @@ class CustodianAutoConfigurationTest {
           assertThat(p.getSchema().getInitialize())
               .isEqualTo(CustodianProperties.SchemaInitialization.ALWAYS);
           assertThat(p.getSubjectRequests().getNotificationDelay()).isEqualTo(Duration.ofHours(24));
+          assertThat(p.getSubjectRequests().getEscalationDelay()).isEqualTo(Duration.ofHours(2));
 
           CustodianSettings s = context.getBean(CustodianSettings.class);
           assertThat(s.hostData()).containsOnlyKeys(CategoryId.CALL_LOG, CategoryId.SMS_LOG);
@@ -154,6 +155,12 @@ class CustodianAutoConfigurationTest {
   @Test
   void badZoneFailsStartUpNamingTheProperty() {
     assertFailsNaming("custodian.client-zone=Mars/Olympus_Mons", "custodian.client-zone");
+  }
+
+  @Test
+  void negativeEscalationDelayFailsStartUpNamingTheProperty_R_DSR_2() {
+    assertFailsNaming("custodian.subject-requests.escalation-delay=-5m",
+        "custodian.subject-requests.escalation-delay");
   }
 
   @Test
@@ -308,6 +315,8 @@ class CustodianAutoConfigurationTest {
         .contains("\"custodian.sweep.batch-size\"")
         .contains("How many records one deletion batch removes")
         .contains("\"custodian.pseudonymization-key\"")
+        .contains("\"custodian.subject-requests.escalation-delay\"")
+        .contains("How long past its deadline an overdue client notification waits")
         .contains("\"custodian.schema.initialize\"")
         .contains("\"custodian.host-data\"");
   }
@@ -329,6 +338,9 @@ class CustodianAutoConfigurationTest {
     assertThat(Duration.parse("PT" + defaults.get("custodian.subject-requests.notification-delay")
             .replace("\"", "").toUpperCase(java.util.Locale.ROOT)))
         .isEqualTo(dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE);
+    assertThat(Duration.parse("PT" + defaults.get("custodian.subject-requests.escalation-delay")
+            .replace("\"", "").toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo(dev.custodian.dsr.SubjectRequestService.DEFAULT_ESCALATION_DELAY);
     assertThat(defaults.get("custodian.instructing-roles.roles")).isEqualTo(
         "[\"ADMINISTRATOR\",\"SUPER_ADMINISTRATOR\"]");
     assertThat(dev.custodian.client.InstructingRoles.DEFAULT.roles())
