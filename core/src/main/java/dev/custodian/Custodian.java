@@ -109,7 +109,8 @@ public final class Custodian {
           stateStore, evidence, notifier, instructingRoles, clock);
       this.subjectRequests = new dev.custodian.dsr.SubjectRequestService(stateStore, hostData,
           deletionGate, rectifier, instructions, responder, notifier, escalations, evidence,
-          pseudonymizer, zones, this::retention, b.notificationDeadline, clock);
+          pseudonymizer, zones, this::retention, b.notificationDeadline,
+          b.notificationEscalationDelay, clock);
       this.assistance = new dev.custodian.dsr.AssistanceService(stateStore, subjectRequests,
           instructions, notifier, evidence, zones, clock);
       this.authorityRequests = new dev.custodian.authority.AuthorityRequestService(stateStore,
@@ -159,11 +160,11 @@ public final class Custodian {
                 dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.opens(),
                 dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.closes()),
         instructingRoles);
-    dev.custodian.audit.CompliancePackSettings packSettings =
-        dev.custodian.audit.CompliancePackSettings.defaults().withProcessor(b.processorIdentity);
+    // The pack shows the schedule the retention duty enforces, a host's overrides included.
     this.compliancePacks = new dev.custodian.audit.CompliancePackService(subprocessors, evidence,
-        clock, b.compliancePackSchedule == null ? packSettings
-            : packSettings.withRetentionSchedule(b.compliancePackSchedule));
+        clock, dev.custodian.audit.CompliancePackSettings.defaults()
+            .withProcessor(b.processorIdentity)
+            .withRetentionSchedule(retention::schedule));
   }
 
   public static Builder builder() {
@@ -305,6 +306,8 @@ public final class Custodian {
     private dev.custodian.spi.Rectifier rectifier;
     private java.time.Duration notificationDeadline =
         dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
+    private java.time.Duration notificationEscalationDelay =
+        dev.custodian.dsr.SubjectRequestService.DEFAULT_ESCALATION_DELAY;
 
     /** How clients are told of subject and authority requests, held instructions and quotes. */
     public Builder requestNotifier(dev.custodian.spi.RequestNotifier value) {
@@ -337,6 +340,20 @@ public final class Custodian {
         throw new IllegalArgumentException("the notification deadline must be positive");
       }
       this.notificationDeadline = value;
+      return this;
+    }
+
+    /**
+     * How long past its deadline an unsent client notification waits before it is escalated to
+     * the processor's privacy contact (R-DSR-2); default zero: escalated at the first check after
+     * the deadline. The notification shows as overdue from the deadline on, whatever the delay.
+     */
+    public Builder notificationEscalationDelay(java.time.Duration value) {
+      Objects.requireNonNull(value, "notificationEscalationDelay");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("the notification escalation delay must be zero or positive");
+      }
+      this.notificationEscalationDelay = value;
       return this;
     }
 
@@ -385,7 +402,11 @@ public final class Custodian {
       return this;
     }
 
-    /** The retention schedule; default {@code RetentionSchedule.annexA()}. */
+    /**
+     * The retention schedule the retention duty enforces and the compliance pack shows; default
+     * {@code RetentionSchedule.annexA()}. To change a category's period, start from {@code
+     * RetentionSchedule.annexA().toBuilder()} and use {@code contractualPeriod}.
+     */
     public Builder retentionSchedule(dev.custodian.retention.RetentionSchedule value) {
       this.retentionSchedule = Objects.requireNonNull(value, "retentionSchedule");
       return this;
@@ -480,8 +501,6 @@ public final class Custodian {
     private dev.custodian.audit.BusinessHours auditBusinessHours;
     private dev.custodian.audit.ProcessorIdentity processorIdentity =
         dev.custodian.audit.ProcessorIdentity.NOT_CONFIGURED;
-    private java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>>
-        compliancePackSchedule;
 
     /**
      * The processor's zone: business days of sub-processor notices, breach deadlines shown, audit
@@ -540,13 +559,6 @@ public final class Custodian {
     /** The processor's name, address and DPO contact, for the record of processing (GDPR 30(2)). */
     public Builder processorIdentity(dev.custodian.audit.ProcessorIdentity value) {
       this.processorIdentity = Objects.requireNonNull(value, "processorIdentity");
-      return this;
-    }
-
-    /** The retention schedule rows the compliance pack shows; default the contract's Annex A. */
-    public Builder compliancePackSchedule(
-        java.util.function.Supplier<java.util.List<dev.custodian.audit.RetentionRow>> value) {
-      this.compliancePackSchedule = Objects.requireNonNull(value, "compliancePackSchedule");
       return this;
     }
 

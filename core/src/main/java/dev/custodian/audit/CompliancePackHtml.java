@@ -51,8 +51,9 @@ final class CompliancePackHtml {
         .append("<thead><tr><th>Category</th><th>Retention</th><th>Counted from</th>")
         .append("<th>At termination</th></tr></thead>\n<tbody>\n");
     for (RetentionRow r : rows) {
-      out.append("<tr>");
-      cell(r.category());
+      out.append("<tr data-category=\"").append(esc(r.category())).append("\">");
+      out.append("<td>").append(esc(r.description())).append("<br><span class=\"ref\">")
+          .append(esc(r.category())).append("</span></td>");
       cell(r.retention());
       cell(r.countedFrom());
       cell(r.atTermination());

@@ -66,7 +66,8 @@ public final class CompliancePackService {
         clientName == null || clientName.isBlank() ? client.value() : clientName,
         settings.processingCategories(), transfers, measures);
     CompliancePack pack = new CompliancePack(client, clock.instant(), settings.processor(),
-        Objects.requireNonNull(settings.retentionSchedule().get(), "retention schedule"), lines,
+        RetentionRow.of(Objects.requireNonNull(settings.retentionSchedule().get(),
+            "retention schedule")), lines,
         settings.securityMeasures(), record);
     evidence.append(EvidenceRecord.of("audit.compliance_pack.generated", viewer.id())
         .withClient(client).withBasis("R-ASSIST-1 R-AUD-1")

@@ -1,5 +1,6 @@
 package dev.custodian.audit;
 
+import dev.custodian.retention.RetentionSchedule;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -8,13 +9,14 @@ import java.util.function.Supplier;
  * What goes into a compliance pack besides the sub-processor registry. Immutable; start from
  * {@link #defaults()}.
  *
- * @param retentionSchedule supplies the schedule's rows each time a pack is made; defaults to the
- *     contract's Annex A
+ * @param retentionSchedule supplies the retention schedule in use each time a pack is made; the
+ *     pack shows one row per category ({@link RetentionRow#of(RetentionSchedule)}). {@code
+ *     Custodian} passes its configured schedule; the default here is the contract's Annex A
  * @param processingCategories what the processor does for each client (GDPR 30(2)(b))
  */
 public record CompliancePackSettings(
     ProcessorIdentity processor,
-    Supplier<List<RetentionRow>> retentionSchedule,
+    Supplier<RetentionSchedule> retentionSchedule,
     List<SecuritySection> securityMeasures,
     List<String> processingCategories) {
 
@@ -38,7 +40,7 @@ public record CompliancePackSettings(
 
   /** Processor not configured, Annex A schedule, Annex C measures, the telephony processing. */
   public static CompliancePackSettings defaults() {
-    return new CompliancePackSettings(ProcessorIdentity.NOT_CONFIGURED, RetentionRow::annexA,
+    return new CompliancePackSettings(ProcessorIdentity.NOT_CONFIGURED, RetentionSchedule::annexA,
         SecuritySection.annexC(), TELEPHONY_PROCESSING);
   }
 
@@ -46,7 +48,7 @@ public record CompliancePackSettings(
     return new CompliancePackSettings(value, retentionSchedule, securityMeasures, processingCategories);
   }
 
-  public CompliancePackSettings withRetentionSchedule(Supplier<List<RetentionRow>> value) {
+  public CompliancePackSettings withRetentionSchedule(Supplier<RetentionSchedule> value) {
     return new CompliancePackSettings(processor, value, securityMeasures, processingCategories);
   }
 

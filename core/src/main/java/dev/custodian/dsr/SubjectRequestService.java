@@ -82,6 +82,11 @@ import org.slf4j.LoggerFactory;
 public final class SubjectRequestService {
   /** How long the processor has, from receipt, to notify a client, unless configured otherwise. */
   public static final Duration DEFAULT_NOTIFICATION_DEADLINE = Duration.ofHours(24);
+  /**
+   * How long past its deadline an unsent client notification waits before it is escalated, unless
+   * configured otherwise: none, it is escalated at the first check after the deadline.
+   */
+  public static final Duration DEFAULT_ESCALATION_DELAY = Duration.ZERO;
   /** State kinds. */
   static final String REQUEST_KIND = "dsr.request";
   static final String CASE_KIND = "dsr.case";
@@ -102,6 +107,7 @@ public final class SubjectRequestService {
   private final Function<ClientId, ZoneId> clientZones;
   private final Supplier<RetentionService> retention;
   private final Duration notificationDeadline;
+  private final Duration escalationDelay;
   private final Clock clock;
 
   /**
@@ -111,12 +117,15 @@ public final class SubjectRequestService {
    * @param retention the retention duty, asked for legal minimums and told of deferred erasures
    *     (R-RET-2); read when an erasure starts
    * @param notificationDeadline how long after receipt a client must be notified (R-DSR-2)
+   * @param escalationDelay how long past that deadline an unsent notification waits before it is
+   *     escalated (R-DSR-2); zero or positive
    */
   public SubjectRequestService(StateStore store, HostData hostData, DeletionGate deletionGate,
       Rectifier rectifier, InstructionService instructions, Responder responder,
       RequestNotifier notifier, EscalationChannel escalations, EvidenceLog evidence,
       Pseudonymizer pseudonymizer, Function<ClientId, ZoneId> clientZones,
-      Supplier<RetentionService> retention, Duration notificationDeadline, Clock clock) {
+      Supplier<RetentionService> retention, Duration notificationDeadline,
+      Duration escalationDelay, Clock clock) {
     this.requests = new Repository<>(store, REQUEST_KIND, SubjectRequest.class,
         SubjectRequest::escalationDue);
     this.cases = new Repository<>(store, CASE_KIND, SubjectCase.class,
@@ -136,6 +145,10 @@ public final class SubjectRequestService {
         Objects.requireNonNull(notificationDeadline, "notificationDeadline");
     if (notificationDeadline.isNegative() || notificationDeadline.isZero()) {
       throw new IllegalArgumentException("the notification deadline must be positive");
+    }
+    this.escalationDelay = Objects.requireNonNull(escalationDelay, "escalationDelay");
+    if (escalationDelay.isNegative()) {
+      throw new IllegalArgumentException("the escalation delay must be zero or positive");
     }
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -254,16 +267,18 @@ public final class SubjectRequestService {
   }
 
   /**
-   * Escalates to the privacy contact every overdue client notification not escalated yet, and
-   * every unmatched request whose escalation failed before (R-DSR-2, R-DSR-7). Returns the
-   * escalations delivered.
+   * Escalates to the privacy contact every client notification overdue by at least the escalation
+   * delay (none by default) and not escalated yet, and every unmatched request whose escalation
+   * failed before (R-DSR-2, R-DSR-7). Returns the escalations delivered. A notification is overdue,
+   * and listed by {@link #overdueNotifications}, from its deadline on, whatever the delay.
    */
   public List<Escalation> escalateOverdue() {
     List<Escalation> sent = new ArrayList<>();
     Instant now = clock.instant();
     for (Versioned<SubjectCase> v : overdue()) {
       SubjectCase c = v.value();
-      if (c.notificationEscalatedAt() != null) {
+      if (c.notificationEscalatedAt() != null
+          || c.notifyBy().plus(escalationDelay).isAfter(now)) {
         continue;
       }
       Escalation e = new Escalation(Escalation.Reason.CLIENT_NOTIFICATION_OVERDUE, c.id(),
@@ -271,7 +286,8 @@ public final class SubjectRequestService {
       if (deliver(e) && updated(() -> cases.update(c.id(), v, c.notificationEscalated(now)))) {
         evidence.append(EvidenceRecord.of("dsr.case.notification_escalated", "system")
             .withClient(c.client()).withBasis("R-DSR-2").withDetail("case", c.id())
-            .withDetail("notify_by", c.notifyBy()));
+            .withDetail("notify_by", c.notifyBy())
+            .withDetail("escalation_delay", escalationDelay));
         sent.add(e);
       }
     }

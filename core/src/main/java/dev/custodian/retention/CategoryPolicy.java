@@ -54,6 +54,15 @@ public record CategoryPolicy(
         clientSettable, value);
   }
 
+  /**
+   * A copy with another stated retention. The rules are unchanged: to change how long a category
+   * is kept, use {@link RetentionSchedule.Builder#contractualPeriod}, which changes both.
+   */
+  public CategoryPolicy withRetention(Period value) {
+    return new CategoryPolicy(id, description, value, countedFrom, atTermination, trafficData,
+        clientSettable, rules);
+  }
+
   /** A copy with another description. */
   public CategoryPolicy withDescription(String value) {
     return new CategoryPolicy(id, value, retention, countedFrom, atTermination, trafficData,

@@ -113,7 +113,9 @@ public final class RetentionSchedule {
     }
 
     /**
-     * Adds a rule to its category, or replaces the rule with the same id.
+     * Adds a rule to its category, or replaces the rule with the same id. The category's stated
+     * retention ({@link CategoryPolicy#retention()}) is left as it is: to change how long a
+     * category is kept, prefer {@link #contractualPeriod}.
      *
      * @throws IllegalArgumentException if the rule's category is not in the builder
      */
@@ -136,6 +138,48 @@ public final class RetentionSchedule {
         list.add(rule);
       }
       categories.put(p.id(), p.withRules(list));
+      return this;
+    }
+
+    /**
+     * Sets the processor's own period for a category: every contractual rule of the category that
+     * runs for a period takes {@code period} (rules that act at an event, such as termination,
+     * have no period to change), and so does the category's stated retention, so that what the
+     * schedule says (the compliance pack, R-ASSIST-1) is what it enforces. Legal periods (R-RET-2)
+     * and client-set durations (R-RET-3) are not contractual and are never changed here. Each
+     * changed rule's basis says the processor set its period.
+     *
+     * @throws IllegalArgumentException if the category is not in the builder, the period is not
+     *     positive, or the category has no contractual rule that runs for a period
+     */
+    public Builder contractualPeriod(CategoryId category, Period period) {
+      Objects.requireNonNull(category, "category");
+      Objects.requireNonNull(period, "period");
+      CategoryPolicy p = categories.get(category);
+      if (p == null) {
+        throw new IllegalArgumentException("category " + category + " is not in the schedule");
+      }
+      if (period.isZero() || period.isNegative()) {
+        throw new IllegalArgumentException("the period of " + category + " must be positive, not "
+            + period);
+      }
+      List<RetentionRule> rules = new ArrayList<>();
+      boolean changed = false;
+      for (RetentionRule r : p.rules()) {
+        if (r.source() == CONTRACT && r.period() != null && !r.period().isZero()) {
+          rules.add(new RetentionRule(r.id(), r.category(), r.source(), r.kind(), r.clock(),
+              period, r.basis() + " (period set by the processor: " + period + ")"));
+          changed = true;
+        } else {
+          rules.add(r);
+        }
+      }
+      if (!changed) {
+        throw new IllegalArgumentException("category " + category
+            + " has no contractual period to change (legal periods and client-set durations"
+            + " cannot be changed)");
+      }
+      categories.put(category, p.withRules(rules).withRetention(period));
       return this;
     }
 

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
@@ -13,6 +14,14 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.internal.Json;
+import dev.custodian.retention.AtTermination;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.retention.CategoryPolicy;
+import dev.custodian.retention.ClockStart;
+import dev.custodian.retention.RetentionRule;
+import dev.custodian.retention.RetentionSchedule;
+import dev.custodian.retention.RuleKind;
+import dev.custodian.retention.RuleSource;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
 import dev.custodian.spi.memory.InMemoryStateStore;
 import dev.custodian.subprocessor.AnnexB;
@@ -23,6 +32,7 @@ import dev.custodian.subprocessor.SubprocessorRegistry;
 import dev.custodian.subprocessor.SubprocessorSettings;
 import dev.custodian.subprocessor.TransferMechanism;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -61,10 +71,19 @@ class CompliancePackTest {
     }
 
     Elements retention = doc.select("#retention-schedule tbody tr");
-    assertThat(retention).hasSize(RetentionRow.annexA().size());
-    assertThat(retention.get(1).select("td").eachText()).containsExactly("call and fax logs",
-        "1 year (legal minimum and contractual maximum)", "the call",
-        "kept to the end of the 12 months, then deleted");
+    assertThat(retention).hasSize(RetentionSchedule.annexA().categories().size());
+    assertThat(doc.selectFirst("#retention-schedule tr[data-category=CALL_LOG]").select("td")
+        .eachText()).containsExactly(
+            "Call logs: every piece of information about incoming and outgoing calls CALL_LOG",
+            "1 year (legal minimum and maximum for traffic data, CPCE L.34-1)",
+            "the record's own time (the call, the message, the recording)",
+            "kept as a restricted archive to the end of its period, then deleted");
+    assertThat(doc.selectFirst("#retention-schedule tr[data-category=CALL_RECORDING]").text())
+        .contains("as set by the client").contains("returned or deleted");
+    assertThat(doc.selectFirst("#retention-schedule tr[data-category=CONTACT_MANUAL]").text())
+        .contains("until the client's deletion of the contact");
+    assertThat(doc.selectFirst("#retention-schedule tr[data-category=TRANSACTIONAL_EMAIL]").text())
+        .contains("never stored");
 
     Elements rows = doc.select("#sub-processors tr.sub-processor");
     List<SubProcessor> annexB = AnnexB.subProcessors();
@@ -92,6 +111,49 @@ class CompliancePackTest {
   }
 
   @Test
+  void thePackShowsTheScheduleCustodianEnforcesWithTheHostsOverrides_R_ASSIST_1() {
+    CategoryId voicemail = CategoryId.of("VOICEMAIL");
+    RetentionSchedule configured = RetentionSchedule.annexA().toBuilder()
+        .contractualPeriod(CategoryId.WEBHOOK_LOG, Period.ofDays(14))
+        .category(new CategoryPolicy(voicemail, "Voicemail audio", Period.ofDays(90),
+            ClockStart.RECORD_TIME, AtTermination.RETURN_OR_DELETE, false, false,
+            List.of(RetentionRule.of("VOICEMAIL.max", voicemail, RuleSource.CONTRACT,
+                RuleKind.DELETE, ClockStart.RECORD_TIME, Period.ofDays(90), "host policy"))))
+        .build();
+    Custodian custodian = Custodian.builder().clock(clock).pseudonymizationKey(new byte[32])
+        .retentionSchedule(configured).build();
+    assertThat(custodian.retention().schedule()).isSameAs(configured);
+
+    CompliancePack pack = custodian.compliancePack().generate(OPERATOR, ACME);
+    assertThat(pack.retentionSchedule()).extracting(RetentionRow::category)
+        .containsExactlyElementsOf(configured.categories().stream()
+            .map(c -> c.id().value()).toList())
+        .endsWith("VOICEMAIL");
+    assertThat(pack.retentionSchedule()).filteredOn(r -> r.category().equals("WEBHOOK_LOG"))
+        .singleElement().satisfies(r -> {
+          assertThat(r.retention()).isEqualTo("14 days");
+          assertThat(r.countedFrom()).contains("record's own time");
+          assertThat(r.atTermination()).isEqualTo("deleted");
+        });
+    assertThat(pack.retentionSchedule()).filteredOn(r -> r.category().equals("VOICEMAIL"))
+        .singleElement().satisfies(r -> {
+          assertThat(r.description()).isEqualTo("Voicemail audio");
+          assertThat(r.retention()).isEqualTo("90 days");
+        });
+    Document doc = Jsoup.parse(pack.toHtml());
+    assertThat(doc.selectFirst("#retention-schedule tr[data-category=WEBHOOK_LOG]").text())
+        .contains("14 days").doesNotContain("1 month");
+  }
+
+  @Test
+  void periodsReadAsWords() {
+    assertThat(RetentionRow.words(Period.ofYears(1))).isEqualTo("1 year");
+    assertThat(RetentionRow.words(Period.ofDays(14))).isEqualTo("14 days");
+    assertThat(RetentionRow.words(Period.of(1, 6, 0))).isEqualTo("1 year and 6 months");
+    assertThat(RetentionRow.words(Period.of(2, 1, 3))).isEqualTo("2 years, 1 month and 3 days");
+  }
+
+  @Test
   void thePageIsSelfContained_R_ASSIST_1() {
     Document doc = Jsoup.parse(packs.generate(OPERATOR, ACME).toHtml());
     assertThat(doc.select("script, link, img, iframe, object")).isEmpty();
@@ -106,13 +168,15 @@ class CompliancePackTest {
     CompliancePackService hostile = new CompliancePackService(registry, evidence, clock,
         CompliancePackSettings.defaults()
             .withProcessor(new ProcessorIdentity("<script>alert(1)</script>", "a & b", "\"x' y"))
-            .withRetentionSchedule(() -> List.of(new RetentionRow("<b>calls</b>", "1 < 2", null, null))));
+            .withRetentionSchedule(() -> RetentionSchedule.builder().category(RetentionSchedule
+                .annexA().policy(CategoryId.CALL_LOG).withDescription("<b>calls</b> 1 < 2")).build()));
     String html = hostile.generate(OPERATOR, ACME, "<img src=x onerror=alert(1)>").toHtml();
     Document doc = Jsoup.parse(html);
     assertThat(doc.select("script")).isEmpty();
     assertThat(doc.select("img")).isEmpty();
     assertThat(doc.select("#retention-schedule b")).isEmpty();
-    assertThat(doc.select("#retention-schedule td").first().text()).isEqualTo("<b>calls</b>");
+    assertThat(doc.select("#retention-schedule td").first().text())
+        .isEqualTo("<b>calls</b> 1 < 2 CALL_LOG");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("a &amp; b")
         .contains("&quot;x&#39; y");
     assertThat(doc.getElementById("record-of-processing").text())
@@ -124,7 +188,8 @@ class CompliancePackTest {
     CompliancePack pack = packs.generate(ACME_SUPER, ACME);
     JsonNode json = Json.MAPPER.readTree(pack.toJson());
     assertThat(json.get("client").asText()).isEqualTo("acme");
-    assertThat(json.get("retentionSchedule")).hasSize(16);
+    assertThat(json.get("retentionSchedule")).hasSize(17);
+    assertThat(json.get("retentionSchedule").get(1).get("category").asText()).isEqualTo("CALL_LOG");
     assertThat(json.get("subProcessors")).hasSize(26);
     JsonNode cloudflare = null;
     for (JsonNode sp : json.get("subProcessors")) {

@@ -31,6 +31,7 @@ import dev.custodian.spi.SubjectResponse;
 import dev.custodian.subject.Pseudonymizer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,53 @@ class SubjectRequestServiceTest {
         .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("late", "true"));
     assertThatThrownBy(() -> w.dsr().overdueNotifications(SECURITY))
         .isInstanceOf(SecurityException.class);
+  }
+
+  @Test
+  void anOverdueNotificationIsEscalatedOnlyOnceTheEscalationDelayHasPassed_R_DSR_2() {
+    World late = new World(Duration.ofHours(24), Duration.ofHours(2));
+    late.record(ACME, CategoryId.CALL_LOG, JANE_PHONE);
+    late.notifier.failNext(1);
+    SubjectRequest r = late.dsr().receive(OPERATOR, SubjectRequestIntake.of(
+        SubjectRight.ACCESS, RequestChannel.EMAIL, late.clock.instant(), JANE_PHONE));
+    String caseId = r.cases().get(0).caseId();
+    Instant notifyBy = r.receivedAt().plus(Duration.ofHours(24));
+
+    // Overdue, and shown as such, from the deadline on...
+    late.clock.set(notifyBy.plusSeconds(1));
+    assertThat(late.dsr().overdueNotifications(PRIVACY)).extracting(SubjectCase::id)
+        .containsExactly(caseId);
+    // ...but escalated only once it is late by the delay.
+    assertThat(late.dsr().escalateOverdue()).isEmpty();
+    late.clock.set(notifyBy.plus(Duration.ofHours(2)).minusSeconds(1));
+    assertThat(late.dsr().escalateOverdue()).isEmpty();
+    assertThat(late.notifier.escalations()).isEmpty();
+
+    late.clock.set(notifyBy.plus(Duration.ofHours(2)));
+    assertThat(late.dsr().escalateOverdue()).containsExactly(new Escalation(
+        Escalation.Reason.CLIENT_NOTIFICATION_OVERDUE, caseId, ACME, notifyBy));
+    assertThat(late.dsr().escalateOverdue()).isEmpty();
+    assertThat(late.notifier.escalations()).hasSize(1);
+    assertThat(late.evidenceStore.readAll(1, 1000))
+        .filteredOn(e -> e.action().equals("dsr.case.notification_escalated"))
+        .singleElement().satisfies(e -> assertThat(e.details())
+            .containsEntry("case", caseId).containsEntry("escalation_delay", "PT2H"));
+  }
+
+  @Test
+  void theEscalationDelayIsZeroByDefaultAndNeverNegative_R_DSR_2() {
+    assertThat(SubjectRequestService.DEFAULT_ESCALATION_DELAY).isZero();
+    assertThatThrownBy(() -> dev.custodian.Custodian.builder()
+        .notificationEscalationDelay(Duration.ofMinutes(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("escalation delay");
+    World w0 = new World(Duration.ofHours(24), Duration.ZERO);
+    w0.record(ACME, CategoryId.CALL_LOG, JANE_PHONE);
+    w0.notifier.failNext(1);
+    SubjectRequest r = w0.dsr().receive(OPERATOR, SubjectRequestIntake.of(
+        SubjectRight.ACCESS, RequestChannel.EMAIL, w0.clock.instant(), JANE_PHONE));
+    // With no delay, the first check at the deadline escalates.
+    w0.clock.set(r.receivedAt().plus(Duration.ofHours(24)));
+    assertThat(w0.dsr().escalateOverdue()).hasSize(1);
   }
 
   @Test

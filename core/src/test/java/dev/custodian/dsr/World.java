@@ -67,6 +67,10 @@ public final class World {
   }
 
   public World(Duration notificationDeadline) {
+    this(notificationDeadline, SubjectRequestService.DEFAULT_ESCALATION_DELAY);
+  }
+
+  public World(Duration notificationDeadline, Duration escalationDelay) {
     custodian = Custodian.builder()
         .clock(clock)
         .stateStore(stateStore)
@@ -77,6 +81,7 @@ public final class World {
         .escalationChannel(notifier)
         .responder(responder)
         .notificationDeadline(notificationDeadline)
+        .notificationEscalationDelay(escalationDelay)
         .build();
   }
 

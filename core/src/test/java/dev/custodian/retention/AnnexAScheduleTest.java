@@ -186,6 +186,41 @@ class AnnexAScheduleTest {
   }
 
   @Test
+  void aContractualPeriodChangesTheRulesAndTheStatedRetentionTogether() {
+    RetentionSchedule custom = schedule.toBuilder()
+        .contractualPeriod(WEBHOOK_LOG, Period.ofDays(14))
+        .contractualPeriod(COMPANY_INFO, Period.ofMonths(6))
+        .build();
+    assertThat(custom.policy(WEBHOOK_LOG).retention()).isEqualTo(Period.ofDays(14));
+    assertThat(custom.rule("WEBHOOK_LOG.max").orElseThrow().period()).isEqualTo(Period.ofDays(14));
+    assertThat(custom.rule("WEBHOOK_LOG.max").orElseThrow().basis())
+        .contains("period set by the processor: P14D");
+    // A rule acting at an event keeps its zero period.
+    assertThat(custom.rule("WEBHOOK_LOG.termination").orElseThrow().period()).isEqualTo(Period.ZERO);
+    assertThat(custom.policy(COMPANY_INFO).retention()).isEqualTo(Period.ofMonths(6));
+    assertThat(custom.rule("COMPANY_INFO.requisitions").orElseThrow().period())
+        .isEqualTo(Period.ofMonths(6));
+    assertThat(custom.rule("COMPANY_INFO.delete").orElseThrow().period())
+        .isEqualTo(Period.ofMonths(6));
+    assertThat(custom.rule("COMPANY_INFO.contract").orElseThrow().period()).isEqualTo(Period.ZERO);
+    assertThat(schedule.policy(WEBHOOK_LOG).retention()).isEqualTo(Period.ofMonths(1));
+  }
+
+  @Test
+  void legalPeriodsAndClientSetDurationsAreNotContractual_R_RET_2_R_RET_3() {
+    for (CategoryId id : List.of(CALL_LOG, SMS_LOG, CALL_RECORDING, TRANSCRIPTION)) {
+      assertThatThrownBy(() -> schedule.toBuilder().contractualPeriod(id, Period.ofMonths(3)))
+          .as(id.value()).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(id.value()).hasMessageContaining("no contractual period");
+    }
+    assertThatThrownBy(() -> schedule.toBuilder().contractualPeriod(WEBHOOK_LOG, Period.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(() -> schedule.toBuilder()
+        .contractualPeriod(CategoryId.of("PIGEON_POST"), Period.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in the schedule");
+  }
+
+  @Test
   void ruleOnAnUnknownCategoryIsRefused() {
     assertThatThrownBy(() -> RetentionSchedule.builder().rule(RetentionRule.of("X.y", CategoryId.of("X"),
         RuleSource.CONTRACT, RuleKind.DELETE, ClockStart.RECORD_TIME, Period.ZERO, "")))

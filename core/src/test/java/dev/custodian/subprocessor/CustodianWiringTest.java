@@ -20,6 +20,8 @@ import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.retention.RetentionSchedule;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -74,12 +76,14 @@ class CustodianWiringTest {
   void aHostChangesTheCalendarTheRegistryAndTheSchedule() {
     BusinessCalendar everyWeekday = BusinessCalendar.weekdays("XX", y -> java.util.Set.of());
     Custodian c = builder().businessCalendar(everyWeekday).initialSubprocessors(List.of())
-        .compliancePackSchedule(() -> List.of(new RetentionRow("call logs", "1 year", "the call", "deleted")))
+        .retentionSchedule(RetentionSchedule.builder()
+            .category(RetentionSchedule.annexA().policy(CategoryId.CALL_LOG)).build())
         .build();
     assertThat(c.subprocessors().inForce(OPERATOR)).isEmpty();
     // Without holidays, ten business days after Tuesday 28 April end on Tuesday 12 May.
     assertThat(c.subprocessors().earliestEffectiveDate()).isEqualTo(LocalDate.parse("2026-05-13"));
-    assertThat(c.compliancePack().generate(OPERATOR, ACME).retentionSchedule()).hasSize(1);
+    assertThat(c.compliancePack().generate(OPERATOR, ACME).retentionSchedule())
+        .extracting(RetentionRow::category).containsExactly("CALL_LOG");
   }
 
   @Test

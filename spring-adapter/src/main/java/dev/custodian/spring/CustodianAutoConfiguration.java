@@ -113,6 +113,8 @@ public class CustodianAutoConfiguration {
                 .withBatchSize(sweep.getBatchSize()).withLease(sweep.getLease()))
             .notificationDeadline(
                 settings.properties().getSubjectRequests().getNotificationDelay())
+            .notificationEscalationDelay(
+                settings.properties().getSubjectRequests().getEscalationDelay())
             .requestNotifier(requestNotifier)
             .escalationChannel(escalationChannel);
     // The host's own channel to subjects; the library calls it only through its response gates.

@@ -147,10 +147,17 @@ public class CustodianProperties {
   public static class SubjectRequests {
     /**
      * How long after receipt each concerned client must have been notified; past it the
-     * notification is overdue, shows in health and metrics, and is escalated to the processor's
-     * privacy contact at the next overdue check.
+     * notification is overdue and shows in health and metrics, and once the escalation delay has
+     * also passed it is escalated to the processor's privacy contact at the next overdue check.
      */
     private Duration notificationDelay = SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
+
+    /**
+     * How long past its deadline an overdue client notification waits before it is escalated to
+     * the processor's privacy contact (zero or positive). Zero, the default, escalates at the
+     * first overdue check after the deadline.
+     */
+    private Duration escalationDelay = SubjectRequestService.DEFAULT_ESCALATION_DELAY;
 
     public Duration getNotificationDelay() {
       return notificationDelay;
@@ -158,6 +165,14 @@ public class CustodianProperties {
 
     public void setNotificationDelay(Duration notificationDelay) {
       this.notificationDelay = notificationDelay;
+    }
+
+    public Duration getEscalationDelay() {
+      return escalationDelay;
+    }
+
+    public void setEscalationDelay(Duration escalationDelay) {
+      this.escalationDelay = escalationDelay;
     }
   }
 

@@ -43,6 +43,10 @@ final class CustodianSettings {
     if (p.getSubjectRequests().getNotificationDelay() == null) {
       throw invalid("subject-requests.notification-delay", "is required");
     }
+    Duration escalation = p.getSubjectRequests().getEscalationDelay();
+    if (escalation == null || escalation.isNegative()) {
+      throw invalid("subject-requests.escalation-delay", "must be zero or positive");
+    }
     this.retention = retention(p.getRetention().getCategories());
     this.hostData = hostData(p.getHostData());
     if (p.getSchema().getInitialize() == null) {

@@ -120,6 +120,7 @@ class CustodianAutoConfigurationTest {
           assertThat(p.getSchema().getInitialize())
               .isEqualTo(CustodianProperties.SchemaInitialization.ALWAYS);
           assertThat(p.getSubjectRequests().getNotificationDelay()).isEqualTo(Duration.ofHours(24));
+          assertThat(p.getSubjectRequests().getEscalationDelay()).isEqualTo(Duration.ofHours(2));
 
           CustodianSettings s = context.getBean(CustodianSettings.class);
           assertThat(s.hostData()).containsOnlyKeys(CategoryId.CALL_LOG, CategoryId.SMS_LOG);
@@ -157,6 +158,12 @@ class CustodianAutoConfigurationTest {
   }
 
   @Test
+  void negativeEscalationDelayFailsStartUpNamingTheProperty_R_DSR_2() {
+    assertFailsNaming("custodian.subject-requests.escalation-delay=-5m",
+        "custodian.subject-requests.escalation-delay");
+  }
+
+  @Test
   void badCronFailsStartUpNamingTheProperty() {
     assertFailsNaming("custodian.sweep.cron=every night", "custodian.sweep.cron");
   }
@@ -191,10 +198,24 @@ class CustodianAutoConfigurationTest {
   }
 
   @Test
-  void contractualPeriodOverrideReachesTheSchedule() {
+  void contractualPeriodOverrideReachesTheScheduleAndTheCompliancePack_R_ASSIST_1() {
     runner.withPropertyValues("custodian.retention.categories.webhook-log.period=P14D")
-        .run(context -> assertThat(context.getBean(Custodian.class).retention().schedule()
-            .rule("WEBHOOK_LOG.max").orElseThrow().period()).isEqualTo(Period.ofDays(14)));
+        .run(context -> {
+          Custodian custodian = context.getBean(Custodian.class);
+          var schedule = custodian.retention().schedule();
+          assertThat(schedule.rule("WEBHOOK_LOG.max").orElseThrow().period())
+              .isEqualTo(Period.ofDays(14));
+          assertThat(schedule.policy(CategoryId.WEBHOOK_LOG).retention())
+              .isEqualTo(Period.ofDays(14));
+          var pack = custodian.compliancePack().generate(
+              dev.custodian.client.ProcessorPrincipal.of("op-1",
+                  dev.custodian.client.ProcessorRole.OPERATOR),
+              dev.custodian.client.ClientId.of("acme"));
+          assertThat(pack.retentionSchedule())
+              .filteredOn(r -> r.category().equals("WEBHOOK_LOG"))
+              .singleElement()
+              .satisfies(r -> assertThat(r.retention()).isEqualTo("14 days"));
+        });
   }
 
   @Test
@@ -294,6 +315,8 @@ class CustodianAutoConfigurationTest {
         .contains("\"custodian.sweep.batch-size\"")
         .contains("How many records one deletion batch removes")
         .contains("\"custodian.pseudonymization-key\"")
+        .contains("\"custodian.subject-requests.escalation-delay\"")
+        .contains("How long past its deadline an overdue client notification waits")
         .contains("\"custodian.schema.initialize\"")
         .contains("\"custodian.host-data\"");
   }
@@ -315,6 +338,9 @@ class CustodianAutoConfigurationTest {
     assertThat(Duration.parse("PT" + defaults.get("custodian.subject-requests.notification-delay")
             .replace("\"", "").toUpperCase(java.util.Locale.ROOT)))
         .isEqualTo(dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE);
+    assertThat(Duration.parse("PT" + defaults.get("custodian.subject-requests.escalation-delay")
+            .replace("\"", "").toUpperCase(java.util.Locale.ROOT)))
+        .isEqualTo(dev.custodian.dsr.SubjectRequestService.DEFAULT_ESCALATION_DELAY);
     assertThat(defaults.get("custodian.instructing-roles.roles")).isEqualTo(
         "[\"ADMINISTRATOR\",\"SUPER_ADMINISTRATOR\"]");
     assertThat(dev.custodian.client.InstructingRoles.DEFAULT.roles())

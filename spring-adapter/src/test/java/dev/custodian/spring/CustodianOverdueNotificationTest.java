@@ -108,6 +108,34 @@ class CustodianOverdueNotificationTest {
   }
 
   @Test
+  void theScheduledEscalationWaitsForTheEscalationDelay_R_DSR_2() {
+    runner.withPropertyValues("custodian.subject-requests.escalation-delay=2h").run(context -> {
+      Host host = context.getBean(Host.class);
+      host.clientChannelDown.set(true);
+      context.getBean(Custodian.class).subjectRequests().receive(OPERATOR, intake());
+      MutableClock clock = context.getBean(MutableClock.class);
+      CustodianScheduler scheduler = context.getBean(CustodianScheduler.class);
+      CustodianMonitor monitor = context.getBean(CustodianMonitor.class);
+
+      // Overdue from the deadline on, but not escalated before two more hours.
+      clock.advance(Duration.ofHours(24).plusSeconds(1));
+      scheduler.runAllNow();
+      assertThat(monitor.overdueClientNotifications()).isEqualTo(1);
+      clock.advance(Duration.ofHours(2).minusSeconds(2));
+      scheduler.runAllNow();
+      assertThat(host.escalations).isEmpty();
+
+      clock.advance(Duration.ofSeconds(1));
+      scheduler.runAllNow();
+      scheduler.runAllNow();
+      assertThat(host.escalations).singleElement().satisfies(e -> {
+        assertThat(e.reason()).isEqualTo(Escalation.Reason.CLIENT_NOTIFICATION_OVERDUE);
+        assertThat(e.due()).isEqualTo(START.plus(Duration.ofHours(24)));
+      });
+    });
+  }
+
+  @Test
   void overdueBreachNoticeShowsInHealthAndMetrics_R_BR_1() {
     runner.run(context -> {
       Custodian custodian = context.getBean(Custodian.class);
