@@ -13,14 +13,10 @@ fi
 psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE test"
 
-./mvnw -B -q -pl benchmarks -am package -DskipTests \
-  dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+./mvnw -B -q -pl benchmarks -am package -DskipTests
 
 # B1-B3: the JDBC adapter against plain SQL on PostgreSQL, in a 64 MiB heap (B1 requires it).
-java -Xmx64m -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-  dev.custodian.benchmarks.HostDataBenchmarks 127.0.0.1:5432
+java -Xmx64m -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.HostDataBenchmarks 127.0.0.1:5432
 
-# JMH benchmarks (B4 onwards), when the module builds its runnable jar.
-if [ -f benchmarks/target/benchmarks.jar ]; then
-  java -jar benchmarks/target/benchmarks.jar
-fi
+# B4: the retention classifier (JMH).
+java -Djmh.ignoreLock=true -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.B4ClassifyBenchmark

@@ -133,10 +133,10 @@ public final class Custodian {
     this.terminations = new dev.custodian.termination.TerminationService(
         new dev.custodian.termination.TerminationService.Wiring(stateStore,
             b.erasureLedgerStore == null ? stateStore : b.erasureLedgerStore, evidence, hostData,
-            holds, deletionGate, retention.schedule(), retention.events(), b.archiveSink(),
+            holds, deletionGate, retention.schedule(), retention, b.archiveSink(),
             b.keyCustody == null ? new dev.custodian.spi.memory.InMemoryKeyCustody() : b.keyCustody,
             b.subProcessorInstructionSender, b.terminationNotifier,
-            instructingRoles, b.subProcessorsOf, defaultClientZone, clock),
+            instructingRoles, b.subProcessorsOf, clock),
         b.terminationOptions);
 
     // ---- wiring: subprocessor, breach, audit ----

@@ -2,12 +2,10 @@ package dev.custodian.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
-import dev.custodian.evidence.EvidenceLog;
-import dev.custodian.hold.DeletionGate;
-import dev.custodian.hold.HoldService;
 import dev.custodian.jdbc.CustodianSchema;
 import dev.custodian.jdbc.Dialect;
 import dev.custodian.jdbc.HostDataMapping;
@@ -18,14 +16,12 @@ import dev.custodian.jdbc.JdbcWorkQueue;
 import dev.custodian.jdbc.SubjectKind;
 import dev.custodian.jdbc.TableMapping;
 import dev.custodian.retention.CategoryId;
-import dev.custodian.spi.DeletionBatch;
+import dev.custodian.retention.RetentionPlan;
+import dev.custodian.retention.SweepOptions;
+import dev.custodian.retention.SweepReport;
 import dev.custodian.spi.HostRecord;
-import dev.custodian.spi.RecordSelection;
-import dev.custodian.spi.WorkQueue;
-import dev.custodian.spi.WorkQueue.WorkClaim;
 import dev.custodian.subject.EmailAddress;
 import dev.custodian.subject.PhoneNumber;
-import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subject.SubjectIdentifier;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -47,7 +43,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +69,6 @@ public final class HostDataBenchmarks {
   static final int ROWS = 1_000_000;
   static final int CLIENTS = 20;
   static final int BATCH = 10_000;
-  static final Duration WINDOW = Duration.ofDays(92);
   /** Rows per round trip when streaming (B3); the JdbcHostData builder's fetchSize option. */
   static final int FETCH_SIZE = Integer.getInteger("bench.fetchSize", 5000);
   /** Sweeper nodes (threads) sharing the job through the work queue: one per core here. */
@@ -378,73 +372,80 @@ public final class HostDataBenchmarks {
   // ---------------------------------------------------------------- B1
 
   /**
-   * The library's retention sweep of CALL_LOG (every client, batches of 10,000 each committed,
-   * held records spared, evidence per batch) against one {@code DELETE ... WHERE started_at <
-   * cutoff} on the identical table; rows-per-second ratio.
+   * The library's retention sweep of CALL_LOG ({@code RetentionService}: the Annex A plan stored,
+   * its client units shared by {@link #SWEEPERS} nodes through the JDBC work queue, batches of
+   * 10,000 each committed through the deletion gate with evidence per batch, held records spared)
+   * against one {@code DELETE ... WHERE started_at < cutoff} on the identical table; ratio of rows
+   * per second.
    */
   private double sweep() throws Exception {
-    Clock clock = Clock.systemUTC();
-    JdbcStateStore state = new JdbcStateStore(ds, Dialect.POSTGRESQL);
-    JdbcEvidenceStore evidenceStore = new JdbcEvidenceStore(ds, Dialect.POSTGRESQL);
-    EvidenceLog evidence = new EvidenceLog(evidenceStore, clock);
-    HoldService holds = new HoldService(state, evidence,
-        new Pseudonymizer("benchmark pseudonymisation key, 32+ bytes".getBytes(StandardCharsets.UTF_8)),
-        clock);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    HostDataMapping callLogOnly = HostDataMapping.builder()
+        .table(TableMapping.builder(CategoryId.CALL_LOG).table("call_log").id("id")
+            .client("client_id").time("started_at").subject("caller", SubjectKind.PHONE)
+            .subject("callee", SubjectKind.PHONE).restricted("restricted").build())
+        .build();
+    List<Custodian> nodes = new ArrayList<>();
+    for (int n = 0; n < SWEEPERS; n++) {
+      nodes.add(Custodian.builder().clock(clock)
+          .stateStore(new JdbcStateStore(ds, Dialect.POSTGRESQL))
+          .evidenceStore(new JdbcEvidenceStore(ds, Dialect.POSTGRESQL))
+          .hostData(JdbcHostData.builder(ds, callLogOnly).dialect(Dialect.POSTGRESQL).build())
+          .workQueue(new JdbcWorkQueue(ds, Dialect.POSTGRESQL, JdbcWorkQueue.ClaimStrategy.AUTO))
+          .sweepOptions(SweepOptions.defaults().withBatchSize(BATCH).withNode("bench-node-" + n))
+          .pseudonymizationKey(
+              "benchmark pseudonymisation key, 32+ bytes".getBytes(StandardCharsets.UTF_8))
+          .build());
+    }
+    Custodian first = nodes.get(0);
     Set<SubjectIdentifier> heldCallers = IntStream.range(0, 100)
         .mapToObj(i -> (SubjectIdentifier) PhoneNumber.of(String.format(Locale.ROOT, "+3319900%04d", i)))
         .collect(Collectors.toSet());
     ProcessorPrincipal officer = ProcessorPrincipal.of("officer-1", ProcessorRole.DESIGNATED_OFFICER);
     for (int k = 0; k < CLIENTS; k++) {
-      holds.place(officer, client(k), heldCallers, Set.of(CategoryId.CALL_LOG), null, null,
+      first.holds().place(officer, client(k), heldCallers, Set.of(CategoryId.CALL_LOG), null, null,
           "benchmark order");
     }
-    JdbcHostData host = hostData();
-    DeletionGate gate = new DeletionGate(host, holds, evidence);
-    WorkQueue queue = new JdbcWorkQueue(ds, Dialect.POSTGRESQL, JdbcWorkQueue.ClaimStrategy.AUTO);
+    JdbcEvidenceStore evidenceStore = new JdbcEvidenceStore(ds, Dialect.POSTGRESQL);
+    long t = System.nanoTime();
+    RetentionPlan plan = first.retention().plan();
+    double planSecs = secs(t);
     long expiredBefore = scalar("SELECT COUNT(*) FROM call_log WHERE started_at < ?", CUTOFF);
-    long heldExpired = scalar("SELECT COUNT(*) FROM call_log WHERE started_at < ? AND caller"
-        + " < '+33199000100'", CUTOFF);
     long evidenceBefore = evidenceStore.head().map(e -> e.sequence()).orElse(0L);
     execute("CHECKPOINT");
 
-    // Units are (time window, client), ordered window first: while one window is swept for every
-    // client its pages stay cached, instead of each client re-reading the whole expired half of
-    // an interleaved multi-tenant table.
-    List<Instant> bounds = new ArrayList<>();
-    for (Instant b = CUTOFF; b.isAfter(NOW.minus(Duration.ofDays(730))); b = b.minus(WINDOW)) {
-      bounds.add(0, b);
-    }
-    List<String> units = new ArrayList<>();
-    for (int w = 0; w < bounds.size(); w++) {
-      for (int k = 0; k < CLIENTS; k++) {
-        units.add(String.format(Locale.ROOT, "w%02d/%s", w, client(k).value()));
-      }
-    }
-    String job = "bench-sweep-" + UUID.randomUUID();
-    queue.enqueue(job, units);
-    long t = System.nanoTime();
-    ExecutorService nodes = Executors.newFixedThreadPool(SWEEPERS);
-    List<Future<long[]>> results = new ArrayList<>();
-    for (int n = 0; n < SWEEPERS; n++) {
-      String node = "bench-node-" + n;
-      results.add(nodes.submit(() -> sweepUnits(queue, gate, job, bounds, node)));
+    // The library's sweep: the plan stored once, then every node works on it at once.
+    t = System.nanoTime();
+    String planId = first.retention().submit(plan);
+    ExecutorService pool = Executors.newFixedThreadPool(SWEEPERS);
+    List<Future<SweepReport>> reports = new ArrayList<>();
+    for (Custodian node : nodes) {
+      reports.add(pool.submit(() -> node.retention().resume(planId)));
     }
     long deleted = 0;
+    for (Future<SweepReport> r : reports) {
+      deleted += r.get().deleted();
+    }
+    pool.shutdown();
+    double libSecs = secs(t);
+
+    long evidenceAfter = evidenceStore.head().map(e -> e.sequence()).orElse(0L);
     long batches = 0;
     long largest = 0;
-    for (Future<long[]> r : results) {
-      long[] one = r.get();
-      deleted += one[0];
-      batches += one[1];
-      largest = Math.max(largest, one[2]);
+    for (long from = evidenceBefore + 1; from <= evidenceAfter; from += 1000) {
+      for (var e : evidenceStore.readAll(from, 1000)) {
+        if (e.action().equals("retention.sweep.batch")) {
+          batches++;
+          largest = Math.max(largest, Long.parseLong(e.details().get("deleted")));
+        }
+      }
     }
-    nodes.shutdown();
-    double libSecs = secs(t);
-    long evidenceAfter = evidenceStore.head().map(e -> e.sequence()).orElse(0L);
     long left = scalar("SELECT COUNT(*) FROM call_log WHERE started_at < ?", CUTOFF);
-    if (deleted != expiredBefore - heldExpired || left != heldExpired) {
-      throw new IllegalStateException("B1: deleted " + deleted + ", expected "
-          + (expiredBefore - heldExpired) + "; " + left + " expired left, " + heldExpired + " held");
+    long heldLeft = scalar("SELECT COUNT(*) FROM call_log WHERE started_at < ? AND caller"
+        + " < '+33199000100'", CUTOFF);
+    if (deleted != plan.deletable() || heldLeft < plan.held()) {
+      throw new IllegalStateException("B1: deleted " + deleted + " of " + plan.deletable()
+          + " planned; " + heldLeft + " held records left of " + plan.held());
     }
 
     execute("CHECKPOINT");
@@ -458,45 +459,14 @@ public final class HostDataBenchmarks {
     double sqlSecs = secs(t);
     double libRate = deleted / libSecs;
     double sqlRate = plain / sqlSecs;
-    System.out.printf(Locale.ROOT, "B1 sweep of %,d rows (%,d expired, %,d held and kept):"
-            + " library (%d sweepers) %,d rows in %d batches (largest %,d, %d evidence entries) in %.2f s"
+    System.out.printf(Locale.ROOT, "B1 sweep of %,d rows (%,d older than a year, %,d of them held):"
+            + " plan (dry run) %.2f s; library sweep on %d nodes deleted %,d rows in %d batches"
+            + " (largest %,d; %d evidence entries in all; %,d older rows left) in %.2f s"
             + " = %,.0f rows/s; plain DELETE %,d rows in %.2f s = %,.0f rows/s; heap max %d MiB%n",
-        ROWS, expiredBefore, heldExpired, SWEEPERS, deleted, batches, largest, evidenceAfter - evidenceBefore,
-        libSecs, libRate, plain, sqlSecs, sqlRate, Runtime.getRuntime().maxMemory() >> 20);
+        ROWS, expiredBefore, plan.held(), planSecs, SWEEPERS, deleted, batches, largest,
+        evidenceAfter - evidenceBefore, left, libSecs, libRate, plain, sqlSecs, sqlRate,
+        Runtime.getRuntime().maxMemory() >> 20);
     return libRate / sqlRate;
-  }
-
-  /** One sweeper node's loop: claim a unit, delete it in batches through the gate, complete it. */
-  private static long[] sweepUnits(WorkQueue queue, DeletionGate gate, String job,
-      List<Instant> bounds, String node) {
-    long deleted = 0;
-    long batches = 0;
-    long largest = 0;
-    Optional<WorkClaim> next;
-    Duration lease = Duration.ofMinutes(5);
-    while ((next = queue.claim(job, node, lease)).isPresent()) {
-      WorkClaim claim = next.get();
-      int w = Integer.parseInt(claim.unitId().substring(1, 3));
-      RecordSelection expired = RecordSelection.all(ClientId.of(claim.unitId().substring(4)),
-          CategoryId.CALL_LOG).withWindow(w == 0 ? null : bounds.get(w - 1), bounds.get(w));
-      String key = claim.cursor();
-      long processed = claim.processed();
-      DeletionBatch batch;
-      do {
-        batch = gate.deleteBatch(expired, key, BATCH, "system", "retention.sweep.batch",
-            "CALL_LOG one year (CPCE L.34-1)");
-        batches++;
-        largest = Math.max(largest, batch.deleted());
-        processed += batch.deleted();
-        key = batch.nextKey();
-        if (!batch.exhausted() && !queue.checkpoint(claim, key, processed, lease)) {
-          throw new IllegalStateException("lost the lease during the benchmark");
-        }
-      } while (!batch.exhausted());
-      queue.complete(claim, key, processed);
-      deleted += processed;
-    }
-    return new long[] {deleted, batches, largest};
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param time the record's own time (the call, the message, the recording)
  * @param lastActivity the last active exchange, for rules counted from it; the record's time if
  *     the host tracks none
- * @param subjects the identifiers the record concerns (for subject-scoped holds and events)
+ * @param subjects the identifiers the record concerns (for subject-scoped holds and events); not
+ *     copied, for the hot path: pass an immutable set
  */
 public record RecordFacts(
     ClientId client,

@@ -37,7 +37,7 @@ public final class ErasureLedger {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Every entry, of one client or (null) of all, in the order written. */
+  /** Every entry, of one client or (null) of all, ordered by id. */
   public List<ErasureEntry> entries(ClientId client) {
     return entries.list(client).stream().map(Versioned::value).toList();
   }

@@ -32,14 +32,12 @@ final class Planner {
   private final RetentionSchedule schedule;
   private final HostData hostData;
   private final DeletionGate gate;
-  private final ZoneId zone;
   private final String version;
 
-  Planner(RetentionSchedule schedule, HostData hostData, DeletionGate gate, ZoneId zone) {
+  Planner(RetentionSchedule schedule, HostData hostData, DeletionGate gate) {
     this.schedule = schedule;
     this.hostData = hostData;
     this.gate = gate;
-    this.zone = zone;
     this.version = fingerprint(schedule);
   }
 
@@ -60,22 +58,27 @@ final class Planner {
         .map(p -> p.atTermination() == AtTermination.LEGAL_ARCHIVE_THEN_DELETE).orElse(false);
   }
 
-  /** The plan: every category of the schedule and of the host, with its counts now. */
-  List<TerminationCase.CategoryStep> plan(ClientId client, TerminationMode mode, Instant terminationDate) {
+  /**
+   * The plan: every category of the schedule and of the host, with its counts now.
+   *
+   * @param zone the client's zone, in which archive periods are counted
+   */
+  List<TerminationCase.CategoryStep> plan(ClientId client, TerminationMode mode,
+      Instant terminationDate, ZoneId zone) {
     Set<CategoryId> hostOnly = new TreeSet<>(hostData.categories());
     List<TerminationCase.CategoryStep> steps = new ArrayList<>();
     for (CategoryPolicy p : schedule.categories()) {
       hostOnly.remove(p.id());
-      steps.add(step(client, p.id(), Optional.of(p), mode, terminationDate));
+      steps.add(step(client, p.id(), Optional.of(p), mode, terminationDate, zone));
     }
     for (CategoryId extra : hostOnly) {
-      steps.add(step(client, extra, Optional.empty(), mode, terminationDate));
+      steps.add(step(client, extra, Optional.empty(), mode, terminationDate, zone));
     }
     return steps;
   }
 
   private TerminationCase.CategoryStep step(ClientId client, CategoryId category,
-      Optional<CategoryPolicy> policy, TerminationMode mode, Instant terminationDate) {
+      Optional<CategoryPolicy> policy, TerminationMode mode, Instant terminationDate, ZoneId zone) {
     RecordSelection all = RecordSelection.all(client, category);
     long count = hostData.count(all);
     long held = count == 0 ? 0 : gate.countHeld(all);
@@ -132,11 +135,6 @@ final class Planner {
     return new TerminationCase.CategoryStep(category, d, basis, period, fromContractEnd, until,
         count, held, 0, empty && d == Disposition.LEGAL_ARCHIVE, 0, null,
         empty && (d == Disposition.DELETE || d == Disposition.RETURN_THEN_DELETE), 0, 0, 0);
-  }
-
-  /** The instant before which a record-time archive's records have served their period. */
-  Instant archiveCutoff(TerminationCase.CategoryStep s, Instant now) {
-    return now.atZone(zone).minus(s.archivePeriod()).toInstant();
   }
 
   private static Optional<RetentionRule> terminationDeleteRule(CategoryPolicy p) {

@@ -34,12 +34,17 @@ final class ReturnExport {
   /** What an export produced: the manifest and the SHA-256 of {@code manifest.json} as written. */
   record Result(ReturnManifest manifest, String manifestSha256) {}
 
+  /**
+   * @param afterEachCategory called after each category file, to renew the caller's lease
+   */
   Result export(ClientId client, String caseId, String archiveId, List<CategoryId> categories,
-      String scheduleVersion, byte[] key, Instant createdAt) throws IOException {
+      String scheduleVersion, byte[] key, Instant createdAt, Runnable afterEachCategory)
+      throws IOException {
     List<ReturnManifest.ManifestFile> files = new ArrayList<>();
     Instant[] range = new Instant[2];
     for (CategoryId category : categories) {
       files.add(writeCategory(client, archiveId, category, key, range));
+      afterEachCategory.run();
     }
     ReturnManifest manifest = new ReturnManifest(1, archiveId, client, caseId, createdAt,
         scheduleVersion, range[0], range[1], key == null ? null : ArchiveCipher.ALGORITHM, files);

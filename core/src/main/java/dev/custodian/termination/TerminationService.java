@@ -14,7 +14,8 @@ import dev.custodian.hold.HoldService;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.retention.CategoryId;
-import dev.custodian.retention.ClientEvents;
+import dev.custodian.retention.PlanEntry;
+import dev.custodian.retention.RetentionService;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.DeletionBatch;
@@ -31,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,6 @@ public final class TerminationService {
    *
    * @param subProcessorsOf the names of the sub-processors that handle a client's data (R-TERM-4),
    *     used when {@link #open} is not given them
-   * @param zone the zone archive periods are counted in
    */
   public record Wiring(
       StateStore stateStore,
@@ -97,14 +97,13 @@ public final class TerminationService {
       HoldService holds,
       DeletionGate deletionGate,
       RetentionSchedule schedule,
-      ClientEvents clientEvents,
+      RetentionService retention,
       ArchiveSink sink,
       KeyCustody keys,
       SubProcessorInstructionSender sender,
       TerminationNotifier notifier,
       InstructingRoles instructingRoles,
       Function<ClientId, Set<String>> subProcessorsOf,
-      ZoneId zone,
       Clock clock) {
 
     public Wiring {
@@ -115,11 +114,11 @@ public final class TerminationService {
       Objects.requireNonNull(holds, "holds");
       Objects.requireNonNull(deletionGate, "deletionGate");
       Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(retention, "retention");
       Objects.requireNonNull(sink, "sink");
       Objects.requireNonNull(keys, "keys");
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(instructingRoles, "instructingRoles");
-      Objects.requireNonNull(zone, "zone");
       Objects.requireNonNull(clock, "clock");
       notifier = notifier == null ? TerminationNotifier.NONE : notifier;
       subProcessorsOf = subProcessorsOf == null ? c -> Set.of() : subProcessorsOf;
@@ -131,7 +130,7 @@ public final class TerminationService {
     this.options = Objects.requireNonNull(options, "options");
     this.cases = new Repository<>(w.stateStore(), KIND, TerminationCase.class, TerminationCase::nextCheck);
     this.certificates = new Repository<>(w.stateStore(), CERTIFICATE_KIND, CertificateOfDeletion.class);
-    this.planner = new Planner(w.schedule(), w.hostData(), w.deletionGate(), w.zone());
+    this.planner = new Planner(w.schedule(), w.hostData(), w.deletionGate());
     this.export = new ReturnExport(w.hostData(), w.sink());
     this.tokens = new DownloadTokens(w.stateStore(), w.evidence(), w.clock());
     this.ledger = new ErasureLedger(w.ledgerStore(), w.deletionGate(), w.keys(), w.clock());
@@ -184,9 +183,10 @@ public final class TerminationService {
       }
       return c;
     }
-    if (w.clientEvents() != null && w.clientEvents().contractEnd(client)
+    // The contract end starts the retention clocks counted from it (archives, deletions).
+    if (w.retention().events().contractEnd(client)
         .filter(e -> e.at().equals(terminationDate)).isEmpty()) {
-      w.clientEvents().contractEnded(by, client, terminationDate, caseId(client));
+      w.retention().events().contractEnded(by, client, terminationDate, caseId(client));
     }
     Instant now = w.clock().instant();
     List<TerminationCase.SubProcessorStep> subs = new ArrayList<>();
@@ -493,7 +493,8 @@ public final class TerminationService {
         ? SubProcessorInstruction.Action.RETURN_THEN_DELETE : SubProcessorInstruction.Action.DELETE;
     List<TerminationCase.SubProcessorStep> subs = c.subProcessors().stream()
         .map(s -> s.withAction(action, now)).toList();
-    List<TerminationCase.CategoryStep> plan = planner.plan(c.client(), mode, c.terminationDate());
+    List<TerminationCase.CategoryStep> plan = planner.plan(c.client(), mode, c.terminationDate(),
+        w.retention().settings(c.client()).zone());
     EvidenceRecord decided = EvidenceRecord.of(mode == TerminationMode.DELETE_BY_DEFAULT
             ? "termination.choice.defaulted" : "termination.mode.decided", SYSTEM)
         .withClient(c.client()).withBasis(c.id()).withDetail("mode", mode)
@@ -569,15 +570,18 @@ public final class TerminationService {
     int attempt = previous == null ? 1 : previous.attempt() + 1;
     String archiveId = c.id() + "-return-" + attempt;
     // The attempt is stored first: an export that crashes is redone under a new archive id.
-    Versioned<TerminationCase> started = save(v, c.withDelivery(
-        TerminationCase.ReturnDelivery.started(attempt, archiveId, c.encryptReturn(), now)));
+    AtomicReference<Versioned<TerminationCase>> started = new AtomicReference<>(save(v,
+        c.withDelivery(TerminationCase.ReturnDelivery.started(attempt, archiveId,
+            c.encryptReturn(), now))));
     List<CategoryId> returned = c.categories().stream()
         .filter(s -> s.disposition() == Disposition.RETURN_THEN_DELETE)
         .map(TerminationCase.CategoryStep::category).toList();
     byte[] key = c.encryptReturn() ? ArchiveCipher.newKey() : null;
     ReturnExport.Result result;
     try {
-      result = export.export(c.client(), c.id(), archiveId, returned, c.scheduleVersion(), key, now);
+      // The lease is renewed after each category, so a long export keeps the case to itself.
+      result = export.export(c.client(), c.id(), archiveId, returned, c.scheduleVersion(), key, now,
+          () -> started.set(save(started.get(), started.get().value())));
       if (key != null) {
         w.sink().deliverKey(c.client(), archiveId, key);
       }
@@ -589,12 +593,12 @@ public final class TerminationService {
       }
     }
     ReturnManifest m = result.manifest();
-    TerminationCase next = started.value();
+    TerminationCase next = started.get().value();
     for (ReturnManifest.ManifestFile f : m.files()) {
       next = next.withCategory(f.category(), s -> s.withReturned(f.records()));
     }
     Instant done = w.clock().instant();
-    next = next.withDelivery(started.value().delivery().withDelivered(result.manifestSha256(),
+    next = next.withDelivery(started.get().value().delivery().withDelivered(result.manifestSha256(),
             m.totalRecords(), m.earliestRecord(), m.latestRecord(),
             w.sink().location(c.client(), archiveId), done))
         .withPhase(TerminationPhase.AWAITING_ACKNOWLEDGEMENT).withNextCheck(done)
@@ -604,7 +608,7 @@ public final class TerminationService {
             .withDetail("records", m.totalRecords()).withDetail("files", m.files().size())
             .withDetail("encrypted", key != null)
             .withDetail("scheduleVersion", c.scheduleVersion())));
-    save(started, next);
+    save(started.get(), next);
     return true;
   }
 
@@ -666,6 +670,10 @@ public final class TerminationService {
     // checkpoint must not make the certificate under-count.
     long remaining = w.hostData().count(all);
     long held = w.deletionGate().countHeld(all);
+    if (remaining > 0) {
+      // What a hold kept is a confidential archive, processed for no other purpose (R-HOLD-1).
+      w.hostData().restrict(all);
+    }
     long deleted = Math.max(0, s.atStart() - remaining);
     ledger.complete(ledgerId, deleted);
     save(v, c.withCategory(s.category(), x -> x.withCursor(b.nextKey()).withDeletionDone(deleted, held))
@@ -682,6 +690,11 @@ public final class TerminationService {
       return true;
     }
     if (c.subProcessors().stream().allMatch(TerminationCase.SubProcessorStep::acknowledged)) {
+      if (c.keyDestroyedAt() == null && keyFree(c, w.clock().instant())) {
+        // Nothing needs the key any more: destroy it first, so the certificate can say so.
+        destroyKey(v);
+        return true;
+      }
       issueCertificate(v);
       return true;
     }
@@ -764,7 +777,7 @@ public final class TerminationService {
       return "destroyed at " + c.keyDestroyedAt();
     }
     Instant archiveEnd = c.categories().stream()
-        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE)
+        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE && s.atStart() > 0)
         .map(TerminationCase.CategoryStep::archivedUntil).filter(Objects::nonNull)
         .max(Comparator.naturalOrder()).orElse(null);
     return "kept while restricted archives or holds need it"
@@ -783,63 +796,115 @@ public final class TerminationService {
       if (s.disposition() == Disposition.NOT_CLIENT_DATA || s.disposition() == Disposition.NOT_STORED) {
         continue;
       }
-      RecordSelection sel = RecordSelection.all(c.client(), s.category());
+      List<RecordSelection> doomed = new ArrayList<>();
       String why;
+      String basis;
       if (s.disposition() == Disposition.LEGAL_ARCHIVE) {
-        if (now.isBefore(s.archivedUntil()) && s.archiveFromContractEnd()) {
-          continue;
-        }
-        if (now.isBefore(s.archivedUntil())) {
-          sel = sel.withWindow(null, planner.archiveCutoff(s, now));
-        }
+        // The schedule, not this duty, says when an archived record's period is over (R-TERM-5).
+        PlanEntry entry = w.retention().plan(c.client(), s.category());
+        entry.selections().stream().filter(p -> p.deletable() > 0)
+            .forEach(p -> doomed.add(p.toSelection(c.client(), s.category())));
         why = "termination.archive.expired";
+        basis = String.join(", ", entry.rules());
       } else {
+        RecordSelection all = RecordSelection.all(c.client(), s.category());
+        if (w.hostData().count(w.deletionGate().sparingHolds(all)) > 0) {
+          doomed.add(all);
+        }
         why = "termination.hold_release.deleted";
+        basis = s.basis() == null ? "" : s.basis();
       }
-      if (w.hostData().count(w.deletionGate().sparingHolds(sel)) == 0) {
+      if (doomed.isEmpty()) {
         continue;
       }
-      String ledgerId = c.id() + "." + s.category() + "." + now.toEpochMilli();
-      ledger.recordIntent(ledgerId, c.client(), s.category(), sel.from(), sel.before(), c.id());
-      long before = w.hostData().count(sel);
-      String cursor = null;
-      DeletionBatch b;
-      do {
-        b = w.deletionGate().deleteBatch(sel, cursor, options.deletionBatchSize(), SYSTEM, why + ".batch", c.id());
-        cursor = b.nextKey();
-      } while (!b.exhausted());
-      long deleted = before - w.hostData().count(sel);
-      ledger.complete(ledgerId, deleted);
+      long deleted = 0;
+      for (int i = 0; i < doomed.size(); i++) {
+        deleted += deleteAll(c, s.category(), doomed.get(i), why,
+            c.id() + "." + s.category() + "." + now.toEpochMilli() + "." + i);
+      }
+      if (deleted == 0) {
+        // The host reports records it does not delete: do not spin on them; retried at the next check.
+        LOG.warn("termination case {}: records of {} could not be deleted", c.id(), s.category());
+        continue;
+      }
       long total = s.archiveDeleted() + deleted;
+      long count = deleted;
       save(v, c.withCategory(s.category(), x -> x.withArchiveDeleted(total))
           .withOutbox(List.of(EvidenceRecord.of(why, SYSTEM).withClient(c.client())
-              .withBasis(c.id()).withDetail("category", s.category()).withDetail("deleted", deleted)
-              .withDetail("legalBasis", s.basis() == null ? "" : s.basis()))));
+              .withBasis(c.id()).withDetail("category", s.category()).withDetail("deleted", count)
+              .withDetail("rules", basis))));
       return true;
     }
-    Optional<Instant> pendingArchive = c.categories().stream()
-        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE)
-        .map(TerminationCase.CategoryStep::archivedUntil).filter(now::isBefore)
-        .min(Comparator.naturalOrder());
-    boolean holds = !w.holds().active(c.client()).isEmpty();
-    boolean remains = c.categories().stream()
-        .filter(s -> s.disposition() != Disposition.NOT_CLIENT_DATA)
-        .anyMatch(s -> w.hostData().count(RecordSelection.all(c.client(), s.category())) > 0);
-    if (pendingArchive.isEmpty() && !holds && !remains) {
-      String ledgerId = c.id() + ".key";
-      ledger.recordKeyIntent(ledgerId, c.client(), c.id());
-      w.keys().destroy(c.client());
-      ledger.complete(ledgerId, 0);
-      save(v, c.withKeyDestroyed(now).withClosed(now)
-          .withOutbox(List.of(EvidenceRecord.of("termination.key.destroyed", SYSTEM)
-                  .withClient(c.client()).withBasis(c.id()),
-              EvidenceRecord.of("termination.closed", SYSTEM).withClient(c.client())
-                  .withBasis(c.id()))));
+    if (keyFree(c, now)) {
+      if (c.keyDestroyedAt() == null) {
+        destroyKey(v);
+        return true;
+      }
+      save(v, c.withClosed(now).withOutbox(List.of(EvidenceRecord.of("termination.closed", SYSTEM)
+          .withClient(c.client()).withBasis(c.id()))));
       return true;
     }
     Instant next = now.plus(options.archiveCheckInterval());
-    park(v, c, pendingArchive.map(p -> earliest(p, next)).orElse(next));
+    park(v, c, pendingArchive(c, now).map(p -> earliest(p, next)).orElse(next));
     return false;
+  }
+
+  /**
+   * Deletes everything {@code sel} selects, sparing held records, and returns how many went. A
+   * plain time window is written to the erasure ledger first; a slice narrowed by subjects is not
+   * (the schedule that chose it chooses it again after a restore).
+   */
+  private long deleteAll(TerminationCase c, CategoryId category, RecordSelection sel, String why,
+      String ledgerId) {
+    boolean plain = sel.subjects().isEmpty() && sel.excluding().isEmpty();
+    if (plain) {
+      ledger.recordIntent(ledgerId, c.client(), category, sel.from(), sel.before(), c.id());
+    }
+    long before = w.hostData().count(sel);
+    String cursor = null;
+    DeletionBatch b;
+    do {
+      b = w.deletionGate().deleteBatch(sel, cursor, options.deletionBatchSize(), SYSTEM,
+          why + ".batch", c.id());
+      cursor = b.nextKey();
+    } while (!b.exhausted());
+    long deleted = before - w.hostData().count(sel);
+    if (plain) {
+      ledger.complete(ledgerId, deleted);
+    }
+    return deleted;
+  }
+
+  /** The end of the latest restricted archive still running, if any. */
+  private static Optional<Instant> pendingArchive(TerminationCase c, Instant now) {
+    // An archive that never held a record needs no key; one that did, until its period ends.
+    return c.categories().stream()
+        .filter(s -> s.disposition() == Disposition.LEGAL_ARCHIVE && s.atStart() > 0)
+        .map(TerminationCase.CategoryStep::archivedUntil).filter(now::isBefore)
+        .min(Comparator.naturalOrder());
+  }
+
+  /**
+   * True once nothing needs the client's key (R-TERM-7): no restricted archive runs, no hold is
+   * active, and none of the client's data is left.
+   */
+  private boolean keyFree(TerminationCase c, Instant now) {
+    return pendingArchive(c, now).isEmpty() && w.holds().active(c.client()).isEmpty()
+        && c.categories().stream().filter(s -> s.disposition() != Disposition.NOT_CLIENT_DATA)
+            .noneMatch(s -> w.hostData().count(RecordSelection.all(c.client(), s.category())) > 0);
+  }
+
+  private void destroyKey(Versioned<TerminationCase> v) {
+    TerminationCase c = v.value();
+    String ledgerId = c.id() + ".key";
+    // Written before the key goes, so a restore that brings the key back destroys it again.
+    ledger.recordKeyIntent(ledgerId, c.client(), c.id());
+    w.keys().destroy(c.client());
+    ledger.complete(ledgerId, 0);
+    Instant now = w.clock().instant();
+    save(v, c.withKeyDestroyed(now).withNextCheck(now)
+        .withOutbox(List.of(EvidenceRecord.of("termination.key.destroyed", SYSTEM)
+            .withClient(c.client()).withBasis(c.id()))));
   }
 
   // ------------------------------------------------------------------ persistence

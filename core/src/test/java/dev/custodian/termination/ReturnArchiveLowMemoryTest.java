@@ -36,7 +36,7 @@ class ReturnArchiveLowMemoryTest {
     assertThat(finished).as("child finished; output:%n%s", out).isTrue();
     assertThat(p.exitValue()).as("child exit; output:%n%s", out).isZero();
     assertThat(out).contains("records=100000", "returned=100000", "deleted=100000",
-        "phase=CERTIFIED", "left=0").doesNotContain("OutOfMemoryError");
+        "phase=CLOSED", "left=0").doesNotContain("OutOfMemoryError");
     long maxHeap = Long.parseLong(out.replaceAll("(?s).*maxHeap=(\\d+).*", "$1"));
     assertThat(maxHeap).as("the child really ran with a 64 MB heap").isLessThanOrEqualTo(64L << 20);
   }

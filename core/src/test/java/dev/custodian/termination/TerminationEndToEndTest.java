@@ -131,6 +131,8 @@ class TerminationEndToEndTest {
           assertThat(l.deleted()).as(cat + " deleted").isEqualTo(held ? 2 : 3);
           assertThat(l.held()).as(cat + " held").isEqualTo(held ? 1 : 0);
           assertThat(left).as(cat + " left").isEqualTo(held ? List.of("acme-" + cat + "-1") : List.of());
+          assertThat(left).as("held records become a confidential archive (R-HOLD-1)")
+              .allMatch(id -> w.host.isRestricted(cat, id));
           assertThat(l.returned()).isEqualTo(l.disposition() == Disposition.RETURN_THEN_DELETE ? 3 : 0);
         }
         case LEGAL_ARCHIVE -> {

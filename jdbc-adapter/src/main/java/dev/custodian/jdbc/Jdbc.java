@@ -47,8 +47,20 @@ final class Jdbc {
    * {@code work} must be repeatable); other failures are thrown at once.
    */
   <T> T transaction(Work<T> work) {
+    return transaction(work, ATTEMPTS);
+  }
+
+  /**
+   * Like {@link #transaction(Work)} but never runs {@code work} twice: for work with effects
+   * outside the database (streaming rows to a caller's sink).
+   */
+  <T> T transactionOnce(Work<T> work) {
+    return transaction(work, 1);
+  }
+
+  private <T> T transaction(Work<T> work, int attempts) {
     SQLException last = null;
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    for (int attempt = 1; attempt <= attempts; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         // PostgreSQL and H2 run READ COMMITTED unless told otherwise; asking costs a round trip
@@ -71,14 +83,14 @@ final class Jdbc {
           restore(c, autoCommit, isolation);
         }
       } catch (SQLException e) {
-        if (!isTransient(e)) {
+        if (!isTransient(e) || attempts == 1) {
           throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
         }
         last = e;
       }
     }
     throw new CustodianJdbcException(
-        "transaction lost " + ATTEMPTS + " deadlock or serialization races in a row", last);
+        "transaction lost " + attempts + " deadlock or serialization races in a row", last);
   }
 
   private static void rollbackQuietly(Connection c, Throwable cause) {

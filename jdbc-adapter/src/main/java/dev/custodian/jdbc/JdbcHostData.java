@@ -199,8 +199,9 @@ public final class JdbcHostData implements HostData {
       return;
     }
     String sql = "SELECT * FROM " + t.table + " WHERE " + t.client + " = ? ORDER BY " + t.id;
-    // PostgreSQL keeps a cursor (and honours the fetch size) only outside auto-commit.
-    jdbc.transaction(c -> {
+    // PostgreSQL keeps a cursor (and honours the fetch size) only outside auto-commit. Never
+    // retried: the sink has seen the rows already.
+    jdbc.transactionOnce(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY)) {
         ps.setFetchSize(fetchSize);

@@ -90,10 +90,12 @@ class ReadmeTest {
   @Test
   void theDutiesTableAndItsDetailAreKept() {
     assertThat(readme).contains("## Duties and where they live").contains("docs/duties.md");
-    for (String id : List.of("R-DSR-1 to R-DSR-8", "R-RET-1 to R-RET-6", "R-TERM-1 to R-TERM-8",
-        "R-SUB-1 to R-SUB-5", "R-BR-1 to R-BR-4", "R-EVID-1 to R-EVID-3")) {
-      assertThat(readme).contains(id);
-    }
+    // Built from the duty groups, so that this test cites no duty id itself.
+    DutyTraceabilityTest.DUTY_GROUPS.forEach((group, n) -> {
+      if (n > 2) {
+        assertThat(readme).contains("R-" + group + "-1 to R-" + group + "-" + n);
+      }
+    });
   }
 
   private String section(String heading) {
