@@ -13,7 +13,7 @@ import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
 import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.subprocessor.SettableClock;
+import dev.custodian.testing.MutableClock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,7 +28,7 @@ class AuditServiceTest {
   private static final String PLAN = "Scope: call recording storage; interviews; evidence sampling";
 
   // Monday 1 June 2026, 10:00 in Paris.
-  private final SettableClock clock = SettableClock.atParis("2026-06-01T10:00");
+  private final MutableClock clock = MutableClock.atParis("2026-06-01T10:00");
   private final InMemoryEvidenceStore evidenceStore = new InMemoryEvidenceStore();
   private final AuditService audits = new AuditService(new InMemoryStateStore(),
       new EvidenceLog(evidenceStore, clock), clock, ZoneId.of("Europe/Paris"),
@@ -112,7 +112,7 @@ class AuditServiceTest {
   @Test
   void theNoticeCountsFromReceptionNotFromSubmission_R_AUD_2() {
     // Staff record a letter received on 10 June: 15 September is still far enough, 5 August not.
-    Instant received = SettableClock.atParis("2026-06-10T09:00").instant();
+    Instant received = MutableClock.atParis("2026-06-10T09:00").instant();
     clock.setParis("2026-06-12T09:00");
     AuditRequest r = audits.submit(OPERATOR, AuditRequestDraft.of(ACME, at("2026-08-05T09:00"),
         at("2026-08-05T12:00")).withAuditPlan(PLAN).withReceivedAt(received)

@@ -25,12 +25,12 @@ import dev.custodian.retention.RuleSource;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
 import dev.custodian.spi.memory.InMemoryStateStore;
 import dev.custodian.subprocessor.AnnexB;
-import dev.custodian.subprocessor.SettableClock;
 import dev.custodian.subprocessor.SubProcessor;
 import dev.custodian.subprocessor.SubprocessorNoticeSender;
 import dev.custodian.subprocessor.SubprocessorRegistry;
 import dev.custodian.subprocessor.SubprocessorSettings;
 import dev.custodian.subprocessor.TransferMechanism;
+import dev.custodian.testing.MutableClock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -46,7 +46,7 @@ class CompliancePackTest {
       ClientPrincipal.of("acme-super", ACME, ClientRole.SUPER_ADMINISTRATOR);
   private static final ProcessorPrincipal OPERATOR = ProcessorPrincipal.of("op-1", ProcessorRole.OPERATOR);
 
-  private final SettableClock clock = SettableClock.atParis("2026-06-01T10:00");
+  private final MutableClock clock = MutableClock.atParis("2026-06-01T10:00");
   private final InMemoryEvidenceStore evidenceStore = new InMemoryEvidenceStore();
   private final EvidenceLog evidence = new EvidenceLog(evidenceStore, clock);
   private final SubprocessorNoticeSender sender = mock(SubprocessorNoticeSender.class);

@@ -19,7 +19,7 @@ import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
 import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.subprocessor.SettableClock;
+import dev.custodian.testing.MutableClock;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class BreachServiceTest {
       .withLikelyConsequences("Disclosure of call contents to one third party")
       .withMeasures("Token revoked, keys rotated, access logs reviewed");
 
-  private final SettableClock clock = SettableClock.atParis("2026-03-27T10:00");
+  private final MutableClock clock = MutableClock.atParis("2026-03-27T10:00");
   private final InMemoryEvidenceStore evidenceStore = new InMemoryEvidenceStore();
   private final EvidenceLog evidence = new EvidenceLog(evidenceStore, clock);
   private final BreachNotificationSender sender = mock(BreachNotificationSender.class);

@@ -18,12 +18,10 @@ import dev.custodian.spi.memory.RecordingResponder;
 import dev.custodian.subject.EmailAddress;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +51,7 @@ public final class World {
   public static final ProcessorPrincipal SECURITY =
       ProcessorPrincipal.of("sec-1", ProcessorRole.SECURITY_TEAM);
 
-  public final TestClock clock = new TestClock(START);
+  public final MutableClock clock = new MutableClock(START);
   public final InMemoryHostData hostData = new InMemoryHostData();
   public final InMemoryStateStore stateStore = new InMemoryStateStore();
   public final InMemoryEvidenceStore evidenceStore = new InMemoryEvidenceStore();
@@ -117,37 +115,5 @@ public final class World {
   /** Moves time on. */
   public void advance(Duration d) {
     clock.advance(d);
-  }
-
-  /** A clock a test moves by hand. */
-  public static final class TestClock extends Clock {
-    private Instant now;
-
-    public TestClock(Instant start) {
-      this.now = start;
-    }
-
-    public synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    public synchronized void set(Instant value) {
-      now = value;
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -16,6 +16,7 @@ import dev.custodian.spi.memory.InMemoryStateStore;
 import dev.custodian.spi.memory.InMemoryWorkQueue;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class SweepFixture {
   static final List<CategoryId> CATEGORIES = List.of(CategoryId.CALL_LOG, CategoryId.SMS_CONTENT,
       CategoryId.WEBHOOK_LOG, CategoryId.CALL_RECORDING, CategoryId.CONTACT_MANUAL);
 
-  final TestClock clock = new TestClock(Instant.parse("2025-06-15T10:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2025-06-15T10:00:00Z"));
   final StateStore state = new InMemoryStateStore();
   final EvidenceStore evidenceStore = new InMemoryEvidenceStore();
   final InMemoryHostData data = new InMemoryHostData();

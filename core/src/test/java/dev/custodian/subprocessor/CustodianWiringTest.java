@@ -22,6 +22,7 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.retention.RetentionSchedule;
+import dev.custodian.testing.MutableClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -33,7 +34,7 @@ class CustodianWiringTest {
   private static final ProcessorPrincipal OPERATOR =
       ProcessorPrincipal.of("op-1", ProcessorRole.OPERATOR, ProcessorRole.SECURITY_TEAM);
 
-  private final SettableClock clock = SettableClock.atParis("2026-04-28T10:00");
+  private final MutableClock clock = MutableClock.atParis("2026-04-28T10:00");
   private final SubprocessorNoticeSender notices = mock(SubprocessorNoticeSender.class);
   private final BreachNotificationSender breachSender = mock(BreachNotificationSender.class);
 

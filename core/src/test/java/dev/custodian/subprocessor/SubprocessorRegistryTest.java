@@ -21,6 +21,7 @@ import dev.custodian.spi.StateStore;
 import dev.custodian.spi.StoredState;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
 import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ class SubprocessorRegistryTest {
       "DE", TransferMechanism.NONE_INSIDE_EEA, null, "DPA-2026-014");
 
   // Tuesday 28 April 2026, 10:00 in Paris.
-  private final SettableClock clock = SettableClock.atParis("2026-04-28T10:00");
+  private final MutableClock clock = MutableClock.atParis("2026-04-28T10:00");
   private final InMemoryStateStore store = new InMemoryStateStore();
   private final InMemoryEvidenceStore evidenceStore = new InMemoryEvidenceStore();
   private final EvidenceLog evidence = new EvidenceLog(evidenceStore, clock);

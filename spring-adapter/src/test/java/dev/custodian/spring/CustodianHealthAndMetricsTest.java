@@ -7,6 +7,7 @@ import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -16,6 +16,7 @@ import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.memory.InMemoryHostData;
 import dev.custodian.subject.PhoneNumber;
+import dev.custodian.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

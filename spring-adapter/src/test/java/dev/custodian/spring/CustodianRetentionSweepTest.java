@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.Custodian;
 import dev.custodian.spi.WorkQueue;
+import dev.custodian.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.Custodian;
 import dev.custodian.evidence.EvidenceRecord;
+import dev.custodian.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
