@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -82,11 +84,29 @@ public final class JdbcWorkQueue implements WorkQueue {
           + " CAST(? AS VARCHAR(256)))) s(j, u) ON t.job_id = s.j AND t.unit_id = s.u"
           + " WHEN NOT MATCHED THEN INSERT (job_id, unit_id) VALUES (s.j, s.u)";
     };
+    unitIds.forEach(unit -> Objects.requireNonNull(unit, "unit id"));
     jdbc.transaction(c -> {
+      // Insert only the units not there yet. Re-enqueuing an existing job (every node does it when
+      // it resumes a sweep) then writes nothing and locks nothing: an INSERT IGNORE of existing
+      // rows would hold their locks, and a concurrent SKIP LOCKED claim would skip every unit and
+      // wrongly find the job empty.
+      Set<String> missing = new LinkedHashSet<>(unitIds);
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT unit_id FROM custodian_work_unit WHERE job_id = ?")) {
+        ps.setString(1, jobId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            missing.remove(rs.getString(1));
+          }
+        }
+      }
+      if (missing.isEmpty()) {
+        return null;
+      }
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (String unit : unitIds) {
+        for (String unit : missing) {
           ps.setString(1, jobId);
-          ps.setString(2, Objects.requireNonNull(unit, "unit id"));
+          ps.setString(2, unit);
           ps.addBatch();
         }
         ps.executeBatch();
