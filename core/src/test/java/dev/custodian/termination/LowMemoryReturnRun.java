@@ -1,5 +1,6 @@
 package dev.custodian.termination;
 
+import dev.custodian.testing.MutableClock;
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
@@ -39,7 +40,7 @@ public final class LowMemoryReturnRun {
     Path dir = Path.of(args[0]);
     int n = Integer.parseInt(args[1]);
     Instant t = Instant.parse("2026-03-02T00:00:00Z");
-    TestClock clock = new TestClock(t);
+    MutableClock clock = new MutableClock(t);
     GeneratedHostData host = new GeneratedHostData(n, t);
     DirectoryArchiveSink sink = new DirectoryArchiveSink(dir.resolve("returns"), dir.resolve("keys"));
     Custodian cu = Custodian.builder().clock(clock).hostData(host).archiveSink(sink)

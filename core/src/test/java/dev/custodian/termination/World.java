@@ -1,5 +1,6 @@
 package dev.custodian.termination;
 
+import dev.custodian.testing.MutableClock;
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
@@ -49,7 +50,7 @@ final class World {
   static final List<Duration> AGES =
       List.of(Duration.ofDays(300), Duration.ofDays(100), Duration.ofDays(10));
 
-  final TestClock clock = new TestClock(T.minus(Duration.ofDays(1)));
+  final MutableClock clock = new MutableClock(T.minus(Duration.ofDays(1)));
   final InMemoryHostData host = new InMemoryHostData();
   final InMemoryStateStore state = new InMemoryStateStore();
   final InMemoryStateStore ledgerState = new InMemoryStateStore();
