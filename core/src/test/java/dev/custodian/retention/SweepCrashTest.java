@@ -7,6 +7,7 @@ import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.HostData;
+import dev.custodian.testing.ForwardingHostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SweepCrashTest {
 
   /** Host data that dies (throws) on the call after {@code allowed} deletion batches. */
-  static final class DyingHostData implements HostData {
+  static final class DyingHostData implements ForwardingHostData {
     private final HostData inner;
     private int allowed;
     int calls;
@@ -45,38 +46,8 @@ class SweepCrashTest {
     }
 
     @Override
-    public Set<dev.custodian.retention.CategoryId> categories() {
-      return inner.categories();
-    }
-
-    @Override
-    public Set<ClientId> clientsHolding(Collection<SubjectIdentifier> identifiers) {
-      return inner.clientsHolding(identifiers);
-    }
-
-    @Override
-    public List<HostRecord> findSubject(ClientId client, Collection<SubjectIdentifier> identifiers) {
-      return inner.findSubject(client, identifiers);
-    }
-
-    @Override
-    public Set<ClientId> clients(dev.custodian.retention.CategoryId category) {
-      return inner.clients(category);
-    }
-
-    @Override
-    public void stream(ClientId client, dev.custodian.retention.CategoryId category, Consumer<HostRecord> sink) {
-      inner.stream(client, category, sink);
-    }
-
-    @Override
-    public long count(RecordSelection selection) {
-      return inner.count(selection);
-    }
-
-    @Override
-    public long restrict(RecordSelection selection) {
-      return inner.restrict(selection);
+    public HostData delegate() {
+      return inner;
     }
   }
 

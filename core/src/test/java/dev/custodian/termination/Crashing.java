@@ -7,6 +7,8 @@ import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
+import dev.custodian.testing.ForwardingHostData;
+import dev.custodian.testing.ForwardingStateStore;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.RecordSelection;
@@ -40,32 +42,13 @@ final class Crashing {
   }
 
   /** Host data; {@code guard} is told before every deletion batch, to check invariants. */
-  record Host(HostData inner, Crasher c, Consumer<RecordSelection> guard) implements HostData {
-    @Override
-    public Set<CategoryId> categories() {
-      return inner.categories();
-    }
-
-    @Override
-    public Set<ClientId> clientsHolding(Collection<SubjectIdentifier> ids) {
-      return inner.clientsHolding(ids);
-    }
-
-    @Override
-    public List<HostRecord> findSubject(ClientId client, Collection<SubjectIdentifier> ids) {
-      return inner.findSubject(client, ids);
-    }
-
-    @Override
-    public Set<ClientId> clients(CategoryId category) {
-      return inner.clients(category);
-    }
-
+  record Host(HostData delegate, Crasher c, Consumer<RecordSelection> guard)
+      implements ForwardingHostData {
     @Override
     public void stream(ClientId client, CategoryId category, Consumer<HostRecord> sink) {
       c.point("stream " + category);
       boolean[] first = {true};
-      inner.stream(client, category, r -> {
+      delegate.stream(client, category, r -> {
         sink.accept(r);
         if (first[0]) {
           first[0] = false;
@@ -75,47 +58,27 @@ final class Crashing {
     }
 
     @Override
-    public long count(RecordSelection selection) {
-      return inner.count(selection);
-    }
-
-    @Override
     public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
       guard.accept(selection);
       return around(c, "deleteBatch " + selection.category(),
-          () -> inner.deleteBatch(selection, afterKey, limit));
+          () -> delegate.deleteBatch(selection, afterKey, limit));
     }
 
     @Override
     public long restrict(RecordSelection selection) {
-      return around(c, "restrict " + selection.category(), () -> inner.restrict(selection));
+      return around(c, "restrict " + selection.category(), () -> delegate.restrict(selection));
     }
   }
 
-  record State(StateStore inner, Crasher c) implements StateStore {
-    @Override
-    public Optional<StoredState> find(String kind, String id) {
-      return inner.find(kind, id);
-    }
-
-    @Override
-    public List<StoredState> list(String kind, ClientId client) {
-      return inner.list(kind, client);
-    }
-
-    @Override
-    public List<StoredState> listDue(String kind, Instant until) {
-      return inner.listDue(kind, until);
-    }
-
+  record State(StateStore delegate, Crasher c) implements ForwardingStateStore {
     @Override
     public StoredState insert(String kind, String id, ClientId client, Instant dueAt, String body) {
-      return around(c, "insert " + kind, () -> inner.insert(kind, id, client, dueAt, body));
+      return around(c, "insert " + kind, () -> delegate.insert(kind, id, client, dueAt, body));
     }
 
     @Override
     public StoredState update(String kind, String id, long expectedVersion, Instant dueAt, String body) {
-      return around(c, "update " + kind, () -> inner.update(kind, id, expectedVersion, dueAt, body));
+      return around(c, "update " + kind, () -> delegate.update(kind, id, expectedVersion, dueAt, body));
     }
   }
 

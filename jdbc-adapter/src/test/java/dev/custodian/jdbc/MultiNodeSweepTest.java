@@ -17,7 +17,7 @@ import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.PhoneNumber;
-import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.testing.ForwardingHostData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -288,7 +286,7 @@ class MultiNodeSweepTest {
   }
 
   /** Delegates to the host data; the first deletion of a node waits for every node to arrive. */
-  static final class Rendezvous implements HostData {
+  static final class Rendezvous implements ForwardingHostData {
     private final HostData delegate;
     private final CountDownLatch arrived;
     private final AtomicBoolean waited = new AtomicBoolean();
@@ -315,38 +313,8 @@ class MultiNodeSweepTest {
     }
 
     @Override
-    public Set<CategoryId> categories() {
-      return delegate.categories();
-    }
-
-    @Override
-    public Set<ClientId> clientsHolding(Collection<SubjectIdentifier> identifiers) {
-      return delegate.clientsHolding(identifiers);
-    }
-
-    @Override
-    public List<HostRecord> findSubject(ClientId client, Collection<SubjectIdentifier> identifiers) {
-      return delegate.findSubject(client, identifiers);
-    }
-
-    @Override
-    public Set<ClientId> clients(CategoryId category) {
-      return delegate.clients(category);
-    }
-
-    @Override
-    public void stream(ClientId client, CategoryId category, Consumer<HostRecord> sink) {
-      delegate.stream(client, category, sink);
-    }
-
-    @Override
-    public long count(RecordSelection selection) {
-      return delegate.count(selection);
-    }
-
-    @Override
-    public long restrict(RecordSelection selection) {
-      return delegate.restrict(selection);
+    public HostData delegate() {
+      return delegate;
     }
   }
 }

@@ -1,0 +1,62 @@
+package dev.custodian.testing;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.retention.CategoryId;
+import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.HostData;
+import dev.custodian.spi.HostRecord;
+import dev.custodian.spi.RecordSelection;
+import dev.custodian.subject.SubjectIdentifier;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Host data that forwards every call to {@link #delegate()}: a test wrapper (a crash point, a
+ * rendezvous, a counter) overrides only the calls it is about.
+ */
+public interface ForwardingHostData extends HostData {
+
+  HostData delegate();
+
+  @Override
+  default Set<CategoryId> categories() {
+    return delegate().categories();
+  }
+
+  @Override
+  default Set<ClientId> clientsHolding(Collection<SubjectIdentifier> identifiers) {
+    return delegate().clientsHolding(identifiers);
+  }
+
+  @Override
+  default List<HostRecord> findSubject(ClientId client, Collection<SubjectIdentifier> identifiers) {
+    return delegate().findSubject(client, identifiers);
+  }
+
+  @Override
+  default Set<ClientId> clients(CategoryId category) {
+    return delegate().clients(category);
+  }
+
+  @Override
+  default void stream(ClientId client, CategoryId category, Consumer<HostRecord> sink) {
+    delegate().stream(client, category, sink);
+  }
+
+  @Override
+  default long count(RecordSelection selection) {
+    return delegate().count(selection);
+  }
+
+  @Override
+  default DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
+    return delegate().deleteBatch(selection, afterKey, limit);
+  }
+
+  @Override
+  default long restrict(RecordSelection selection) {
+    return delegate().restrict(selection);
+  }
+}
