@@ -36,8 +36,9 @@ import javax.sql.DataSource;
  *       PostgreSQL, a streaming result on MariaDB), so memory stays constant whatever the volume.
  *   <li>{@link #deleteBatch} walks the selection in (time, id) order from the given key: each batch
  *       reads at most {@code limit + 1} keys from where the last stopped (an index range on the
- *       time column, never a re-scan from the start), deletes those rows by key and commits. Give
- *       the time column an index with the client column first: {@code (client_id, started_at)}.
+ *       time column, never a re-scan from the start), deletes those rows and commits; on PostgreSQL
+ *       both steps are one statement (one round trip). Give the time column an index with the
+ *       client column first: {@code (client_id, started_at)}.
  *   <li>{@link #restrict} sets the mapped restricted column to true.
  * </ul>
  *
