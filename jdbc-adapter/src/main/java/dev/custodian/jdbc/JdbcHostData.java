@@ -36,8 +36,9 @@ import javax.sql.DataSource;
  *       PostgreSQL, a streaming result on MariaDB), so memory stays constant whatever the volume.
  *   <li>{@link #deleteBatch} walks the selection in (time, id) order from the given key: each batch
  *       reads at most {@code limit + 1} keys from where the last stopped (an index range on the
- *       time column, never a re-scan from the start), deletes those rows by key and commits. Give
- *       the time column an index with the client column first: {@code (client_id, started_at)}.
+ *       time column, never a re-scan from the start), deletes those rows and commits; on PostgreSQL
+ *       both steps are one statement (one round trip). Give the time column an index with the
+ *       client column first: {@code (client_id, started_at)}.
  *   <li>{@link #restrict} sets the mapped restricted column to true.
  * </ul>
  *
@@ -245,6 +246,9 @@ public final class JdbcHostData implements HostData {
       return new DeletionBatch(0, afterKey, true);
     }
     Key after = afterKey == null ? null : Key.parse(afterKey);
+    if (jdbc.dialect() == Dialect.POSTGRESQL) {
+      return deleteBatchInOneStatement(t, selection, after, afterKey, limit);
+    }
     Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
         .selection(selection);
     if (after != null) {
@@ -268,6 +272,65 @@ public final class JdbcHostData implements HostData {
       List<Key> doomed = keys.subList(0, Math.min(limit, keys.size()));
       long deleted = delete(c, t, selection.client(), doomed);
       return new DeletionBatch(deleted, doomed.get(doomed.size() - 1).encode(), exhausted);
+    });
+  }
+
+  /**
+   * PostgreSQL: the whole batch in one statement and one round trip. It picks the next {@code
+   * limit + 1} keys in (time, id) order through the (client, time) index, deletes the first
+   * {@code limit} of them by physical row address (a TID scan: no second index descent per row)
+   * and answers with how many it picked and deleted, the batch's last key and the ids it picked
+   * but did not delete. A row updated by another transaction since the statement's snapshot has
+   * moved to a new address; such rows (rare) are then deleted by key in the same transaction, so
+   * the batch deletes exactly the rows the key-list path would.
+   */
+  private DeletionBatch deleteBatchInOneStatement(BoundTable t, RecordSelection selection, Key after,
+      String afterKey, int limit) {
+    Sql q = new Sql(t, jdbc.dialect())
+        .append("WITH picked AS MATERIALIZED (SELECT ctid AS custodian_tid, " + t.time
+            + " AS custodian_time, " + t.id + " AS custodian_id FROM " + t.table + " WHERE ")
+        .selection(selection);
+    if (after != null) {
+      q.append(" AND " + t.time + " >= ?").param(after.time())
+          .append(" AND (" + t.time + " > ?").param(after.time())
+          .append(" OR " + t.id + " > ?").param(new IdParam(after.id())).append(")");
+    }
+    q.append(" ORDER BY " + t.time + ", " + t.id + " LIMIT ?)").param(limit + 1)
+        .append(", batch AS MATERIALIZED (SELECT * FROM picked"
+            + " ORDER BY custodian_time, custodian_id LIMIT ?)").param(limit)
+        .append(", gone AS (DELETE FROM " + t.table
+            + " WHERE ctid = ANY(ARRAY(SELECT custodian_tid FROM batch)) AND " + t.client + " = ?"
+            + " RETURNING " + t.id + " AS custodian_id)").param(selection.client().value())
+        .append(" SELECT (SELECT COUNT(*) FROM picked), (SELECT COUNT(*) FROM gone),"
+            + " last.custodian_time, CAST(last.custodian_id AS VARCHAR),"
+            + " ARRAY(SELECT CAST(b.custodian_id AS VARCHAR) FROM batch b"
+            + " WHERE b.custodian_id NOT IN (SELECT g.custodian_id FROM gone g))"
+            + " FROM (SELECT 1) one LEFT JOIN (SELECT custodian_time, custodian_id FROM batch"
+            + " ORDER BY custodian_time DESC, custodian_id DESC LIMIT 1) last ON TRUE");
+    return jdbc.transaction(c -> {
+      long picked;
+      long deleted;
+      Key last;
+      List<Key> missing = new ArrayList<>();
+      try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        picked = rs.getLong(1);
+        deleted = rs.getLong(2);
+        Instant lastTime = t.readTime(rs, 3);
+        last = lastTime == null ? null : new Key(lastTime, rs.getString(4));
+        Array ids = rs.getArray(5);
+        for (Object id : (Object[]) ids.getArray()) {
+          missing.add(new Key(null, (String) id));
+        }
+        ids.free();
+      }
+      if (last == null) {
+        return new DeletionBatch(0, afterKey, true);
+      }
+      if (!missing.isEmpty()) {
+        deleted += delete(c, t, selection.client(), missing);
+      }
+      return new DeletionBatch(deleted, last.encode(), picked <= limit);
     });
   }
 

@@ -12,12 +12,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -90,42 +94,117 @@ final class RowReader {
   }
 
   HostRecord read(ResultSet rs) throws SQLException {
-    Set<SubjectIdentifier> found = new HashSet<>(4);
+    // Subjects and fields are handed over in forms HostRecord copies cheaply: an immutable set
+    // (kept as is by Set.copyOf) and an array-backed map view (copied once, without a map of our
+    // own built and hashed first). Most rows name one or two subjects.
+    SubjectIdentifier first = null;
+    SubjectIdentifier second = null;
+    Set<SubjectIdentifier> more = null;
     for (int s = 0; s < subjects.length; s++) {
-      String value = rs.getString(subjects[s]);
-      if (value != null && !value.isBlank()) {
-        Map<String, SubjectIdentifier> parsed = this.parsed[s];
-        SubjectIdentifier known = parsed.get(value);
-        if (known == null && !parsed.containsKey(value)) {
-          try {
-            known = table.subjects.get(s).kind().parse(value);
-          } catch (IllegalArgumentException notAnIdentifier) {
-            // A value the host stored that is no valid identifier points at no subject.
-          }
-          if (parsed.size() >= PARSED_CACHE) {
-            parsed.clear();
-          }
-          parsed.put(value, known);
+      SubjectIdentifier known = subject(s, rs.getString(subjects[s]));
+      if (known == null || known.equals(first) || known.equals(second)) {
+        continue;
+      }
+      if (first == null) {
+        first = known;
+      } else if (second == null) {
+        second = known;
+      } else {
+        if (more == null) {
+          more = new HashSet<>(List.of(first, second));
         }
-        if (known != null) {
-          found.add(known);
-        }
+        more.add(known);
       }
     }
+    Set<SubjectIdentifier> found = more != null ? more
+        : second != null ? Set.of(first, second)
+        : first != null ? Set.of(first) : Set.of();
     Instant at = table.readTime(rs, time);
-    Map<String, Object> fields = new LinkedHashMap<>(labels.length * 2);
+    Object[] values = new Object[labels.length];
     for (int i = 0; i < labels.length; i++) {
       if (i + 1 == time) {
         // Parsed once: the same value as the time column's reader would give.
-        fields.put(labels[i], at == null ? null
-            : table.zonedTime ? at.toString() : LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString());
+        values[i] = at == null ? null
+            : table.zonedTime ? at.toString() : LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString();
       } else {
-        fields.put(labels[i], readers[i].read(rs, i + 1));
+        values[i] = readers[i].read(rs, i + 1);
       }
     }
     String stored = rs.getString(clientIndex);
     ClientId owner = client != null && client.value().equals(stored) ? client : ClientId.of(stored);
-    return new HostRecord(table.mapping.category(), owner, rs.getString(id), at, found, fields);
+    return new HostRecord(table.mapping.category(), owner, rs.getString(id), at, found,
+        new Columns(labels, values));
+  }
+
+  /** The identifier in subject column {@code s}'s value, or null; parsed once per value. */
+  private SubjectIdentifier subject(int s, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    Map<String, SubjectIdentifier> parsed = this.parsed[s];
+    SubjectIdentifier known = parsed.get(value);
+    if (known == null && !parsed.containsKey(value)) {
+      try {
+        known = table.subjects.get(s).kind().parse(value);
+      } catch (IllegalArgumentException notAnIdentifier) {
+        // A value the host stored that is no valid identifier points at no subject.
+      }
+      if (parsed.size() >= PARSED_CACHE) {
+        parsed.clear();
+      }
+      parsed.put(value, known);
+    }
+    return known;
+  }
+
+  /**
+   * A row's columns as a read-only map over two arrays, in column order: only ever handed to
+   * {@link HostRecord}, which copies it.
+   */
+  private static final class Columns extends AbstractMap<String, Object> {
+    private final String[] labels;
+    private final Object[] values;
+
+    Columns(String[] labels, Object[] values) {
+      this.labels = labels;
+      this.values = values;
+    }
+
+    @Override
+    public int size() {
+      return labels.length;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return labels.length;
+        }
+
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < labels.length;
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              if (next >= labels.length) {
+                throw new NoSuchElementException();
+              }
+              int i = next++;
+              return new SimpleImmutableEntry<>(labels[i], values[i]);
+            }
+          };
+        }
+      };
+    }
   }
 
   private static ColumnRead reader(int type, String typeName) {
