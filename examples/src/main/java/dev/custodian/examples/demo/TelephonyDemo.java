@@ -170,7 +170,8 @@ public final class TelephonyDemo {
       out.println("Demo complete: every step's check held.");
       if (database != null) {
         out.println();
-        out.println("The database is kept; try the operator's commands on it:");
+        out.println("The database is kept; try the operator's commands on it (custodian = java -jar"
+            + " examples/target/custodian.jar):");
         out.println("  custodian plan --jdbc-url " + database.url() + " --user "
             + DemoDatabase.USER + " --mapping " + mappingFile);
         out.println("  custodian verify-evidence --jdbc-url " + database.url() + " --user "
