@@ -1,14 +1,60 @@
 package dev.custodian;
 
+import dev.custodian.audit.AuditService;
+import dev.custodian.audit.BusinessHours;
+import dev.custodian.audit.CompliancePackService;
+import dev.custodian.audit.CompliancePackSettings;
+import dev.custodian.audit.ProcessorIdentity;
+import dev.custodian.authority.AuthorityRequestService;
+import dev.custodian.breach.BreachNotificationSender;
+import dev.custodian.breach.BreachService;
+import dev.custodian.client.ClientId;
 import dev.custodian.client.InstructingRoles;
+import dev.custodian.dsr.AssistanceService;
+import dev.custodian.dsr.SubjectRequestService;
 import dev.custodian.evidence.EvidenceLog;
+import dev.custodian.hold.DeletionGate;
+import dev.custodian.hold.HoldService;
+import dev.custodian.instruction.InstructionService;
+import dev.custodian.retention.RetentionBounds;
+import dev.custodian.retention.RetentionMetrics;
+import dev.custodian.retention.RetentionSchedule;
+import dev.custodian.retention.RetentionService;
+import dev.custodian.retention.SweepOptions;
+import dev.custodian.spi.ArchiveSink;
+import dev.custodian.spi.EscalationChannel;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
+import dev.custodian.spi.KeyCustody;
+import dev.custodian.spi.Rectifier;
+import dev.custodian.spi.RequestNotifier;
+import dev.custodian.spi.Responder;
 import dev.custodian.spi.StateStore;
+import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.TerminationNotifier;
+import dev.custodian.spi.WorkQueue;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
 import dev.custodian.spi.memory.InMemoryHostData;
+import dev.custodian.spi.memory.InMemoryKeyCustody;
+import dev.custodian.spi.memory.InMemoryRectifier;
 import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.spi.memory.InMemoryWorkQueue;
+import dev.custodian.spi.memory.RecordingNotifier;
+import dev.custodian.spi.memory.RecordingResponder;
 import dev.custodian.subject.Pseudonymizer;
+import dev.custodian.subprocessor.AnnexB;
+import dev.custodian.subprocessor.BusinessCalendar;
+import dev.custodian.subprocessor.NoticePeriods;
+import dev.custodian.subprocessor.SubProcessor;
+import dev.custodian.subprocessor.SubprocessorNoticeSender;
+import dev.custodian.subprocessor.SubprocessorRegistry;
+import dev.custodian.subprocessor.SubprocessorSettings;
+import dev.custodian.subprocessor.TransferRules;
+import dev.custodian.termination.DirectoryArchiveSink;
+import dev.custodian.termination.ErasureLedger;
+import dev.custodian.termination.ProcessingGate;
+import dev.custodian.termination.TerminationOptions;
+import dev.custodian.termination.TerminationService;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -45,24 +91,24 @@ public final class Custodian {
   private final EvidenceLog evidence;
 
   // ---- duty services: dsr, instruction, authority (foundation) ----
-  private final dev.custodian.instruction.InstructionService instructions;
-  private final dev.custodian.dsr.SubjectRequestService subjectRequests;
-  private final dev.custodian.dsr.AssistanceService assistance;
-  private final dev.custodian.authority.AuthorityRequestService authorityRequests;
+  private final InstructionService instructions;
+  private final SubjectRequestService subjectRequests;
+  private final AssistanceService assistance;
+  private final AuthorityRequestService authorityRequests;
 
   // ---- duty services: retention, hold ----
-  private final dev.custodian.hold.HoldService holds;
-  private final dev.custodian.hold.DeletionGate deletionGate;
-  private final dev.custodian.retention.RetentionService retention;
+  private final HoldService holds;
+  private final DeletionGate deletionGate;
+  private final RetentionService retention;
 
   // ---- duty services: termination ----
-  private final dev.custodian.termination.TerminationService terminations;
+  private final TerminationService terminations;
 
   // ---- duty services: subprocessor, breach, audit ----
-  private final dev.custodian.subprocessor.SubprocessorRegistry subprocessors;
-  private final dev.custodian.breach.BreachService breaches;
-  private final dev.custodian.audit.AuditService audits;
-  private final dev.custodian.audit.CompliancePackService compliancePacks;
+  private final SubprocessorRegistry subprocessors;
+  private final BreachService breaches;
+  private final AuditService audits;
+  private final CompliancePackService compliancePacks;
 
   private Custodian(Builder b) {
     this.clock = b.clock;
@@ -77,92 +123,92 @@ public final class Custodian {
     // ---- wiring: shared by every duty (holds, deletion gate) ----
     // Built before any duty: subject-request erasures, retention sweeps and terminations all delete
     // through this one gate and read these same holds (R-HOLD-2).
-    this.holds = new dev.custodian.hold.HoldService(stateStore, evidence, pseudonymizer, clock);
-    this.deletionGate = new dev.custodian.hold.DeletionGate(hostData, holds, evidence);
+    this.holds = new HoldService(stateStore, evidence, pseudonymizer, clock);
+    this.deletionGate = new DeletionGate(hostData, holds, evidence);
 
     // ---- wiring: dsr, instruction, authority (foundation) ----
     {
-      dev.custodian.spi.memory.RecordingNotifier unconfigured =
-          new dev.custodian.spi.memory.RecordingNotifier();
+      RecordingNotifier unconfigured =
+          new RecordingNotifier();
       if (b.requestNotifier == null || b.escalationChannel == null || b.responder == null) {
         LOG.warn("Custodian has no request notifier, escalation channel or responder configured:"
             + " notices, escalations and answers are only kept in memory; not for production");
       }
-      dev.custodian.spi.RequestNotifier notifier =
+      RequestNotifier notifier =
           b.requestNotifier != null ? b.requestNotifier : unconfigured;
-      dev.custodian.spi.EscalationChannel escalations =
+      EscalationChannel escalations =
           b.escalationChannel != null ? b.escalationChannel : unconfigured;
-      dev.custodian.spi.Responder responder = b.responder != null ? b.responder
-          : new dev.custodian.spi.memory.RecordingResponder();
-      dev.custodian.spi.Rectifier rectifier = b.rectifier != null ? b.rectifier
+      Responder responder = b.responder != null ? b.responder
+          : new RecordingResponder();
+      Rectifier rectifier = b.rectifier != null ? b.rectifier
           : hostData instanceof InMemoryHostData memory
-              ? new dev.custodian.spi.memory.InMemoryRectifier(memory)
+              ? new InMemoryRectifier(memory)
               : (client, category, recordId, fields) -> {
                   throw new IllegalStateException(
                       "no Rectifier configured: Custodian.builder().rectifier(...)");
                 };
       // A client's zone is its retention setting (default: the default client zone), read when
       // needed: the legal clock of R-DSR-8 and the retention calendar count the same days.
-      java.util.function.Function<dev.custodian.client.ClientId, ZoneId> zones =
+      java.util.function.Function<ClientId, ZoneId> zones =
           client -> retention().settings(client).zone();
-      this.instructions = new dev.custodian.instruction.InstructionService(
+      this.instructions = new InstructionService(
           stateStore, evidence, notifier, instructingRoles, clock);
-      this.subjectRequests = new dev.custodian.dsr.SubjectRequestService(stateStore, hostData,
+      this.subjectRequests = new SubjectRequestService(stateStore, hostData,
           deletionGate, rectifier, instructions, responder, notifier, escalations, evidence,
           pseudonymizer, zones, this::retention, b.notificationDeadline,
           b.notificationEscalationDelay, clock);
-      this.assistance = new dev.custodian.dsr.AssistanceService(stateStore, subjectRequests,
+      this.assistance = new AssistanceService(stateStore, subjectRequests,
           instructions, notifier, evidence, zones, clock);
-      this.authorityRequests = new dev.custodian.authority.AuthorityRequestService(stateStore,
+      this.authorityRequests = new AuthorityRequestService(stateStore,
           hostData, instructions, responder, notifier, escalations, evidence, pseudonymizer, zones,
           clock);
     }
 
     // ---- wiring: retention, hold ----
     // The holds and the deletion gate are built first, above, for every duty.
-    this.retention = new dev.custodian.retention.RetentionService(b.retentionSchedule,
+    this.retention = new RetentionService(b.retentionSchedule,
         b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
         deletionGate, hostData,
-        b.workQueue != null ? b.workQueue : new dev.custodian.spi.memory.InMemoryWorkQueue(clock),
+        b.workQueue != null ? b.workQueue : new InMemoryWorkQueue(clock),
         b.sweepOptions, b.retentionMetrics);
 
     // ---- wiring: termination ----
     if (b.keyCustody == null) {
       LOG.warn("Custodian keeps client data keys in memory: they are lost on restart; not for production");
     }
-    this.terminations = new dev.custodian.termination.TerminationService(
-        new dev.custodian.termination.TerminationService.Wiring(stateStore,
+    this.terminations = new TerminationService(
+        new TerminationService.Wiring(stateStore,
             b.erasureLedgerStore == null ? stateStore : b.erasureLedgerStore, evidence, hostData,
             holds, deletionGate, retention.schedule(), retention, b.archiveSink(),
-            b.keyCustody == null ? new dev.custodian.spi.memory.InMemoryKeyCustody() : b.keyCustody,
+            b.keyCustody == null ? new InMemoryKeyCustody() : b.keyCustody,
             b.subProcessorInstructionSender, b.terminationNotifier,
             instructingRoles, b.subProcessorsOf, clock),
         b.terminationOptions);
 
     // ---- wiring: subprocessor, breach, audit ----
-    this.subprocessors = new dev.custodian.subprocessor.SubprocessorRegistry(stateStore, evidence,
-        clock, dev.custodian.subprocessor.SubprocessorSettings.defaults()
+    this.subprocessors = new SubprocessorRegistry(stateStore, evidence,
+        clock, SubprocessorSettings.defaults()
             .withZone(b.processorZone)
-            .withPeriods(dev.custodian.subprocessor.NoticePeriods.of(b.businessCalendar))
+            .withPeriods(NoticePeriods.of(b.businessCalendar))
             .withTransferRules(b.transferRules)
             .withObjectingRoles(instructingRoles)
             .withInitialSubProcessors(b.initialSubprocessors == null
-                ? dev.custodian.subprocessor.AnnexB.subProcessors() : b.initialSubprocessors)
+                ? AnnexB.subProcessors() : b.initialSubprocessors)
             .withSender(b.subprocessorNoticeSender));
     java.util.function.Supplier<jakarta.validation.Validator> validator = b.breachValidator != null
         ? () -> b.breachValidator
         : () -> jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
-    this.breaches = new dev.custodian.breach.BreachService(stateStore, evidence, clock,
+    this.breaches = new BreachService(stateStore, evidence, clock,
         b.processorZone, instructingRoles, validator, b.breachNotificationSender);
-    this.audits = new dev.custodian.audit.AuditService(stateStore, evidence, clock,
+    this.audits = new AuditService(stateStore, evidence, clock,
         b.processorZone, b.auditBusinessHours != null ? b.auditBusinessHours
-            : new dev.custodian.audit.BusinessHours(b.businessCalendar,
-                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.opens(),
-                dev.custodian.audit.BusinessHours.FRANCE_DEFAULT.closes()),
+            : new BusinessHours(b.businessCalendar,
+                BusinessHours.FRANCE_DEFAULT.opens(),
+                BusinessHours.FRANCE_DEFAULT.closes()),
         instructingRoles);
     // The pack shows the schedule the retention duty enforces, a host's overrides included.
-    this.compliancePacks = new dev.custodian.audit.CompliancePackService(subprocessors, evidence,
-        clock, dev.custodian.audit.CompliancePackSettings.defaults()
+    this.compliancePacks = new CompliancePackService(subprocessors, evidence,
+        clock, CompliancePackSettings.defaults()
             .withProcessor(b.processorIdentity)
             .withRetentionSchedule(retention::schedule));
   }
@@ -211,39 +257,39 @@ public final class Custodian {
    * Subject requests: intake, routing, client notification, the legal clock, and instructed
    * export, erasure, restriction, rectification and answers (R-DSR-1 to R-DSR-8).
    */
-  public dev.custodian.dsr.SubjectRequestService subjectRequests() {
+  public SubjectRequestService subjectRequests() {
     return subjectRequests;
   }
 
   /** Instructions: reading, verifying, holding unlawful ones (R-DSR-3, R-ASSIST-2). */
-  public dev.custodian.instruction.InstructionService instructions() {
+  public InstructionService instructions() {
     return instructions;
   }
 
   /** Authority requests, with the prohibition-to-inform path (R-AUTH-1 to R-AUTH-3). */
-  public dev.custodian.authority.AuthorityRequestService authorityRequests() {
+  public AuthorityRequestService authorityRequests() {
     return authorityRequests;
   }
 
   /** Assistance with subject requests, quoted before billable work (R-DSR-5). */
-  public dev.custodian.dsr.AssistanceService assistance() {
+  public AssistanceService assistance() {
     return assistance;
   }
 
   // ---- accessors: retention, hold ----
 
   /** The retention duty: schedule, client events, classifier, plans and sweeps (R-RET-1..6). */
-  public dev.custodian.retention.RetentionService retention() {
+  public RetentionService retention() {
     return retention;
   }
 
   /** Legal holds (R-HOLD-1, R-HOLD-2). */
-  public dev.custodian.hold.HoldService holds() {
+  public HoldService holds() {
     return holds;
   }
 
   /** The one door every deletion of the host's data goes through; it spares held records. */
-  public dev.custodian.hold.DeletionGate deletionGate() {
+  public DeletionGate deletionGate() {
     return deletionGate;
   }
 
@@ -253,39 +299,39 @@ public final class Custodian {
    * The termination duty: cases, the client's choice, return archives, deletion, sub-processor
    * confirmations, certificates (R-TERM-1..8).
    */
-  public dev.custodian.termination.TerminationService terminations() {
+  public TerminationService terminations() {
     return terminations;
   }
 
   /** The gate the host checks before processing a client's data (R-TERM-1). */
-  public dev.custodian.termination.ProcessingGate processingGate() {
+  public ProcessingGate processingGate() {
     return terminations.gate();
   }
 
   /** The erasure ledger, to replay after restoring a backup (R-TERM-7). */
-  public dev.custodian.termination.ErasureLedger erasureLedger() {
+  public ErasureLedger erasureLedger() {
     return terminations.erasureLedger();
   }
 
   // ---- accessors: subprocessor, breach, audit ----
 
   /** The sub-processor registry, its change notices and objections (R-SUB-1 to R-SUB-5). */
-  public dev.custodian.subprocessor.SubprocessorRegistry subprocessors() {
+  public SubprocessorRegistry subprocessors() {
     return subprocessors;
   }
 
   /** Incidents, breaches and the 72-hour clock (R-BR-1 to R-BR-4). */
-  public dev.custodian.breach.BreachService breaches() {
+  public BreachService breaches() {
     return breaches;
   }
 
   /** On-site audit requests and their rules (R-AUD-2). */
-  public dev.custodian.audit.AuditService audits() {
+  public AuditService audits() {
     return audits;
   }
 
   /** Compliance packs for clients (R-ASSIST-1, R-AUD-1). */
-  public dev.custodian.audit.CompliancePackService compliancePack() {
+  public CompliancePackService compliancePack() {
     return compliancePacks;
   }
 
@@ -300,35 +346,35 @@ public final class Custodian {
     private InstructingRoles instructingRoles = InstructingRoles.DEFAULT;
 
     // ---- builder options: dsr, instruction, authority (foundation) ----
-    private dev.custodian.spi.RequestNotifier requestNotifier;
-    private dev.custodian.spi.EscalationChannel escalationChannel;
-    private dev.custodian.spi.Responder responder;
-    private dev.custodian.spi.Rectifier rectifier;
+    private RequestNotifier requestNotifier;
+    private EscalationChannel escalationChannel;
+    private Responder responder;
+    private Rectifier rectifier;
     private java.time.Duration notificationDeadline =
-        dev.custodian.dsr.SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
+        SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
     private java.time.Duration notificationEscalationDelay =
-        dev.custodian.dsr.SubjectRequestService.DEFAULT_ESCALATION_DELAY;
+        SubjectRequestService.DEFAULT_ESCALATION_DELAY;
 
     /** How clients are told of subject and authority requests, held instructions and quotes. */
-    public Builder requestNotifier(dev.custodian.spi.RequestNotifier value) {
+    public Builder requestNotifier(RequestNotifier value) {
       this.requestNotifier = Objects.requireNonNull(value, "requestNotifier");
       return this;
     }
 
     /** How the processor's privacy contact is alerted (unmatched requests, overdue notices). */
-    public Builder escalationChannel(dev.custodian.spi.EscalationChannel value) {
+    public Builder escalationChannel(EscalationChannel value) {
       this.escalationChannel = Objects.requireNonNull(value, "escalationChannel");
       return this;
     }
 
     /** The host's channel for answering subjects and authorities; called only through the gates. */
-    public Builder responder(dev.custodian.spi.Responder value) {
+    public Builder responder(Responder value) {
       this.responder = Objects.requireNonNull(value, "responder");
       return this;
     }
 
     /** How the host corrects a record on an instructed rectification. */
-    public Builder rectifier(dev.custodian.spi.Rectifier value) {
+    public Builder rectifier(Rectifier value) {
       this.rectifier = Objects.requireNonNull(value, "rectifier");
       return this;
     }
@@ -358,19 +404,19 @@ public final class Custodian {
     }
 
     // ---- builder options: retention, hold ----
-    private dev.custodian.retention.RetentionSchedule retentionSchedule =
-        dev.custodian.retention.RetentionSchedule.annexA();
+    private RetentionSchedule retentionSchedule =
+        RetentionSchedule.annexA();
 
-    private dev.custodian.retention.RetentionBounds retentionBounds =
-        dev.custodian.retention.RetentionBounds.defaults();
-    private dev.custodian.spi.WorkQueue workQueue;
-    private dev.custodian.retention.SweepOptions sweepOptions =
-        dev.custodian.retention.SweepOptions.defaults();
-    private dev.custodian.retention.RetentionMetrics retentionMetrics =
-        dev.custodian.retention.RetentionMetrics.NONE;
+    private RetentionBounds retentionBounds =
+        RetentionBounds.defaults();
+    private WorkQueue workQueue;
+    private SweepOptions sweepOptions =
+        SweepOptions.defaults();
+    private RetentionMetrics retentionMetrics =
+        RetentionMetrics.NONE;
 
     /** Bounds on client-set durations (R-RET-3); default {@code RetentionBounds.defaults()}. */
-    public Builder retentionBounds(dev.custodian.retention.RetentionBounds value) {
+    public Builder retentionBounds(RetentionBounds value) {
       this.retentionBounds = Objects.requireNonNull(value, "retentionBounds");
       return this;
     }
@@ -379,13 +425,13 @@ public final class Custodian {
      * The work queue sweeps share among nodes (R-RET-6); default in memory, for one process only.
      * Several nodes need a shared one (the JDBC adapter's).
      */
-    public Builder workQueue(dev.custodian.spi.WorkQueue value) {
+    public Builder workQueue(WorkQueue value) {
       this.workQueue = Objects.requireNonNull(value, "workQueue");
       return this;
     }
 
     /** Batch size, lease and node name of sweeps; default {@code SweepOptions.defaults()}. */
-    public Builder sweepOptions(dev.custodian.retention.SweepOptions value) {
+    public Builder sweepOptions(SweepOptions value) {
       this.sweepOptions = Objects.requireNonNull(value, "sweepOptions");
       return this;
     }
@@ -397,7 +443,7 @@ public final class Custodian {
     }
 
     /** Hooks that export sweep metrics; default none. */
-    public Builder retentionMetrics(dev.custodian.retention.RetentionMetrics value) {
+    public Builder retentionMetrics(RetentionMetrics value) {
       this.retentionMetrics = Objects.requireNonNull(value, "retentionMetrics");
       return this;
     }
@@ -407,57 +453,57 @@ public final class Custodian {
      * {@code RetentionSchedule.annexA()}. To change a category's period, start from {@code
      * RetentionSchedule.annexA().toBuilder()} and use {@code contractualPeriod}.
      */
-    public Builder retentionSchedule(dev.custodian.retention.RetentionSchedule value) {
+    public Builder retentionSchedule(RetentionSchedule value) {
       this.retentionSchedule = Objects.requireNonNull(value, "retentionSchedule");
       return this;
     }
 
     // ---- builder options: termination ----
-    private dev.custodian.spi.ArchiveSink archiveSink;
-    private dev.custodian.spi.KeyCustody keyCustody;
-    private dev.custodian.spi.SubProcessorInstructionSender subProcessorInstructionSender =
+    private ArchiveSink archiveSink;
+    private KeyCustody keyCustody;
+    private SubProcessorInstructionSender subProcessorInstructionSender =
         instruction -> {
           throw new IllegalStateException("no sub-processor instruction sender is configured:"
               + " set Custodian.builder().subProcessorInstructionSender(...)");
         };
-    private dev.custodian.spi.TerminationNotifier terminationNotifier =
-        dev.custodian.spi.TerminationNotifier.NONE;
-    private dev.custodian.termination.TerminationOptions terminationOptions =
-        dev.custodian.termination.TerminationOptions.DEFAULTS;
+    private TerminationNotifier terminationNotifier =
+        TerminationNotifier.NONE;
+    private TerminationOptions terminationOptions =
+        TerminationOptions.DEFAULTS;
     private StateStore erasureLedgerStore;
-    private java.util.function.Function<dev.custodian.client.ClientId, java.util.Set<String>>
+    private java.util.function.Function<ClientId, java.util.Set<String>>
         subProcessorsOf = client -> java.util.Set.of();
 
     /**
      * Where return archives are delivered (R-TERM-3). Default: a {@code
-     * dev.custodian.termination.DirectoryArchiveSink} under {@code java.io.tmpdir/custodian}; set
+     * DirectoryArchiveSink} under {@code java.io.tmpdir/custodian}; set
      * your own in production.
      */
-    public Builder archiveSink(dev.custodian.spi.ArchiveSink value) {
+    public Builder archiveSink(ArchiveSink value) {
       this.archiveSink = Objects.requireNonNull(value, "archiveSink");
       return this;
     }
 
     /** Per-client data keys destroyed at termination (R-TERM-7). Default: in memory, not for production. */
-    public Builder keyCustody(dev.custodian.spi.KeyCustody value) {
+    public Builder keyCustody(KeyCustody value) {
       this.keyCustody = Objects.requireNonNull(value, "keyCustody");
       return this;
     }
 
     /** Sends termination instructions to sub-processors (R-TERM-4). Default: none (sends fail and are escalated). */
-    public Builder subProcessorInstructionSender(dev.custodian.spi.SubProcessorInstructionSender value) {
+    public Builder subProcessorInstructionSender(SubProcessorInstructionSender value) {
       this.subProcessorInstructionSender = Objects.requireNonNull(value, "subProcessorInstructionSender");
       return this;
     }
 
     /** Told when an archive is ready or an acknowledgement is late. Default: no-op. */
-    public Builder terminationNotifier(dev.custodian.spi.TerminationNotifier value) {
+    public Builder terminationNotifier(TerminationNotifier value) {
       this.terminationNotifier = Objects.requireNonNull(value, "terminationNotifier");
       return this;
     }
 
     /** Windows, delays, batch size and leases of the termination duty. */
-    public Builder terminationOptions(dev.custodian.termination.TerminationOptions value) {
+    public Builder terminationOptions(TerminationOptions value) {
       this.terminationOptions = Objects.requireNonNull(value, "terminationOptions");
       return this;
     }
@@ -473,16 +519,16 @@ public final class Custodian {
 
     /** The names of the sub-processors that handle a client's data (R-TERM-4). Default: none. */
     public Builder subProcessorsOf(
-        java.util.function.Function<dev.custodian.client.ClientId, java.util.Set<String>> value) {
+        java.util.function.Function<ClientId, java.util.Set<String>> value) {
       this.subProcessorsOf = Objects.requireNonNull(value, "subProcessorsOf");
       return this;
     }
 
-    private dev.custodian.spi.ArchiveSink archiveSink() {
+    private ArchiveSink archiveSink() {
       if (archiveSink == null) {
         java.nio.file.Path base =
             java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "custodian");
-        archiveSink = new dev.custodian.termination.DirectoryArchiveSink(
+        archiveSink = new DirectoryArchiveSink(
             base.resolve("returns"), base.resolve("return-keys"));
       }
       return archiveSink;
@@ -490,17 +536,17 @@ public final class Custodian {
 
     // ---- builder options: subprocessor, breach, audit ----
     private ZoneId processorZone = ZoneId.of("Europe/Paris");
-    private dev.custodian.subprocessor.BusinessCalendar businessCalendar =
-        dev.custodian.subprocessor.BusinessCalendar.france();
-    private dev.custodian.subprocessor.TransferRules transferRules =
-        dev.custodian.subprocessor.TransferRules.DEFAULT;
-    private java.util.List<dev.custodian.subprocessor.SubProcessor> initialSubprocessors;
-    private dev.custodian.subprocessor.SubprocessorNoticeSender subprocessorNoticeSender;
-    private dev.custodian.breach.BreachNotificationSender breachNotificationSender;
+    private BusinessCalendar businessCalendar =
+        BusinessCalendar.france();
+    private TransferRules transferRules =
+        TransferRules.DEFAULT;
+    private java.util.List<SubProcessor> initialSubprocessors;
+    private SubprocessorNoticeSender subprocessorNoticeSender;
+    private BreachNotificationSender breachNotificationSender;
     private jakarta.validation.Validator breachValidator;
-    private dev.custodian.audit.BusinessHours auditBusinessHours;
-    private dev.custodian.audit.ProcessorIdentity processorIdentity =
-        dev.custodian.audit.ProcessorIdentity.NOT_CONFIGURED;
+    private BusinessHours auditBusinessHours;
+    private ProcessorIdentity processorIdentity =
+        ProcessorIdentity.NOT_CONFIGURED;
 
     /**
      * The processor's zone: business days of sub-processor notices, breach deadlines shown, audit
@@ -512,13 +558,13 @@ public final class Custodian {
     }
 
     /** The business days of notice periods and audit hours (R-SUB-2). Default: France. */
-    public Builder businessCalendar(dev.custodian.subprocessor.BusinessCalendar value) {
+    public Builder businessCalendar(BusinessCalendar value) {
       this.businessCalendar = Objects.requireNonNull(value, "businessCalendar");
       return this;
     }
 
     /** The EEA and adequacy lists the registry checks transfers against (R-SUB-4). */
-    public Builder transferRules(dev.custodian.subprocessor.TransferRules value) {
+    public Builder transferRules(TransferRules value) {
       this.transferRules = Objects.requireNonNull(value, "transferRules");
       return this;
     }
@@ -527,19 +573,19 @@ public final class Custodian {
      * The registry stored when the state store holds none yet; default the contract's Annex B.
      * An empty list starts an empty registry.
      */
-    public Builder initialSubprocessors(java.util.List<dev.custodian.subprocessor.SubProcessor> value) {
+    public Builder initialSubprocessors(java.util.List<SubProcessor> value) {
       this.initialSubprocessors = java.util.List.copyOf(value);
       return this;
     }
 
     /** Who the clients are and how a sub-processor change notice reaches them (R-SUB-2). */
-    public Builder subprocessorNoticeSender(dev.custodian.subprocessor.SubprocessorNoticeSender value) {
+    public Builder subprocessorNoticeSender(SubprocessorNoticeSender value) {
       this.subprocessorNoticeSender = Objects.requireNonNull(value, "subprocessorNoticeSender");
       return this;
     }
 
     /** How a breach notification reaches a client, and an overdue one the staff (R-BR-1). */
-    public Builder breachNotificationSender(dev.custodian.breach.BreachNotificationSender value) {
+    public Builder breachNotificationSender(BreachNotificationSender value) {
       this.breachNotificationSender = Objects.requireNonNull(value, "breachNotificationSender");
       return this;
     }
@@ -551,13 +597,13 @@ public final class Custodian {
     }
 
     /** The hours on-site audits may take place (R-AUD-2); default 09:00-18:00 on business days. */
-    public Builder auditBusinessHours(dev.custodian.audit.BusinessHours value) {
+    public Builder auditBusinessHours(BusinessHours value) {
       this.auditBusinessHours = Objects.requireNonNull(value, "auditBusinessHours");
       return this;
     }
 
     /** The processor's name, address and DPO contact, for the record of processing (GDPR 30(2)). */
-    public Builder processorIdentity(dev.custodian.audit.ProcessorIdentity value) {
+    public Builder processorIdentity(ProcessorIdentity value) {
       this.processorIdentity = Objects.requireNonNull(value, "processorIdentity");
       return this;
     }
