@@ -119,9 +119,9 @@ class HoldAndGateTest {
   /** Every object reachable from {@code root} through fields of classes in dev.custodian. */
   private static Set<Object> reachable(Object root) {
     Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
-    while (!todo.isEmpty()) {
-      Object o = todo.pop();
+    java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>(java.util.List.of(root));
+    while (!pending.isEmpty()) {
+      Object o = pending.pop();
       if (!seen.add(o)) {
         continue;
       }
@@ -135,7 +135,7 @@ class HoldAndGateTest {
             f.setAccessible(true);
             Object value = f.get(o);
             if (value != null && value.getClass().getName().startsWith("dev.custodian.")) {
-              todo.push(value);
+              pending.push(value);
             }
           } catch (ReflectiveOperationException | RuntimeException e) {
             throw new AssertionError("cannot read " + c.getName() + "." + f.getName(), e);
