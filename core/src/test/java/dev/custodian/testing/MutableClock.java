@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A clock that tests move by hand: it stays at the instant it was given until a test sets or
  * advances it, so every duty that reads the injected clock sees time pass exactly when the test
- * says (house style: no {@code Thread.sleep}, no {@code now()}). Thread-safe: a clock shared with
+ * says, with no waiting and no reading of the system time. Thread-safe: a clock shared with
  * a background thread is read and moved atomically.
  *
  * <p>Reports UTC as its zone; {@link #withZone} gives a view in another zone that moves with this
