@@ -6,7 +6,10 @@ import dev.custodian.spi.EvidenceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -37,6 +40,35 @@ public final class EvidenceLog {
    * @throws PersonalDataInEvidenceException if a field looks like a phone number or e-mail in clear
    */
   public EvidenceEntry append(EvidenceRecord record) {
+    return store.append(chained(record, now()));
+  }
+
+  /**
+   * Appends several entries, in order, chained one after the other; atomically where the store can
+   * (see {@link EvidenceStore#appendAll}). Nothing is appended if any record is refused.
+   *
+   * @throws PersonalDataInEvidenceException if a field looks like a phone number or e-mail in clear
+   */
+  public List<EvidenceEntry> appendAll(List<EvidenceRecord> records) {
+    Objects.requireNonNull(records, "records");
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    Instant at = now();
+    List<Function<Optional<EvidenceEntry>, EvidenceEntry>> next = new ArrayList<>(records.size());
+    for (EvidenceRecord r : records) {
+      next.add(chained(r, at));
+    }
+    return store.appendAll(next);
+  }
+
+  // Truncated to microseconds: every store (and the canonical encoding) keeps that precision.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Function<Optional<EvidenceEntry>, EvidenceEntry> chained(EvidenceRecord record,
+      Instant at) {
     Objects.requireNonNull(record, "record");
     refusePersonalData("actor", record.actor());
     refusePersonalData("basis", record.basis());
@@ -44,18 +76,14 @@ public final class EvidenceLog {
       refusePersonalData(d.getKey(), d.getKey());
       refusePersonalData(d.getKey(), d.getValue());
     }
-    // Truncated to microseconds: every store (and the canonical encoding) keeps that precision.
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    return store.append(
-        head -> {
-          long seq = head.map(h -> h.sequence() + 1).orElse(1L);
-          String prev = head.map(EvidenceEntry::hash).orElse(EvidenceEntry.GENESIS);
-          EvidenceEntry draft =
-              new EvidenceEntry(seq, at, record.client(), record.action(), record.actor(),
-                  record.basis(), record.details(), prev, EvidenceEntry.GENESIS);
-          return new EvidenceEntry(seq, at, record.client(), record.action(), record.actor(),
-              record.basis(), record.details(), prev, Canonical.hash(draft));
-        });
+    return head -> {
+      long seq = head.map(h -> h.sequence() + 1).orElse(1L);
+      String prev = head.map(EvidenceEntry::hash).orElse(EvidenceEntry.GENESIS);
+      EvidenceEntry draft = new EvidenceEntry(seq, at, record.client(), record.action(),
+          record.actor(), record.basis(), record.details(), prev, EvidenceEntry.GENESIS);
+      return new EvidenceEntry(seq, at, record.client(), record.action(), record.actor(),
+          record.basis(), record.details(), prev, Canonical.hash(draft));
+    };
   }
 
   /**

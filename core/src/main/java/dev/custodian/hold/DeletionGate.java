@@ -1,12 +1,17 @@
 package dev.custodian.hold;
 
+import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -75,6 +80,56 @@ public final class DeletionGate {
       r = r.withDetail("holdsSpared", active.stream().map(Hold::id).sorted().toList());
     }
     evidence.append(r);
+    return batch;
+  }
+
+  /**
+   * Deletes one bounded batch of {@code selection} over all its clients, each client sparing its
+   * active holds (read at this step, like {@link #deleteBatch}), and appends the evidence in one
+   * go: one entry per client that lost records in this batch, with that client's count (and the
+   * holds spared for it), or a single entry without client if the batch deleted nothing.
+   *
+   * @param afterKey the position returned by the previous batch of this selection, or null
+   * @param limit at most this many records in all; at least 1
+   * @throws IllegalArgumentException if the limit is below 1 or the basis is blank
+   */
+  public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit,
+      String actor, String action, String basis) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(action, "action");
+    if (limit < 1) {
+      throw new IllegalArgumentException("a deletion batch holds at least one record");
+    }
+    if (basis == null || basis.isBlank()) {
+      throw new IllegalArgumentException("a deletion needs its basis: the rule, instruction or termination behind it");
+    }
+    Map<ClientId, List<Hold>> active = holds.active(selection.clients().keySet(), selection.category());
+    Map<ClientId, List<RecordSelection.Exclusion>> spare = new LinkedHashMap<>();
+    selection.clients().forEach((client, own) -> {
+      List<RecordSelection.Exclusion> x = new ArrayList<>(own);
+      active.get(client).forEach(h -> x.add(h.asExclusion()));
+      spare.put(client, x);
+    });
+    GroupDeletion batch = hostData.deleteGroupBatch(selection.withExcluding(spare), afterKey, limit);
+    List<EvidenceRecord> records = new ArrayList<>();
+    batch.deleted().forEach((client, n) -> {
+      EvidenceRecord r = EvidenceRecord.of(action, actor).withClient(client).withBasis(basis)
+          .withDetail("category", selection.category()).withDetail("deleted", n)
+          .withDetail("exhausted", batch.exhausted());
+      List<Hold> held = active.get(client);
+      if (held != null && !held.isEmpty()) {
+        r = r.withDetail("holdsSpared", held.stream().map(Hold::id).sorted().toList());
+      }
+      records.add(r);
+    });
+    if (records.isEmpty()) {
+      records.add(EvidenceRecord.of(action, actor).withBasis(basis)
+          .withDetail("category", selection.category()).withDetail("deleted", 0)
+          .withDetail("clients", selection.clients().size())
+          .withDetail("exhausted", batch.exhausted()));
+    }
+    evidence.appendAll(records);
     return batch;
   }
 

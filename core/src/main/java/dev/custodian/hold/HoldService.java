@@ -5,15 +5,19 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
-import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
+import dev.custodian.internal.Repository;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.StateStore;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subject.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -90,6 +94,23 @@ public final class HoldService {
   /** Active holds of the client that apply to {@code category}. */
   public List<Hold> active(ClientId client, CategoryId category) {
     return all(client).stream().filter(h -> h.covers(client, category)).toList();
+  }
+
+  /**
+   * Active holds that apply to {@code category}, for each of {@code clients} (an empty list for a
+   * client without any), read in one pass over the stored holds.
+   */
+  public Map<ClientId, List<Hold>> active(Collection<ClientId> clients, CategoryId category) {
+    Map<ClientId, List<Hold>> out = new LinkedHashMap<>();
+    clients.forEach(c -> out.put(c, new ArrayList<>()));
+    for (Versioned<Hold> v : holds.list(null)) {
+      Hold h = v.value();
+      List<Hold> of = out.get(h.client());
+      if (of != null && h.covers(h.client(), category)) {
+        of.add(h);
+      }
+    }
+    return out;
   }
 
   private static void requireStaff(ProcessorPrincipal by) {

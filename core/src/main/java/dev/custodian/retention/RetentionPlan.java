@@ -1,8 +1,11 @@
 package dev.custodian.retention;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A dry-run report of what a sweep deletes (R-RET-5), per client and category, with counts and the
@@ -12,13 +15,41 @@ import java.util.Objects;
  *
  * @param plannedAt the instant the classification was made for
  * @param entries the client and category pairs with something to delete, hold back or restrict
+ * @param groups the work units that sweep several entries at once (see {@link SweepGroup}); an
+ *     entry named by a group is swept only by that group
  */
-public record RetentionPlan(String id, Instant plannedAt, List<PlanEntry> entries) {
+public record RetentionPlan(String id, Instant plannedAt, List<PlanEntry> entries,
+    List<SweepGroup> groups) {
 
   public RetentionPlan {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(plannedAt, "plannedAt");
     entries = entries == null ? List.of() : List.copyOf(entries);
+    groups = groups == null ? List.of() : List.copyOf(groups);
+    Set<String> known = new HashSet<>();
+    entries.forEach(e -> known.add(e.unit()));
+    for (SweepGroup g : groups) {
+      if (!known.containsAll(g.entries())) {
+        throw new IllegalArgumentException("group " + g.unit() + " names an entry the plan does not hold");
+      }
+    }
+  }
+
+  /** A plan whose every entry is swept on its own. */
+  public RetentionPlan(String id, Instant plannedAt, List<PlanEntry> entries) {
+    this(id, plannedAt, entries, List.of());
+  }
+
+  /** The work units a sweep executes: every group, then every entry no group takes over. */
+  public List<String> units() {
+    Set<String> grouped = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (SweepGroup g : groups) {
+      grouped.addAll(g.entries());
+      out.add(g.unit());
+    }
+    entries.stream().map(PlanEntry::unit).filter(u -> !grouped.contains(u)).forEach(out::add);
+    return out;
   }
 
   /** Records the sweep deletes if nothing changes. */

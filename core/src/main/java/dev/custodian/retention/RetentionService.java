@@ -66,7 +66,8 @@ public final class RetentionService {
     this.classifier = new Classifier(schedule);
     this.events = new ClientEvents(store, evidence, pseudonymizer, clock);
     this.settings = new Repository<>(store, SETTINGS_KIND, ClientRetentionSettings.class);
-    this.planner = new SweepPlanner(classifier, hostData, gate, holds, this::context);
+    this.planner = new SweepPlanner(classifier, hostData, gate, holds, this::context,
+        Objects.requireNonNull(options, "options").batchSize());
     this.sweeper = new Sweeper(store, hostData, gate, Objects.requireNonNull(workQueue, "workQueue"),
         evidence, clock, Objects.requireNonNull(options, "options"), Objects.requireNonNull(metrics, "metrics"));
   }

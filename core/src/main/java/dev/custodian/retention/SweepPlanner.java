@@ -4,10 +4,13 @@ import dev.custodian.client.ClientId;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.Hold;
 import dev.custodian.hold.HoldService;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +31,18 @@ final class SweepPlanner {
   private final DeletionGate gate;
   private final HoldService holdService;
   private final Function<ClientId, ClientContext> contexts;
+  private final int batchSize;
+
+  /** Clients per group at most: one group's criteria stay a reasonable statement. */
+  static final int MAX_GROUP = 1000;
+  /** Time slices per group at most. */
+  static final int MAX_SLICES = 64;
+  /** A group is cut into time slices of about this many batches each. */
+  static final int BATCHES_PER_SLICE = 4;
 
   SweepPlanner(Classifier classifier, HostData hostData, DeletionGate gate, HoldService holdService,
-      Function<ClientId, ClientContext> contexts) {
+      Function<ClientId, ClientContext> contexts, int batchSize) {
+    this.batchSize = batchSize;
     this.holdService = holdService;
     this.classifier = classifier;
     this.hostData = hostData;
@@ -41,21 +53,93 @@ final class SweepPlanner {
   RetentionPlan plan(Instant now) {
     String id = "sweep-" + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
     List<PlanEntry> entries = new ArrayList<>();
+    List<SweepGroup> groups = new ArrayList<>();
     Map<ClientId, ClientContext> cache = new LinkedHashMap<>();
     RetentionSchedule schedule = classifier.schedule();
     for (CategoryPolicy policy : schedule.categories()) {
       if (!hostData.categories().contains(policy.id())) {
         continue;
       }
+      List<PlanEntry> ofCategory = new ArrayList<>();
       for (ClientId client : hostData.clients(policy.id())) {
         ClientContext ctx = cache.computeIfAbsent(client, contexts);
         PlanEntry e = entry(String.format("u%06d", entries.size() + 1), ctx, policy.id(), now);
         if (e.matched() > 0 || e.restrictable() > 0) {
           entries.add(e);
+          ofCategory.add(e);
         }
       }
+      group(policy.id(), ofCategory, groups);
     }
-    return new RetentionPlan(id, now, entries);
+    return new RetentionPlan(id, now, entries, groups);
+  }
+
+  /**
+   * Groups the entries of one category that delete everything before a common cutoff under the
+   * same rule, with nothing else to do (no subject slice, no restricted archive): two clients or
+   * more make a group, cut into time slices of about {@value #BATCHES_PER_SLICE} batches each when
+   * the host can tell where its records start.
+   */
+  private void group(CategoryId category, List<PlanEntry> candidates, List<SweepGroup> groups) {
+    Map<List<Object>, List<PlanEntry>> byCut = new LinkedHashMap<>();
+    for (PlanEntry e : candidates) {
+      if (groupable(e)) {
+        PlannedSelection s = e.selections().get(0);
+        byCut.computeIfAbsent(List.of(s.before(), s.rule()), k -> new ArrayList<>()).add(e);
+      }
+    }
+    for (List<PlanEntry> members : byCut.values()) {
+      for (int i = 0; i + 1 < members.size(); i += MAX_GROUP) {
+        slice(category, members.subList(i, Math.min(members.size(), i + MAX_GROUP)), groups);
+      }
+    }
+  }
+
+  private static boolean groupable(PlanEntry e) {
+    if (e.selections().size() != 1) {
+      return false;
+    }
+    PlannedSelection s = e.selections().get(0);
+    return s.from() == null && s.before() != null && s.subjects().isEmpty() && s.excluding().isEmpty()
+        && restrictSelection(e.client(), e.category(), e) == null;
+  }
+
+  private void slice(CategoryId category, List<PlanEntry> members, List<SweepGroup> groups) {
+    PlannedSelection first = members.get(0).selections().get(0);
+    Instant before = first.before();
+    List<ClientId> clients = members.stream().map(PlanEntry::client).sorted().toList();
+    List<String> units = members.stream().map(PlanEntry::unit).toList();
+    long matched = members.stream().mapToLong(PlanEntry::matched).sum();
+    long deletable = members.stream().mapToLong(PlanEntry::deletable).sum();
+    long perSlice = (long) batchSize * BATCHES_PER_SLICE;
+    int wanted = (int) Math.min(MAX_SLICES, Math.max(1, (matched + perSlice - 1) / perSlice));
+    List<Instant> bounds = new ArrayList<>();
+    if (wanted > 1) {
+      Map<ClientId, List<RecordSelection.Exclusion>> all = new LinkedHashMap<>();
+      clients.forEach(c -> all.put(c, List.of()));
+      hostData.earliest(new GroupSelection(category, null, before, all))
+          .filter(start -> start.isBefore(before))
+          .ifPresent(start -> {
+            Duration step = Duration.between(start, before).dividedBy(wanted);
+            for (int k = 1; k < wanted; k++) {
+              // Whole seconds: every store compares them exactly.
+              Instant b = start.plus(step.multipliedBy(k)).truncatedTo(ChronoUnit.SECONDS);
+              if (b.isAfter(start) && b.isBefore(before)
+                  && (bounds.isEmpty() || b.isAfter(bounds.get(bounds.size() - 1)))) {
+                bounds.add(b);
+              }
+            }
+          });
+    }
+    int n = bounds.size() + 1;
+    long assigned = 0;
+    for (int k = 0; k < n; k++) {
+      long share = k == n - 1 ? deletable - assigned : deletable / n;
+      assigned += share;
+      groups.add(new SweepGroup(String.format("g%06d", groups.size() + 1), category, first.rule(),
+          k == 0 ? null : bounds.get(k - 1), k == n - 1 ? before : bounds.get(k), clients, units,
+          share));
+    }
   }
 
   PlanEntry entry(String unit, ClientContext ctx, CategoryId category, Instant now) {

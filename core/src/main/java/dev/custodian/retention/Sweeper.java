@@ -1,5 +1,6 @@
 package dev.custodian.retention;
 
+import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.hold.DeletionGate;
@@ -7,6 +8,8 @@ import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.DuplicateStateException;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.StaleStateException;
@@ -16,7 +19,9 @@ import dev.custodian.spi.WorkQueue.WorkClaim;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,17 +31,25 @@ import java.util.Optional;
  * spares its records, and writes one evidence entry per batch); after each batch the position and
  * count are checkpointed, so a crash resumes after the last committed batch, on any node.
  *
- * <p>The plan is stored before any deletion (kinds {@code retention-plan} and
- * {@code retention-plan-unit}), so every node and every restart executes the same cutoffs.
+ * <p>Clients of one category that delete everything before the same cutoff are swept together,
+ * as {@link SweepGroup} units (time slices of the category's expired range, all clients at once),
+ * through the same gate: holds re-read per client at each batch, one evidence entry per client per
+ * batch, the same checkpoints.
+ *
+ * <p>The plan is stored before any deletion (kinds {@code retention-plan}, {@code
+ * retention-plan-unit} and {@code retention-plan-group}), so every node and every restart executes
+ * the same cutoffs.
  */
 final class Sweeper {
   static final String PLAN_KIND = "retention-plan";
   static final String UNIT_KIND = "retention-plan-unit";
+  static final String GROUP_KIND = "retention-plan-group";
   static final String BATCH_ACTION = "retention.sweep.batch";
   static final String ACTOR = "system";
 
   private final Repository<PlanHeader> plans;
   private final Repository<PlanEntry> units;
+  private final Repository<SweepGroup> groups;
   private final HostData hostData;
   private final DeletionGate gate;
   private final WorkQueue queue;
@@ -49,6 +62,7 @@ final class Sweeper {
       EvidenceLog evidence, Clock clock, SweepOptions options, RetentionMetrics metrics) {
     this.plans = new Repository<>(store, PLAN_KIND, PlanHeader.class);
     this.units = new Repository<>(store, UNIT_KIND, PlanEntry.class);
+    this.groups = new Repository<>(store, GROUP_KIND, SweepGroup.class);
     this.hostData = hostData;
     this.gate = gate;
     this.queue = queue;
@@ -75,11 +89,22 @@ final class Sweeper {
           }
         }
       }
+      for (SweepGroup g : plan.groups()) {
+        String id = plan.id() + "/" + g.unit();
+        if (groups.find(id).isEmpty()) {
+          try {
+            groups.insert(id, null, g);
+          } catch (DuplicateStateException raced) {
+            // another node stored it first: same content
+          }
+        }
+      }
       try {
         plans.insert(plan.id(), null, new PlanHeader(plan.id(), plan.plannedAt(),
-            plan.entries().stream().map(PlanEntry::unit).toList(), plan.deletable(), plan.held(), null, 0));
+            plan.units(), plan.deletable(), plan.held(), null, 0));
         evidence.append(EvidenceRecord.of("retention.sweep.planned", ACTOR).withBasis(plan.id())
-            .withDetail("plannedAt", plan.plannedAt()).withDetail("units", plan.entries().size())
+            .withDetail("plannedAt", plan.plannedAt()).withDetail("units", plan.units().size())
+            .withDetail("entries", plan.entries().size())
             .withDetail("deletable", plan.deletable()).withDetail("held", plan.held()));
       } catch (DuplicateStateException raced) {
         // another node stored it first
@@ -112,6 +137,10 @@ final class Sweeper {
   private record UnitResult(long deleted, long restricted, boolean completed) {}
 
   private UnitResult work(WorkClaim claim) {
+    Optional<Versioned<SweepGroup>> group = groups.find(claim.jobId() + "/" + claim.unitId());
+    if (group.isPresent()) {
+      return work(claim, group.get().value());
+    }
     PlanEntry entry = units.find(claim.jobId() + "/" + claim.unitId())
         .orElseThrow(() -> new IllegalStateException("plan unit " + claim.unitId() + " is not stored"))
         .value();
@@ -162,6 +191,43 @@ final class Sweeper {
     return new UnitResult(deleted, restricted, true);
   }
 
+  /**
+   * Sweeps a group: one walk over the window for all its clients, each batch through the gate
+   * (holds re-read per client, one evidence entry per client that lost records), with the same
+   * checkpoints as a single client's unit.
+   */
+  private UnitResult work(WorkClaim claim, SweepGroup group) {
+    Cursor cursor = Cursor.parse(claim.cursor());
+    String key = cursor.slice() < 0 ? null : cursor.afterKey();
+    long processed = claim.processed();
+    long deleted = 0;
+    Map<ClientId, List<RecordSelection.Exclusion>> clients = new LinkedHashMap<>();
+    group.clients().forEach(c -> clients.put(c, List.of()));
+    GroupSelection selection = new GroupSelection(group.category(), group.from(), group.before(), clients);
+    while (true) {
+      GroupDeletion batch = gate.deleteGroupBatch(selection, key, options.batchSize(), ACTOR,
+          BATCH_ACTION, claim.jobId() + " " + group.rule());
+      processed += batch.total();
+      deleted += batch.total();
+      batch.deleted().forEach((client, n) -> metrics.batchDeleted(client, group.category(), group.rule(), n));
+      key = batch.nextKey();
+      if (batch.exhausted()) {
+        break;
+      }
+      if (!queue.checkpoint(claim, new Cursor(0, key).render(), processed, options.lease())) {
+        return new UnitResult(deleted, 0, false); // lease lost: another node carries on
+      }
+    }
+    if (!queue.complete(claim, new Cursor(1, null).render(), processed)) {
+      return new UnitResult(deleted, 0, false);
+    }
+    evidence.append(EvidenceRecord.of("retention.sweep.group", ACTOR).withBasis(claim.jobId())
+        .withDetail("unit", group.unit()).withDetail("category", group.category())
+        .withDetail("clients", group.clients().size()).withDetail("deleted", processed)
+        .withDetail("planned", group.deletable()).withDetail("rules", group.rule()));
+    return new UnitResult(deleted, 0, true);
+  }
+
   /** Marks the plan finished if every unit is done; returns whether it is. */
   private boolean finishIfDone(String planId) {
     List<WorkQueue.WorkUnit> all = queue.units(planId);
@@ -204,7 +270,9 @@ final class Sweeper {
       long remaining = 0;
       for (WorkQueue.WorkUnit u : queue.units(h.id())) {
         if (!u.done()) {
-          long planned = units.find(h.id() + "/" + u.unitId()).map(x -> x.value().deletable()).orElse(0L);
+          String id = h.id() + "/" + u.unitId();
+          long planned = units.find(id).map(x -> x.value().deletable())
+              .or(() -> groups.find(id).map(x -> x.value().deletable())).orElse(0L);
           remaining += Math.max(0, planned - u.processed());
         }
       }

@@ -2,6 +2,7 @@ package dev.custodian.spi;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,6 +25,20 @@ public interface EvidenceStore {
    * empty) and returns it. {@code next} may be called more than once if the store retries.
    */
   EvidenceEntry append(Function<Optional<EvidenceEntry>, EvidenceEntry> next);
+
+  /**
+   * Appends one entry per function, in order: the first computed from the current head, each next
+   * from the entry before it. Returns them in order. A store that can (the JDBC store does) appends
+   * them in one transaction, so that they land together and contiguously; the default appends them
+   * one by one through {@link #append}, which still forms one valid chain.
+   */
+  default List<EvidenceEntry> appendAll(List<Function<Optional<EvidenceEntry>, EvidenceEntry>> next) {
+    List<EvidenceEntry> out = new ArrayList<>(next.size());
+    for (Function<Optional<EvidenceEntry>, EvidenceEntry> f : next) {
+      out.add(append(f));
+    }
+    return out;
+  }
 
   /** The last entry, if any. */
   Optional<EvidenceEntry> head();

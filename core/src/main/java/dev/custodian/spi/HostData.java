@@ -3,8 +3,12 @@ package dev.custodian.spi;
 import dev.custodian.client.ClientId;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.subject.SubjectIdentifier;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -52,4 +56,63 @@ public interface HostData {
    * Returns how many were marked.
    */
   long restrict(RecordSelection selection);
+
+  /**
+   * Deletes at most {@code limit} records that {@code selection} selects, over all its clients,
+   * with keys after {@code afterKey} (null: from the start), and commits them before returning.
+   * Safe to call again with the returned key after a crash. Pass the same selection (same clients,
+   * same window) with every key it returned; only the slices each client spares may change.
+   *
+   * <p>The default goes client by client through {@link #deleteBatch}, which is correct for any
+   * host; an adapter over a shared table overrides it to walk the table's time range once for all
+   * the clients (the JDBC adapter does).
+   *
+   * @throws IllegalArgumentException if {@code limit} is below 1 or {@code afterKey} was not issued
+   *     for this selection
+   */
+  default GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    List<ClientId> clients = List.copyOf(selection.clients().keySet());
+    int index = 0;
+    String key = null;
+    if (afterKey != null) {
+      int colon = afterKey.indexOf(':');
+      try {
+        index = Integer.parseInt(colon < 0 ? afterKey : afterKey.substring(0, colon));
+      } catch (NumberFormatException e) {
+        index = -1;
+      }
+      if (colon < 0 || index < 0 || index > clients.size()) {
+        throw new IllegalArgumentException(
+            "afterKey was not issued by deleteGroupBatch: pass back nextKey unchanged");
+      }
+      key = colon + 1 == afterKey.length() ? null : afterKey.substring(colon + 1);
+    }
+    Map<ClientId, Long> deleted = new HashMap<>();
+    long left = limit;
+    while (index < clients.size() && left > 0) {
+      ClientId client = clients.get(index);
+      DeletionBatch batch = deleteBatch(selection.of(client), key, (int) left);
+      deleted.merge(client, batch.deleted(), Long::sum);
+      left -= batch.deleted();
+      if (batch.exhausted()) {
+        index++;
+        key = null;
+      } else {
+        key = batch.nextKey();
+      }
+    }
+    return new GroupDeletion(deleted, index + ":" + (key == null ? "" : key), index >= clients.size());
+  }
+
+  /**
+   * The earliest time of a record {@code selection} selects, ignoring the slices its clients spare;
+   * empty if there is none, or if this host cannot tell cheaply. A sweep uses it to split a group's
+   * time range between nodes; the default (empty) keeps each group in one piece.
+   */
+  default Optional<Instant> earliest(GroupSelection selection) {
+    return Optional.empty();
+  }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.testing.ForwardingHostData;
 import dev.custodian.spi.HostRecord;
@@ -43,6 +45,15 @@ class SweepCrashTest {
         throw new IllegalStateException("node killed before batch");
       }
       return inner.deleteBatch(selection, afterKey, limit);
+    }
+
+    @Override
+    public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
+      calls++;
+      if (allowed-- <= 0) {
+        throw new IllegalStateException("node killed before batch");
+      }
+      return inner.deleteGroupBatch(selection, afterKey, limit);
     }
 
     @Override

@@ -161,7 +161,8 @@ class SweepTest {
     RetentionPlan plan = c.retention().plan();
     // Submitted for the nodes to work on; none has started.
     assertThat(c.retention().submit(plan)).isEqualTo(plan.id());
-    assertThat(f.queue.units(plan.id())).hasSize(plan.entries().size());
+    assertThat(f.queue.units(plan.id())).hasSize(plan.units().size());
+    assertThat(plan.groups()).as("clients with a common cutoff are swept together").isNotEmpty();
     SweepStatus s = c.retention().status();
     assertThat(s.backlog()).isEqualTo(plan.deletable());
     assertThat(s.oldestOverdueSince()).isEqualTo(plan.plannedAt());

@@ -3,11 +3,15 @@ package dev.custodian.testing;
 import dev.custodian.client.ClientId;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -53,6 +57,16 @@ public interface ForwardingHostData extends HostData {
   @Override
   default DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
     return delegate().deleteBatch(selection, afterKey, limit);
+  }
+
+  @Override
+  default GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
+    return delegate().deleteGroupBatch(selection, afterKey, limit);
+  }
+
+  @Override
+  default Optional<Instant> earliest(GroupSelection selection) {
+    return delegate().earliest(selection);
   }
 
   @Override

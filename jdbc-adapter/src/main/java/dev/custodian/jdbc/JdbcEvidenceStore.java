@@ -62,6 +62,31 @@ public final class JdbcEvidenceStore implements EvidenceStore {
     });
   }
 
+  /** All in one transaction, under one lock of the head: the entries land together or not at all. */
+  @Override
+  public List<EvidenceEntry> appendAll(List<Function<Optional<EvidenceEntry>, EvidenceEntry>> next) {
+    Objects.requireNonNull(next, "next");
+    if (next.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.transaction(c -> {
+      lockHead(c);
+      Optional<EvidenceEntry> head = head(c);
+      List<EvidenceEntry> out = new ArrayList<>(next.size());
+      for (Function<Optional<EvidenceEntry>, EvidenceEntry> f : next) {
+        EvidenceEntry e = f.apply(head);
+        long expected = head.map(h -> h.sequence() + 1).orElse(1L);
+        if (e.sequence() != expected) {
+          throw new IllegalStateException("evidence entry out of sequence: expected " + expected);
+        }
+        out.add(e);
+        head = Optional.of(e);
+      }
+      insert(c, out);
+      return out;
+    });
+  }
+
   private static void lockHead(Connection c) throws SQLException {
     try (PreparedStatement ps =
              c.prepareStatement("SELECT id FROM custodian_evidence_head WHERE id = 1 FOR UPDATE");
@@ -74,19 +99,36 @@ public final class JdbcEvidenceStore implements EvidenceStore {
   }
 
   private void insert(Connection c, EvidenceEntry e) throws SQLException {
+    insert(c, List.of(e));
+  }
+
+  private void insert(Connection c, List<EvidenceEntry> entries) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO custodian_evidence (" + COLUMNS
         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setLong(1, e.sequence());
-      jdbc.dialect().bindInstant(ps, 2, e.at());
-      ps.setString(3, e.client() == null ? null : e.client().value());
-      ps.setString(4, e.action());
-      ps.setString(5, e.actor());
-      ps.setString(6, e.basis());
-      ps.setString(7, Json.write(new TreeMap<>(e.details())));
-      ps.setString(8, e.previousHash());
-      ps.setString(9, e.hash());
-      ps.executeUpdate();
+      for (EvidenceEntry e : entries) {
+        bind(ps, e);
+        if (entries.size() == 1) {
+          ps.executeUpdate();
+        } else {
+          ps.addBatch();
+        }
+      }
+      if (entries.size() > 1) {
+        ps.executeBatch();
+      }
     }
+  }
+
+  private void bind(PreparedStatement ps, EvidenceEntry e) throws SQLException {
+    ps.setLong(1, e.sequence());
+    jdbc.dialect().bindInstant(ps, 2, e.at());
+    ps.setString(3, e.client() == null ? null : e.client().value());
+    ps.setString(4, e.action());
+    ps.setString(5, e.actor());
+    ps.setString(6, e.basis());
+    ps.setString(7, Json.write(new TreeMap<>(e.details())));
+    ps.setString(8, e.previousHash());
+    ps.setString(9, e.hash());
   }
 
   @Override

@@ -13,6 +13,8 @@ import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.retention.SweepReport;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
@@ -298,6 +300,17 @@ class MultiNodeSweepTest {
 
     @Override
     public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
+      arrive();
+      return delegate.deleteBatch(selection, afterKey, limit);
+    }
+
+    @Override
+    public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
+      arrive();
+      return delegate.deleteGroupBatch(selection, afterKey, limit);
+    }
+
+    private void arrive() {
       if (waited.compareAndSet(false, true)) {
         arrived.countDown();
         try {
@@ -309,7 +322,6 @@ class MultiNodeSweepTest {
           throw new IllegalStateException(e);
         }
       }
-      return delegate.deleteBatch(selection, afterKey, limit);
     }
 
     @Override

@@ -25,6 +25,14 @@ public final class InMemoryEvidenceStore implements EvidenceStore {
   }
 
   @Override
+  public synchronized List<EvidenceEntry> appendAll(
+      List<Function<Optional<EvidenceEntry>, EvidenceEntry>> next) {
+    List<EvidenceEntry> out = new ArrayList<>(next.size());
+    next.forEach(f -> out.add(append(f)));
+    return out;
+  }
+
+  @Override
   public synchronized Optional<EvidenceEntry> head() {
     return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
   }

@@ -3,16 +3,19 @@ package dev.custodian.spi.memory;
 import dev.custodian.client.ClientId;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -124,6 +127,15 @@ public final class InMemoryHostData implements HostData {
         doomed.size() < limit
             || table.tailMap(last, false).values().stream().noneMatch(selection::matches);
     return new DeletionBatch(doomed.size(), last, exhausted);
+  }
+
+  @Override
+  public synchronized Optional<Instant> earliest(GroupSelection selection) {
+    return data.getOrDefault(selection.category(), new TreeMap<>()).values().stream()
+        .filter(r -> selection.clients().containsKey(r.client()))
+        .filter(r -> selection.from() == null || !r.time().isBefore(selection.from()))
+        .filter(r -> r.time().isBefore(selection.before()))
+        .map(HostRecord::time).min(Instant::compareTo);
   }
 
   @Override
