@@ -112,4 +112,60 @@ public abstract class EvidenceStoreContract {
     assertThat(v.valid()).as(v.reason()).isTrue();
     assertThat(v.entriesChecked()).isEqualTo((long) threads * each);
   }
+
+  @Test
+  void appendAllChainsItsEntriesInOrder_R_EVID_1() {
+    log.append(EvidenceRecord.of("test.before", "tester"));
+    List<EvidenceEntry> batch = log.appendAll(List.of(
+        EvidenceRecord.of("test.batch", "tester").withClient(A).withDetail("deleted", 3),
+        EvidenceRecord.of("test.batch", "tester").withClient(B).withDetail("deleted", 4)));
+    assertThat(batch).extracting(EvidenceEntry::sequence).containsExactly(2L, 3L);
+    assertThat(batch).extracting(EvidenceEntry::client).containsExactly(A, B);
+    assertThat(store.readAll(1, 10)).containsExactlyElementsOf(
+        List.of(store.readAll(1, 1).get(0), batch.get(0), batch.get(1)));
+    assertThat(log.appendAll(List.of())).isEmpty();
+    ChainVerification v = EvidenceLog.verify(store);
+    assertThat(v.valid()).as(v.reason()).isTrue();
+    assertThat(v.entriesChecked()).isEqualTo(3);
+  }
+
+  @Test
+  void appendAllRefusingOneRecordAppendsNone_R_EVID_2() {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> log.appendAll(List.of(
+        EvidenceRecord.of("test.batch", "tester").withClient(A),
+        EvidenceRecord.of("test.batch", "tester").withDetail("who", "anne@example.com")))))
+        .isInstanceOf(dev.custodian.evidence.PersonalDataInEvidenceException.class);
+    assertThat(store.head()).isEmpty();
+  }
+
+  @Test
+  void concurrentAppendAllAndAppendFormOneValidChain() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int n = t;
+      futures.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < 10; i++) {
+          if (n % 2 == 0) {
+            log.appendAll(List.of(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i),
+                EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i)));
+          } else {
+            log.append(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i));
+          }
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : futures) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    ChainVerification v = EvidenceLog.verify(store);
+    assertThat(v.valid()).as(v.reason()).isTrue();
+    assertThat(v.entriesChecked()).isEqualTo(2 * 10 * 2 + 2 * 10);
+  }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.client.ClientId;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -315,5 +319,137 @@ public abstract class HostDataContract {
     assertThat(host.restrict(RecordSelection.all(A, CONTACTS).withSubjects(Set.of(E1)))).isEqualTo(1);
     assertThat(isRestricted(CONTACTS, "1")).isTrue();
     assertThat(isRestricted(CONTACTS, "4")).isFalse();
+  }
+
+  // ---- group deletion (several clients of one category at once) ----
+
+  private static GroupSelection group(Instant from, Instant before, Map<ClientId, List<Exclusion>> clients) {
+    return new GroupSelection(CALLS, from, before, clients);
+  }
+
+  private List<HostRecord> expected(GroupSelection selection) {
+    return fixture.stream().filter(selection::matches).toList();
+  }
+
+  /** Deletes the whole group in batches of {@code limit}; the per-client totals. */
+  private Map<ClientId, Long> sweepGroup(GroupSelection selection, String key, int limit) {
+    Map<ClientId, Long> totals = new TreeMap<>();
+    GroupDeletion batch;
+    int calls = 0;
+    do {
+      batch = host.deleteGroupBatch(selection, key, limit);
+      assertThat(batch.total()).isBetween(0L, (long) limit);
+      batch.deleted().forEach((c, n) -> totals.merge(c, n, Long::sum));
+      key = batch.nextKey();
+      calls++;
+      assertThat(calls).as("batches needed").isLessThan(100);
+    } while (!batch.exhausted());
+    return totals;
+  }
+
+  private static Map<ClientId, Long> perClient(List<HostRecord> records) {
+    return records.stream().collect(Collectors.groupingBy(HostRecord::client, TreeMap::new,
+        Collectors.counting()));
+  }
+
+  @Test
+  void deleteGroupBatchDeletesSeveralClientsInBoundedBatchesSparingEachOnesSlices_R_RET_6_R_HOLD_2() {
+    GroupSelection sweep = group(null, T0.plusSeconds(3600L * 40), Map.of(
+        A, List.of(new Exclusion(Set.of(P2), null, null),
+            new Exclusion(Set.of(P3, P4), T0.plusSeconds(3600L * 30), null)),
+        B, List.of(new Exclusion(Set.of(P1), T0.plusSeconds(3600L * 2), T0.plusSeconds(3600L * 4))),
+        C, List.of()));
+    List<HostRecord> doomed = expected(sweep);
+    assertThat(perClient(doomed)).containsOnlyKeys(A, B);
+
+    assertThat(sweepGroup(sweep, null, 7)).isEqualTo(perClient(doomed));
+
+    for (HostRecord r : fixture) {
+      assertThat(contains(r.category(), r.id()))
+          .as("%s %s %s", r.category(), r.id(), doomed.contains(r) ? "deleted" : "kept")
+          .isEqualTo(!doomed.contains(r));
+    }
+  }
+
+  @Test
+  void deleteGroupBatchKeepsToItsWindowAndClients_R_ACC_2() {
+    GroupSelection sweep = group(T0.plusSeconds(3600L * 3), T0.plusSeconds(3600L * 20),
+        Map.of(A, List.of(), B, List.of()));
+    List<HostRecord> doomed = expected(sweep);
+    assertThat(sweepGroup(sweep, null, 4)).isEqualTo(perClient(doomed));
+    for (HostRecord r : fixture) {
+      assertThat(contains(r.category(), r.id())).as("%s %s", r.category(), r.id())
+          .isEqualTo(!doomed.contains(r));
+    }
+  }
+
+  @Test
+  void deleteGroupBatchResumesFromItsKeyAfterARestart_R_RET_6() {
+    GroupSelection sweep = group(null, T0.plusSeconds(3600L * 30), Map.of(A, List.of(), B, List.of()));
+    long expected = expected(sweep).size();
+    GroupDeletion first = host.deleteGroupBatch(sweep, null, 5);
+    assertThat(first.total()).isEqualTo(5);
+    assertThat(first.exhausted()).isFalse();
+
+    Map<ClientId, Long> rest = sweepGroup(sweep, first.nextKey(), 1000);
+    assertThat(first.total() + rest.values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(expected);
+    assertThat(host.count(RecordSelection.all(A, CALLS).withWindow(null, T0.plusSeconds(3600L * 30))))
+        .isZero();
+    assertThat(host.count(RecordSelection.all(B, CALLS))).isZero();
+  }
+
+  @Test
+  void aSliceSparedBetweenGroupBatchesIsSparedFromThenOn_R_HOLD_2() {
+    GroupSelection sweep = group(null, T0.plusSeconds(3600L * 60), Map.of(A, List.of(), B, List.of()));
+    GroupDeletion first = host.deleteGroupBatch(sweep, null, 3);
+    Set<String> goneFirst = fixture.stream().filter(r -> !contains(r.category(), r.id()))
+        .map(HostRecord::id).collect(Collectors.toSet());
+    assertThat(goneFirst).hasSize(3);
+
+    // A hold on P1 for client A arrives after the first batch: the walk goes on from its key.
+    GroupSelection held = sweep.withExcluding(Map.of(A, List.of(new Exclusion(Set.of(P1), null, null)),
+        B, List.of()));
+    sweepGroup(held, first.nextKey(), 6);
+
+    for (HostRecord r : fixture) {
+      if (!r.category().equals(CALLS) || goneFirst.contains(r.id())) {
+        continue;
+      }
+      boolean spared = r.client().equals(A) && r.subjects().contains(P1);
+      assertThat(contains(r.category(), r.id())).as("%s %s", r.client(), r.id()).isEqualTo(spared);
+    }
+  }
+
+  @Test
+  void deleteGroupBatchOfNothingIsExhausted() {
+    GroupDeletion batch = host.deleteGroupBatch(group(null, T0, Map.of(A, List.of(), C, List.of())), null, 10);
+    assertThat(batch.total()).isZero();
+    assertThat(batch.exhausted()).isTrue();
+    GroupDeletion unmapped = host.deleteGroupBatch(new GroupSelection(CategoryId.of("NOT_HELD_HERE"),
+        null, T0.plusSeconds(3600L * 60), Map.of(A, List.of())), null, 10);
+    assertThat(unmapped.total()).isZero();
+    assertThat(unmapped.exhausted()).isTrue();
+    assertThat(host.count(RecordSelection.all(A, CALLS))).isEqualTo(60);
+  }
+
+  @Test
+  void deleteGroupBatchRefusesANonPositiveLimitAndAForeignKey() {
+    GroupSelection sweep = group(null, T0.plusSeconds(3600L * 60), Map.of(A, List.of(), B, List.of()));
+    assertThatThrownBy(() -> host.deleteGroupBatch(sweep, null, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> host.deleteGroupBatch(sweep, "not a key", 5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nextKey");
+    assertThat(host.count(RecordSelection.all(A, CALLS))).isEqualTo(60);
+  }
+
+  @Test
+  void earliestIsTheFirstSelectedTimeOrUnknown() {
+    GroupSelection sweep = group(T0.plusSeconds(3600L * 12), T0.plusSeconds(3600L * 60),
+        Map.of(A, List.of(new Exclusion(Set.of(), null, null)), B, List.of()));
+    Optional<Instant> earliest = host.earliest(sweep);
+    earliest.ifPresent(t -> assertThat(t).isEqualTo(T0.plusSeconds(3600L * 12)));
+    assertThat(host.earliest(group(null, T0, Map.of(A, List.of(), B, List.of())))).isEmpty();
+    assertThat(host.earliest(group(null, T0.plusSeconds(3600L * 60), Map.of(C, List.of())))).isEmpty();
   }
 }

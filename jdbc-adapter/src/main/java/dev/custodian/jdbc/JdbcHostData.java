@@ -3,6 +3,8 @@ package dev.custodian.jdbc;
 import dev.custodian.client.ClientId;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -363,6 +366,209 @@ public final class JdbcHostData implements HostData {
     return deleted;
   }
 
+  /**
+   * Per client, the earliest record time at or after the group's {@code from} and before its
+   * {@code before}: one seek of the {@code (client, time)} index per client.
+   */
+  @Override
+  public Optional<Instant> earliest(GroupSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = tables.get(selection.category());
+    if (t == null) {
+      return Optional.empty();
+    }
+    String sql = "SELECT MIN(" + t.time + ") FROM " + t.table + " WHERE " + t.client + " = ? AND "
+        + t.time + " < ?" + (selection.from() == null ? "" : " AND " + t.time + " >= ?");
+    return jdbc.autoCommit(c -> earliest(c, t, sql, selection));
+  }
+
+  private static Optional<Instant> earliest(Connection c, BoundTable t, String sql,
+      GroupSelection selection) throws SQLException {
+    Instant min = null;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (ClientId client : selection.clients().keySet()) {
+        ps.setString(1, client.value());
+        t.bindTime(ps, 2, selection.before());
+        if (selection.from() != null) {
+          t.bindTime(ps, 3, selection.from());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          Instant m = rs.next() ? t.readTime(rs, 1) : null;
+          if (m != null && (min == null || m.isBefore(min))) {
+            min = m;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(min);
+  }
+
+  /**
+   * Walks the group's window once for all its clients, in (time, id) order, one time window per
+   * batch: each batch reads the rows of all the group's clients in a window sized to hold about
+   * {@code limit} rows (the first batch counts the window's rows through the {@code (client,
+   * time)} index to size it; later batches widen or narrow it by what the last one found), deletes
+   * at most {@code limit} of them and commits. A window holding more than {@code limit} rows is
+   * finished by the next batch from the last row deleted. On PostgreSQL a batch is one statement,
+   * as for {@link #deleteBatch}.
+   */
+  @Override
+  public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
+    Objects.requireNonNull(selection, "selection");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    BoundTable t = tables.get(selection.category());
+    if (t == null) {
+      return new GroupDeletion(Map.of(), afterKey, true);
+    }
+    Walk walk = afterKey == null ? null : Walk.parse(afterKey);
+    return jdbc.transaction(c -> {
+      Walk w = walk;
+      if (w == null) {
+        w = startWalk(c, t, selection, limit);
+        if (w == null) {
+          return new GroupDeletion(Map.of(), null, true);
+        }
+      }
+      while (true) {
+        Instant end = w.windowEnd(selection.before());
+        GroupSelection window = selection.withWindow(selection.from(), end);
+        Picked picked = jdbc.dialect() == Dialect.POSTGRESQL
+            ? pickAndDeleteInOneStatement(c, t, window, w.position(), limit)
+            : pickThenDelete(c, t, window, w.position(), limit);
+        if (picked.count() > limit) {
+          // The window held more than a batch: finish it from the last row deleted, narrower.
+          Walk next = new Walk(picked.last(), w.widthMillis() * 3 / 4);
+          return new GroupDeletion(picked.deleted(), next.encode(), false);
+        }
+        boolean done = !end.isBefore(selection.before());
+        long width = picked.count() < limit / 2 ? w.widthMillis() * 3 / 2 : w.widthMillis();
+        Walk next = new Walk(new Position(end, null), Math.max(1, width));
+        if (picked.count() > 0 || done) {
+          return new GroupDeletion(picked.deleted(), next.encode(), done);
+        }
+        w = new Walk(next.position(), next.widthMillis() * 2); // an empty window: look further
+      }
+    });
+  }
+
+  /** Where a group's walk starts, with a window sized from the rows it holds; null if none. */
+  private Walk startWalk(Connection c, BoundTable t, GroupSelection selection, int limit)
+      throws SQLException {
+    Instant start = selection.from();
+    if (start == null) {
+      String sql = "SELECT MIN(" + t.time + ") FROM " + t.table + " WHERE " + t.client + " = ? AND "
+          + t.time + " < ?";
+      start = earliest(c, t, sql, selection).orElse(null);
+      if (start == null) {
+        return null;
+      }
+    }
+    Sql q = new Sql(t, jdbc.dialect()).append("SELECT COUNT(*) FROM " + t.table + " WHERE ")
+        .clientIn(selection.clients().keySet())
+        .append(" AND " + t.time + " >= ?").param(start)
+        .append(" AND " + t.time + " < ?").param(selection.before());
+    long rows;
+    try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      rows = rs.getLong(1);
+    }
+    long span = Math.max(1, selection.before().toEpochMilli() - start.toEpochMilli() + 1);
+    // About four fifths of a batch per window, so that most windows fit in one batch.
+    long width = rows <= limit ? span : Math.max(1, (long) (span * (0.8 * limit / rows)));
+    return new Walk(new Position(start, null), width);
+  }
+
+  /** What a batch picked (limit + 1 rows at most) and deleted, and the last row it deleted. */
+  private record Picked(long count, Map<ClientId, Long> deleted, Position last) {}
+
+  private Sql pickQuery(BoundTable t, GroupSelection window, Position from, String columns) {
+    return new Sql(t, jdbc.dialect()).append("SELECT " + columns + " FROM " + t.table + " WHERE ")
+        .group(window).after(from);
+  }
+
+  private Picked pickThenDelete(Connection c, BoundTable t, GroupSelection window, Position from,
+      int limit) throws SQLException {
+    Sql q = pickQuery(t, window, from, t.client + ", " + t.time + ", " + t.id)
+        .append(" ORDER BY " + t.time + ", " + t.id + jdbc.dialect().limit()).param(limit + 1);
+    Map<ClientId, List<Key>> byClient = new LinkedHashMap<>();
+    int count = 0;
+    Position last = null;
+    try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        count++;
+        if (count > limit) {
+          break;
+        }
+        Key k = new Key(t.readTime(rs, 2), rs.getString(3));
+        byClient.computeIfAbsent(ClientId.of(rs.getString(1)), x -> new ArrayList<>()).add(k);
+        last = new Position(k.time(), k.id());
+      }
+    }
+    Map<ClientId, Long> deleted = new LinkedHashMap<>();
+    for (Map.Entry<ClientId, List<Key>> e : byClient.entrySet()) {
+      deleted.put(e.getKey(), delete(c, t, e.getKey(), e.getValue()));
+    }
+    return new Picked(count, deleted, last);
+  }
+
+  /**
+   * PostgreSQL: picks the window's next {@code limit + 1} rows, deletes the first {@code limit}
+   * by physical address and answers with the counts per client, in one statement. Rows moved by a
+   * concurrent update since the statement's snapshot are then deleted by key, as in {@link
+   * #deleteBatch}.
+   */
+  private Picked pickAndDeleteInOneStatement(Connection c, BoundTable t, GroupSelection window,
+      Position from, int limit) throws SQLException {
+    Sql q = new Sql(t, jdbc.dialect())
+        .append("WITH picked AS MATERIALIZED (")
+        .append(pickQuery(t, window, from, "ctid AS custodian_tid, " + t.client
+            + " AS custodian_client, " + t.time + " AS custodian_time, " + t.id + " AS custodian_id"))
+        .append(" ORDER BY " + t.time + ", " + t.id + " LIMIT ?)").param(limit + 1)
+        .append(", batch AS MATERIALIZED (SELECT * FROM picked"
+            + " ORDER BY custodian_time, custodian_id LIMIT ?)").param(limit)
+        .append(", gone AS (DELETE FROM " + t.table
+            + " WHERE ctid = ANY(ARRAY(SELECT custodian_tid FROM batch)) AND ")
+        .clientIn(window.clients().keySet())
+        .append(" RETURNING " + t.id + " AS custodian_id, " + t.client + " AS custodian_client)")
+        .append(", tally AS (SELECT custodian_client, COUNT(*) AS n FROM gone GROUP BY custodian_client)")
+        .append(" SELECT (SELECT COUNT(*) FROM picked), last.custodian_time,"
+            + " CAST(last.custodian_id AS VARCHAR),"
+            + " ARRAY(SELECT CAST(custodian_client AS VARCHAR) FROM tally ORDER BY custodian_client),"
+            + " ARRAY(SELECT n FROM tally ORDER BY custodian_client),"
+            + " ARRAY(SELECT CAST(b.custodian_client AS VARCHAR) || '|' || CAST(b.custodian_id AS VARCHAR)"
+            + " FROM batch b WHERE b.custodian_id NOT IN (SELECT g.custodian_id FROM gone g))"
+            + " FROM (SELECT 1) one LEFT JOIN (SELECT custodian_time, custodian_id FROM batch"
+            + " ORDER BY custodian_time DESC, custodian_id DESC LIMIT 1) last ON TRUE");
+    long count;
+    Position last;
+    Map<ClientId, Long> deleted = new LinkedHashMap<>();
+    Map<ClientId, List<Key>> missing = new LinkedHashMap<>();
+    try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      count = rs.getLong(1);
+      Instant lastTime = t.readTime(rs, 2);
+      last = lastTime == null ? null : new Position(lastTime, rs.getString(3));
+      Object[] clients = (Object[]) rs.getArray(4).getArray();
+      Object[] counts = (Object[]) rs.getArray(5).getArray();
+      for (int i = 0; i < clients.length; i++) {
+        deleted.put(ClientId.of((String) clients[i]), ((Number) counts[i]).longValue());
+      }
+      for (Object o : (Object[]) rs.getArray(6).getArray()) {
+        // client ids never hold '|' (see ClientId); the rest is the row id
+        String pair = (String) o;
+        int bar = pair.indexOf('|');
+        missing.computeIfAbsent(ClientId.of(pair.substring(0, bar)), x -> new ArrayList<>())
+            .add(new Key(null, pair.substring(bar + 1)));
+      }
+    }
+    for (Map.Entry<ClientId, List<Key>> e : missing.entrySet()) {
+      deleted.merge(e.getKey(), delete(c, t, e.getKey(), e.getValue()), Long::sum);
+    }
+    return new Picked(count, deleted, last);
+  }
+
   @Override
   public long restrict(RecordSelection selection) {
     Objects.requireNonNull(selection, "selection");
@@ -409,6 +615,42 @@ public final class JdbcHostData implements HostData {
     }
   }
 
+  /** A position in (time, id) order; without id, "just before the first row at this time". */
+  record Position(Instant time, String id) {}
+
+  /**
+   * A group's walk, as handed out in {@link GroupDeletion#nextKey()}: where it stands and the
+   * width of its next window.
+   */
+  record Walk(Position position, long widthMillis) {
+    Instant windowEnd(Instant before) {
+      long end = position.time().toEpochMilli() + widthMillis;
+      Instant e = Instant.ofEpochMilli(end);
+      return e.isBefore(before) ? e : before;
+    }
+
+    String encode() {
+      return "W|" + widthMillis + "|" + position.time() + "|" + (position.id() == null ? "" : position.id());
+    }
+
+    static Walk parse(String key) {
+      String[] parts = key.split("\\|", 4);
+      try {
+        if (parts.length == 4 && parts[0].equals("W")) {
+          long width = Long.parseLong(parts[1]);
+          if (width > 0) {
+            return new Walk(new Position(Instant.parse(parts[2]), parts[3].isEmpty() ? null : parts[3]),
+                width);
+          }
+        }
+      } catch (NumberFormatException | DateTimeParseException e) {
+        // fall through to the error below
+      }
+      throw new IllegalArgumentException(
+          "afterKey was not issued by JdbcHostData.deleteGroupBatch: pass back nextKey unchanged");
+    }
+  }
+
   /** An id value bound with the id column's type. */
   record IdParam(String value) {}
 
@@ -425,6 +667,13 @@ public final class JdbcHostData implements HostData {
     Sql(BoundTable t, Dialect dialect) {
       this.t = t;
       this.dialect = dialect;
+    }
+
+    /** Appends {@code other}'s text and parameters. */
+    Sql append(Sql other) {
+      text.append(other.text);
+      params.addAll(other.params);
+      return this;
     }
 
     Sql append(String sql) {
@@ -454,28 +703,86 @@ public final class JdbcHostData implements HostData {
       }
       for (RecordSelection.Exclusion x : s.excluding()) {
         append(" AND NOT (");
-        boolean first = true;
-        if (x.from() != null) {
-          append(t.time + " >= ?").param(x.from());
-          first = false;
-        }
-        if (x.before() != null) {
-          append(first ? "" : " AND ").append(t.time + " < ?").param(x.before());
-          first = false;
-        }
-        if (!x.subjects().isEmpty()) {
-          append(first ? "" : " AND ");
-          if (!subjects(x.subjects(), true)) {
-            append("1 = 0");
-          }
-          first = false;
-        }
-        if (first) {
-          append("1 = 1");
-        }
+        covers(x);
         append(")");
       }
       return this;
+    }
+
+    /** Appends the condition that a row lies inside {@code x} (its window and its subjects). */
+    Sql covers(RecordSelection.Exclusion x) {
+      boolean first = true;
+      if (x.from() != null) {
+        append(t.time + " >= ?").param(x.from());
+        first = false;
+      }
+      if (x.before() != null) {
+        append(first ? "" : " AND ").append(t.time + " < ?").param(x.before());
+        first = false;
+      }
+      if (!x.subjects().isEmpty()) {
+        append(first ? "" : " AND ");
+        if (!subjects(x.subjects(), true)) {
+          append("1 = 0");
+        }
+        first = false;
+      }
+      if (first) {
+        append("1 = 1");
+      }
+      return this;
+    }
+
+    /** Appends "client IN (...)" over {@code clients} (one array parameter on PostgreSQL). */
+    Sql clientIn(Collection<ClientId> clients) {
+      if (dialect == Dialect.POSTGRESQL) {
+        return append(t.client + " = ANY(?)")
+            .param(new TextArray(clients.stream().map(ClientId::value).toArray(String[]::new)));
+      }
+      append(t.client + " IN (" + String.join(", ", Collections.nCopies(clients.size(), "?")) + ")");
+      clients.forEach(c -> param(c.value()));
+      return this;
+    }
+
+    /**
+     * Appends the criteria of a group: its clients, window and, for each set of clients sparing
+     * the same slices, "NOT (client IN (...) AND (inside a slice))".
+     */
+    Sql group(GroupSelection g) {
+      clientIn(g.clients().keySet());
+      if (g.from() != null) {
+        append(" AND " + t.time + " >= ?").param(g.from());
+      }
+      append(" AND " + t.time + " < ?").param(g.before());
+      Map<List<RecordSelection.Exclusion>, List<ClientId>> bySpared = new LinkedHashMap<>();
+      g.clients().forEach((client, spared) -> {
+        if (!spared.isEmpty()) {
+          bySpared.computeIfAbsent(spared, k -> new ArrayList<>()).add(client);
+        }
+      });
+      bySpared.forEach((spared, clients) -> {
+        append(" AND NOT (");
+        clientIn(clients);
+        append(" AND (");
+        for (int i = 0; i < spared.size(); i++) {
+          append(i == 0 ? "(" : " OR (");
+          covers(spared.get(i));
+          append(")");
+        }
+        append("))");
+      });
+      return this;
+    }
+
+    /** Appends "(time, id) after {@code p}" (everything at or after p's time if p has no id). */
+    Sql after(Position p) {
+      if (p.id() == null) {
+        return append(" AND " + t.time + " >= ?").param(p.time());
+      }
+      // time >= t0 lets the database seek the time index; the OR finishes the (time, id) order.
+      return append(" AND " + t.time + " >= ?").param(p.time())
+          .append(" AND (" + t.time + " > ?").param(p.time())
+          .append(" OR " + t.id + " > ?").param(new IdParam(p.id())).append(")");
     }
 
     /**

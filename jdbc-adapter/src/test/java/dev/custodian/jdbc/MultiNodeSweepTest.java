@@ -185,6 +185,8 @@ class MultiNodeSweepTest {
       long expected = plan.deletable();
       long total = countRows();
       assertThat(plan.entries()).hasSize(CLIENTS * 2);
+      // Clients sharing a cutoff are swept together, in time slices: the group path is under test.
+      assertThat(plan.groups()).as("group units").hasSizeGreaterThanOrEqualTo(nodesCount());
       assertThat(expected).isGreaterThan(1000);
       assertThat(plan.held()).isGreaterThan(50);
       // Whatever the plan's exact cut-off, records two days older than a year are expired.
@@ -193,7 +195,7 @@ class MultiNodeSweepTest {
       assertThat(heldIds).hasSize((int) plan.held());
       String planId = setup.retention().submit(plan);
 
-      int nodes = 4;
+      int nodes = nodesCount();
       ExecutorService pool = Executors.newFixedThreadPool(nodes);
       CountDownLatch start = new CountDownLatch(1);
       CountDownLatch rendezvous = new CountDownLatch(nodes);
@@ -216,7 +218,7 @@ class MultiNodeSweepTest {
       }
       pool.shutdown();
 
-      assertThat(units).as("units completed").isEqualTo(plan.entries().size());
+      assertThat(units).as("units completed").isEqualTo(plan.units().size());
       assertThat(deleted).as("records deleted by all nodes").isEqualTo(expected);
       assertThat(countRows()).isEqualTo(total - expected);
       assertThat(heldIds(setup)).as("held records").isEqualTo(heldIds);
@@ -243,6 +245,10 @@ class MultiNodeSweepTest {
           .hasSizeGreaterThanOrEqualTo((int) (expected / BATCH));
       assertThat(batches.stream().mapToLong(e -> Long.parseLong(e.details().get("deleted"))).sum())
           .as("evidence adds up").isEqualTo(expected);
+    }
+
+    private static int nodesCount() {
+      return 4;
     }
 
     private long countRows() throws SQLException {
