@@ -35,7 +35,7 @@ public final class HoldService {
   private final Clock clock;
 
   public HoldService(StateStore store, EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock) {
-    this.holds = new Repository<>(store, KIND, Hold.class);
+    this.holds = new Repository<>(store, KIND, Hold.class).cachingDecodes();
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.clock = Objects.requireNonNull(clock, "clock");

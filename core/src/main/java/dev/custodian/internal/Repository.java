@@ -5,8 +5,10 @@ import dev.custodian.spi.StateStore;
 import dev.custodian.spi.StoredState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,10 @@ public final class Repository<T> {
   private final String kind;
   private final Class<T> type;
   private final Function<T, Instant> dueAt;
+  /** Decoded values by id, with the body they came from; null when not caching. */
+  private final Map<String, Decoded<T>> decoded;
+
+  private record Decoded<T>(String body, T value) {}
 
   /**
    * @param dueAt extracts the instant the duty queries by (see {@link StateStore#listDue}); may
@@ -30,6 +36,24 @@ public final class Repository<T> {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.type = Objects.requireNonNull(type, "type");
     this.dueAt = dueAt == null ? t -> null : dueAt;
+    this.decoded = null;
+  }
+
+  private Repository(Repository<T> of) {
+    this.store = of.store;
+    this.kind = of.kind;
+    this.type = of.type;
+    this.dueAt = of.dueAt;
+    this.decoded = new ConcurrentHashMap<>();
+  }
+
+  /**
+   * The same repository, keeping each value it decodes with the stored body it came from, and
+   * decoding again only when that body changes: for kinds read far more often than written (holds,
+   * read at every deletion batch). Values are immutable records, so sharing them is safe.
+   */
+  public Repository<T> cachingDecodes() {
+    return new Repository<>(this);
   }
 
   public Repository(StateStore store, String kind, Class<T> type) {
@@ -58,7 +82,15 @@ public final class Repository<T> {
   }
 
   private Versioned<T> decode(StoredState s) {
-    return new Versioned<>(Json.read(s.body(), type), s.version());
+    if (decoded == null) {
+      return new Versioned<>(Json.read(s.body(), type), s.version());
+    }
+    Decoded<T> known = decoded.get(s.id());
+    if (known == null || !known.body().equals(s.body())) {
+      known = new Decoded<>(s.body(), Json.read(s.body(), type));
+      decoded.put(s.id(), known);
+    }
+    return new Versioned<>(known.value(), s.version());
   }
 
   /** A stored value with the version it was read at. */

@@ -38,7 +38,7 @@ final class SweepPlanner {
   /** Time slices per group at most. */
   static final int MAX_SLICES = 64;
   /** A group is cut into time slices of about this many batches each. */
-  static final int BATCHES_PER_SLICE = 4;
+  static final int BATCHES_PER_SLICE = 6;
 
   SweepPlanner(Classifier classifier, HostData hostData, DeletionGate gate, HoldService holdService,
       Function<ClientId, ClientContext> contexts, int batchSize) {

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,33 +103,33 @@ public final class JdbcEvidenceStore implements EvidenceStore {
     insert(c, List.of(e));
   }
 
+  /** Rows per INSERT statement: one statement, one round trip, for a whole group's batch. */
+  private static final int ROWS_PER_INSERT = 100;
+
   private void insert(Connection c, List<EvidenceEntry> entries) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO custodian_evidence (" + COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (EvidenceEntry e : entries) {
-        bind(ps, e);
-        if (entries.size() == 1) {
-          ps.executeUpdate();
-        } else {
-          ps.addBatch();
+    for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+      List<EvidenceEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+      String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO custodian_evidence (" + COLUMNS + ") VALUES " + values)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          bind(ps, 9 * i, chunk.get(i));
         }
-      }
-      if (entries.size() > 1) {
-        ps.executeBatch();
+        ps.executeUpdate();
       }
     }
   }
 
-  private void bind(PreparedStatement ps, EvidenceEntry e) throws SQLException {
-    ps.setLong(1, e.sequence());
-    jdbc.dialect().bindInstant(ps, 2, e.at());
-    ps.setString(3, e.client() == null ? null : e.client().value());
-    ps.setString(4, e.action());
-    ps.setString(5, e.actor());
-    ps.setString(6, e.basis());
-    ps.setString(7, Json.write(new TreeMap<>(e.details())));
-    ps.setString(8, e.previousHash());
-    ps.setString(9, e.hash());
+  private void bind(PreparedStatement ps, int offset, EvidenceEntry e) throws SQLException {
+    ps.setLong(offset + 1, e.sequence());
+    jdbc.dialect().bindInstant(ps, offset + 2, e.at());
+    ps.setString(offset + 3, e.client() == null ? null : e.client().value());
+    ps.setString(offset + 4, e.action());
+    ps.setString(offset + 5, e.actor());
+    ps.setString(offset + 6, e.basis());
+    ps.setString(offset + 7, Json.write(new TreeMap<>(e.details())));
+    ps.setString(offset + 8, e.previousHash());
+    ps.setString(offset + 9, e.hash());
   }
 
   @Override

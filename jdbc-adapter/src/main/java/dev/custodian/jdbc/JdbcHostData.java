@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -404,13 +405,15 @@ public final class JdbcHostData implements HostData {
   }
 
   /**
-   * Walks the group's window once for all its clients, in (time, id) order, one time window per
-   * batch: each batch reads the rows of all the group's clients in a window sized to hold about
-   * {@code limit} rows (the first batch counts the window's rows through the {@code (client,
-   * time)} index to size it; later batches widen or narrow it by what the last one found), deletes
-   * at most {@code limit} of them and commits. A window holding more than {@code limit} rows is
-   * finished by the next batch from the last row deleted. On PostgreSQL a batch is one statement,
-   * as for {@link #deleteBatch}.
+   * Walks the group's window once for all its clients, in time order, one time window per batch:
+   * each batch deletes the selected rows of the group's clients in its window with one range
+   * statement through the {@code (client, time)} index and commits; the rows are first counted per
+   * client with the same criteria (on PostgreSQL under one repeatable-read snapshot, so that the
+   * counts are exactly what the statement deletes). The first window is sized by
+   * counting the rows of the whole range, each next one from what the last one held, to about nine
+   * tenths of a batch; a window that turns out to hold more than {@code limit} rows is narrowed
+   * before anything is deleted. Should more than {@code limit} rows share one millisecond, that window is deleted in
+   * (time, id) order from the last row deleted.
    */
   @Override
   public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
@@ -424,31 +427,38 @@ public final class JdbcHostData implements HostData {
     }
     Walk walk = afterKey == null ? null : Walk.parse(afterKey);
     return jdbc.transaction(c -> {
-      Walk w = walk;
-      if (w == null) {
-        w = startWalk(c, t, selection, limit);
-        if (w == null) {
-          return new GroupDeletion(Map.of(), null, true);
+      if (jdbc.dialect() == Dialect.POSTGRESQL) {
+        try (Statement st = c.createStatement()) {
+          st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
         }
+      }
+      Walk w = walk != null ? walk : startWalk(c, t, selection, limit);
+      if (w == null) {
+        return new GroupDeletion(Map.of(), null, true);
       }
       while (true) {
         Instant end = w.windowEnd(selection.before());
+        boolean last = !end.isBefore(selection.before());
         GroupSelection window = selection.withWindow(selection.from(), end);
-        Picked picked = jdbc.dialect() == Dialect.POSTGRESQL
-            ? pickAndDeleteInOneStatement(c, t, window, w.position(), limit)
-            : pickThenDelete(c, t, window, w.position(), limit);
-        if (picked.count() > limit) {
-          // The window held more than a batch: finish it from the last row deleted, narrower.
-          Walk next = new Walk(picked.last(), w.widthMillis() * 3 / 4);
-          return new GroupDeletion(picked.deleted(), next.encode(), false);
+        Tally tally = deleteWindow(c, t, window, w.position(), limit);
+        if (tally.deleted() == null && w.widthMillis() > 1) {
+          w = w.narrowed(tally.rows(), limit); // more than a batch (nothing deleted): narrower
+          continue;
         }
-        boolean done = !end.isBefore(selection.before());
-        long width = picked.count() < limit / 2 ? w.widthMillis() * 3 / 2 : w.widthMillis();
-        Walk next = new Walk(new Position(end, null), Math.max(1, width));
-        if (picked.count() > 0 || done) {
-          return new GroupDeletion(picked.deleted(), next.encode(), done);
+        if (tally.deleted() == null) {
+          // More than a batch within one millisecond: this window goes in (time, id) order.
+          Picked p = pickThenDelete(c, t, window, w.position(), limit);
+          if (p.picked() == limit) {
+            return new GroupDeletion(p.deleted(), new Walk(p.last(), w.widthMillis()).encode(), false);
+          }
+          // Fewer than a batch were selectable (the rest held): the window is done.
+          return new GroupDeletion(p.deleted(), new Walk(new Position(end, null), w.widthMillis()).encode(), last);
         }
-        w = new Walk(next.position(), next.widthMillis() * 2); // an empty window: look further
+        Walk next = new Walk(new Position(end, null), w.resized(tally.rows(), limit));
+        if (tally.rows() > 0 || last) {
+          return new GroupDeletion(tally.deleted(), next.encode(), last);
+        }
+        w = next; // nothing selected in this window: look further, wider
       }
     });
   }
@@ -465,42 +475,103 @@ public final class JdbcHostData implements HostData {
         return null;
       }
     }
+    Position from = new Position(start, null);
+    long rows = countWindow(c, t, selection, from, selection.before());
+    long span = Math.max(1, selection.before().toEpochMilli() - start.toEpochMilli() + 1);
+    Walk whole = new Walk(from, span);
+    return rows <= limit ? whole : new Walk(from, whole.resized(rows, limit));
+  }
+
+  /** Rows of the group's clients from {@code from} to {@code end}, held or not: an upper bound. */
+  private long countWindow(Connection c, BoundTable t, GroupSelection selection, Position from,
+      Instant end) throws SQLException {
     Sql q = new Sql(t, jdbc.dialect()).append("SELECT COUNT(*) FROM " + t.table + " WHERE ")
-        .clientIn(selection.clients().keySet())
-        .append(" AND " + t.time + " >= ?").param(start)
-        .append(" AND " + t.time + " < ?").param(selection.before());
-    long rows;
+        .clientIn(selection.clients().keySet()).append(" AND " + t.time + " < ?").param(end)
+        .after(from);
     try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
       rs.next();
-      rows = rs.getLong(1);
+      return rs.getLong(1);
     }
-    long span = Math.max(1, selection.before().toEpochMilli() - start.toEpochMilli() + 1);
-    // About four fifths of a batch per window, so that most windows fit in one batch.
-    long width = rows <= limit ? span : Math.max(1, (long) (span * (0.8 * limit / rows)));
-    return new Walk(new Position(start, null), width);
   }
 
-  /** What a batch picked (limit + 1 rows at most) and deleted, and the last row it deleted. */
-  private record Picked(long count, Map<ClientId, Long> deleted, Position last) {}
+  /**
+   * What deleting a window did: the rows it selected and the count per client, or a null count
+   * (and nothing deleted) when it selected more than a batch.
+   */
+  private record Tally(long rows, Map<ClientId, Long> deleted) {}
 
-  private Sql pickQuery(BoundTable t, GroupSelection window, Position from, String columns) {
-    return new Sql(t, jdbc.dialect()).append("SELECT " + columns + " FROM " + t.table + " WHERE ")
-        .group(window).after(from);
-  }
-
-  private Picked pickThenDelete(Connection c, BoundTable t, GroupSelection window, Position from,
+  /**
+   * Deletes what {@code window} selects after {@code from}, unless that is more than {@code limit}
+   * rows: then nothing is deleted (on PostgreSQL, rolled back to a savepoint).
+   */
+  private Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, Position from,
       int limit) throws SQLException {
-    Sql q = pickQuery(t, window, from, t.client + ", " + t.time + ", " + t.id)
-        .append(" ORDER BY " + t.time + ", " + t.id + jdbc.dialect().limit()).param(limit + 1);
+    Map<ClientId, Long> deleted = new LinkedHashMap<>();
+    if (jdbc.dialect() == Dialect.POSTGRESQL) {
+      // Counted, then deleted, under one repeatable-read snapshot (see deleteGroupBatch): the
+      // DELETE removes exactly the rows counted, or fails as a serialization race and the whole
+      // batch is retried. Cheaper than DELETE ... RETURNING, which fetches every row again.
+      Sql count = new Sql(t, jdbc.dialect())
+          .append("SELECT CAST(" + t.client + " AS VARCHAR), COUNT(*) FROM " + t.table + " WHERE ")
+          .group(window).after(from).append(" GROUP BY " + t.client);
+      long total = 0;
+      try (PreparedStatement ps = count.prepare(c); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          deleted.put(ClientId.of(rs.getString(1)), rs.getLong(2));
+          total += rs.getLong(2);
+        }
+      }
+      if (total > limit) {
+        return new Tally(total, null);
+      }
+      if (total > 0) {
+        Sql delete = new Sql(t, jdbc.dialect()).append("DELETE FROM " + t.table + " WHERE ")
+            .group(window).after(from);
+        try (PreparedStatement ps = delete.prepare(c)) {
+          int n = ps.executeUpdate();
+          if (n != total) {
+            throw new SQLException("deleted " + n + " rows where " + total + " were counted in the"
+                + " same snapshot", "40001");
+          }
+        }
+      }
+      return new Tally(total, deleted);
+    }
+    Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.client + ", " + t.id + " FROM " + t.table
+        + " WHERE ").group(window).after(from).append(jdbc.dialect().limit()).param(limit + 1);
     Map<ClientId, List<Key>> byClient = new LinkedHashMap<>();
-    int count = 0;
-    Position last = null;
+    int rows = 0;
     try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        count++;
-        if (count > limit) {
-          break;
+        if (++rows > limit) {
+          return new Tally(2L * limit, null);
         }
+        byClient.computeIfAbsent(ClientId.of(rs.getString(1)), x -> new ArrayList<>())
+            .add(new Key(null, rs.getString(2)));
+      }
+    }
+    for (Map.Entry<ClientId, List<Key>> e : byClient.entrySet()) {
+      deleted.put(e.getKey(), delete(c, t, e.getKey(), e.getValue()));
+    }
+    return new Tally(rows, deleted);
+  }
+
+  /** What an ordered batch deleted, and the last row it deleted. */
+  private record Picked(int picked, Map<ClientId, Long> deleted, Position last) {}
+
+  /** Deletes the next {@code limit} selected rows of {@code window} in (time, id) order. */
+  private Picked pickThenDelete(Connection c, BoundTable t, GroupSelection window, Position from,
+      int limit) throws SQLException {
+    Sql q = new Sql(t, jdbc.dialect())
+        .append("SELECT " + t.client + ", " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
+        .group(window).after(from)
+        .append(" ORDER BY " + t.time + ", " + t.id + jdbc.dialect().limit()).param(limit);
+    Map<ClientId, List<Key>> byClient = new LinkedHashMap<>();
+    Position last = from;
+    int picked = 0;
+    try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        picked++;
         Key k = new Key(t.readTime(rs, 2), rs.getString(3));
         byClient.computeIfAbsent(ClientId.of(rs.getString(1)), x -> new ArrayList<>()).add(k);
         last = new Position(k.time(), k.id());
@@ -510,63 +581,7 @@ public final class JdbcHostData implements HostData {
     for (Map.Entry<ClientId, List<Key>> e : byClient.entrySet()) {
       deleted.put(e.getKey(), delete(c, t, e.getKey(), e.getValue()));
     }
-    return new Picked(count, deleted, last);
-  }
-
-  /**
-   * PostgreSQL: picks the window's next {@code limit + 1} rows, deletes the first {@code limit}
-   * by physical address and answers with the counts per client, in one statement. Rows moved by a
-   * concurrent update since the statement's snapshot are then deleted by key, as in {@link
-   * #deleteBatch}.
-   */
-  private Picked pickAndDeleteInOneStatement(Connection c, BoundTable t, GroupSelection window,
-      Position from, int limit) throws SQLException {
-    Sql q = new Sql(t, jdbc.dialect())
-        .append("WITH picked AS MATERIALIZED (")
-        .append(pickQuery(t, window, from, "ctid AS custodian_tid, " + t.client
-            + " AS custodian_client, " + t.time + " AS custodian_time, " + t.id + " AS custodian_id"))
-        .append(" ORDER BY " + t.time + ", " + t.id + " LIMIT ?)").param(limit + 1)
-        .append(", batch AS MATERIALIZED (SELECT * FROM picked"
-            + " ORDER BY custodian_time, custodian_id LIMIT ?)").param(limit)
-        .append(", gone AS (DELETE FROM " + t.table
-            + " WHERE ctid = ANY(ARRAY(SELECT custodian_tid FROM batch)) AND ")
-        .clientIn(window.clients().keySet())
-        .append(" RETURNING " + t.id + " AS custodian_id, " + t.client + " AS custodian_client)")
-        .append(", tally AS (SELECT custodian_client, COUNT(*) AS n FROM gone GROUP BY custodian_client)")
-        .append(" SELECT (SELECT COUNT(*) FROM picked), last.custodian_time,"
-            + " CAST(last.custodian_id AS VARCHAR),"
-            + " ARRAY(SELECT CAST(custodian_client AS VARCHAR) FROM tally ORDER BY custodian_client),"
-            + " ARRAY(SELECT n FROM tally ORDER BY custodian_client),"
-            + " ARRAY(SELECT CAST(b.custodian_client AS VARCHAR) || '|' || CAST(b.custodian_id AS VARCHAR)"
-            + " FROM batch b WHERE b.custodian_id NOT IN (SELECT g.custodian_id FROM gone g))"
-            + " FROM (SELECT 1) one LEFT JOIN (SELECT custodian_time, custodian_id FROM batch"
-            + " ORDER BY custodian_time DESC, custodian_id DESC LIMIT 1) last ON TRUE");
-    long count;
-    Position last;
-    Map<ClientId, Long> deleted = new LinkedHashMap<>();
-    Map<ClientId, List<Key>> missing = new LinkedHashMap<>();
-    try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      count = rs.getLong(1);
-      Instant lastTime = t.readTime(rs, 2);
-      last = lastTime == null ? null : new Position(lastTime, rs.getString(3));
-      Object[] clients = (Object[]) rs.getArray(4).getArray();
-      Object[] counts = (Object[]) rs.getArray(5).getArray();
-      for (int i = 0; i < clients.length; i++) {
-        deleted.put(ClientId.of((String) clients[i]), ((Number) counts[i]).longValue());
-      }
-      for (Object o : (Object[]) rs.getArray(6).getArray()) {
-        // client ids never hold '|' (see ClientId); the rest is the row id
-        String pair = (String) o;
-        int bar = pair.indexOf('|');
-        missing.computeIfAbsent(ClientId.of(pair.substring(0, bar)), x -> new ArrayList<>())
-            .add(new Key(null, pair.substring(bar + 1)));
-      }
-    }
-    for (Map.Entry<ClientId, List<Key>> e : missing.entrySet()) {
-      deleted.merge(e.getKey(), delete(c, t, e.getKey(), e.getValue()), Long::sum);
-    }
-    return new Picked(count, deleted, last);
+    return new Picked(picked, deleted, last);
   }
 
   @Override
@@ -623,6 +638,17 @@ public final class JdbcHostData implements HostData {
    * width of its next window.
    */
   record Walk(Position position, long widthMillis) {
+    /** Fills nine tenths of a batch, had the window held {@code rows}; at most twice as wide. */
+    long resized(long rows, int limit) {
+      double factor = rows == 0 ? 2.0 : Math.min(2.0, 0.9 * limit / rows);
+      return Math.max(1, (long) (widthMillis * factor));
+    }
+
+    /** The same start, narrower: the window held {@code rows}, more than {@code limit}. */
+    Walk narrowed(long rows, int limit) {
+      return new Walk(position, Math.max(1, Math.min(widthMillis - 1, resized(rows, limit))));
+    }
+
     Instant windowEnd(Instant before) {
       long end = position.time().toEpochMilli() + widthMillis;
       Instant e = Instant.ofEpochMilli(end);
@@ -762,8 +788,12 @@ public final class JdbcHostData implements HostData {
       });
       bySpared.forEach((spared, clients) -> {
         append(" AND NOT (");
-        clientIn(clients);
-        append(" AND (");
+        if (clients.size() < g.clients().size()) {
+          // Only some clients spare these slices; when all do, the test is left out (it would
+          // cost a comparison per row and per client).
+          clientIn(clients).append(" AND ");
+        }
+        append("(");
         for (int i = 0; i < spared.size(); i++) {
           append(i == 0 ? "(" : " OR (");
           covers(spared.get(i));
