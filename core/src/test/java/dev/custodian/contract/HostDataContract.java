@@ -452,4 +452,23 @@ public abstract class HostDataContract {
     assertThat(host.earliest(group(null, T0, Map.of(A, List.of(), B, List.of())))).isEmpty();
     assertThat(host.earliest(group(null, T0.plusSeconds(3600L * 60), Map.of(C, List.of())))).isEmpty();
   }
+
+  @Test
+  void aGroupWhoseRowsShareOneInstantStillGoesInBoundedBatches_R_RET_6() {
+    List<HostRecord> same = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      same.add(call(i % 2 == 0 ? A : B, 5000 + i, T0.plusSeconds(7), Set.of(i % 3 == 0 ? P2 : P1)));
+    }
+    fixture = same;
+    host = createHostData(same);
+    GroupSelection sweep = group(null, T0.plusSeconds(3600),
+        Map.of(A, List.of(new Exclusion(Set.of(P2), null, null)), B, List.of()));
+    List<HostRecord> doomed = expected(sweep);
+    assertThat(doomed).hasSizeGreaterThan(20);
+
+    assertThat(sweepGroup(sweep, null, 4)).isEqualTo(perClient(doomed));
+    for (HostRecord r : same) {
+      assertThat(contains(r.category(), r.id())).as(r.id()).isEqualTo(!doomed.contains(r));
+    }
+  }
 }

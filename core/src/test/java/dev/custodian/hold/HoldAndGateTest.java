@@ -10,6 +10,8 @@ import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.memory.InMemoryEvidenceStore;
@@ -18,6 +20,7 @@ import dev.custodian.subject.PhoneNumber;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -144,5 +147,61 @@ class HoldAndGateTest {
       }
     }
     return seen;
+  }
+
+  @Test
+  void aGroupBatchSparesEachClientsHoldsAndRecordsEachClientsCount_R_HOLD_2_R_EVID_1() {
+    ClientId other = ClientId.of("globex");
+    for (int i = 0; i < 4; i++) {
+      data.put(new HostRecord(CategoryId.CALL_LOG, other, "g" + i, now.minusSeconds(86_400L * (i + 1)),
+          Set.of(WITNESS), Map.of()));
+    }
+    // The hold is ACME's: globex's calls with the same number are not held.
+    Hold hold = custodian.holds().place(OFFICER, ACME, Set.of(WITNESS), Set.of(CategoryId.CALL_LOG),
+        null, null, "CPP art. 60-1 requisition");
+    GroupSelection both = new GroupSelection(CategoryId.CALL_LOG, null, now,
+        Map.of(ACME, List.of(), other, List.of()));
+    DeletionGate gate = custodian.deletionGate();
+
+    GroupDeletion batch = gate.deleteGroupBatch(both, null, 100, "system", "test.delete", "rule X");
+
+    assertThat(batch.deleted()).containsExactlyInAnyOrderEntriesOf(Map.of(ACME, 5L, other, 4L));
+    assertThat(batch.exhausted()).isTrue();
+    assertThat(data.findSubject(ACME, Set.of(WITNESS))).hasSize(5);
+    assertThat(data.findSubject(other, Set.of(WITNESS))).isEmpty();
+    List<EvidenceEntry> entries = evidence.readAll(1, 100).stream()
+        .filter(x -> x.action().equals("test.delete")).toList();
+    assertThat(entries).extracting(EvidenceEntry::client).containsExactlyInAnyOrder(ACME, other);
+    EvidenceEntry acme = entries.stream().filter(x -> ACME.equals(x.client())).findFirst().orElseThrow();
+    assertThat(acme.details()).containsEntry("deleted", "5").containsEntry("holdsSpared", "[" + hold.id() + "]");
+    EvidenceEntry globex = entries.stream().filter(x -> other.equals(x.client())).findFirst().orElseThrow();
+    assertThat(globex.details()).containsEntry("deleted", "4").doesNotContainKey("holdsSpared");
+    assertThat(custodian.evidence().verify().valid()).isTrue();
+  }
+
+  @Test
+  void aHoldReleasedBetweenGroupBatchesNoLongerSpares_R_HOLD_2() {
+    Hold hold = custodian.holds().place(OFFICER, ACME, Set.of(WITNESS), Set.of(CategoryId.CALL_LOG),
+        null, null, "CPP art. 60-1 requisition");
+    GroupSelection acme = new GroupSelection(CategoryId.CALL_LOG, null, now, Map.of(ACME, List.of()));
+    DeletionGate gate = custodian.deletionGate();
+    assertThat(gate.deleteGroupBatch(acme, null, 100, "system", "test.delete", "rule X").total()).isEqualTo(5);
+
+    custodian.holds().release(OFFICER, hold.id(), "proceedings closed");
+    GroupDeletion after = gate.deleteGroupBatch(acme, null, 100, "system", "test.delete", "rule X");
+    assertThat(after.total()).isEqualTo(5);
+    assertThat(data.size()).isZero();
+  }
+
+  @Test
+  void aGroupBatchThatDeletesNothingStillLeavesEvidence_R_EVID_1() {
+    GroupSelection none = new GroupSelection(CategoryId.CALL_LOG, null, now.minusSeconds(86_400L * 30),
+        Map.of(ACME, List.of()));
+    GroupDeletion batch = custodian.deletionGate().deleteGroupBatch(none, null, 10, "system", "test.delete", "rule X");
+    assertThat(batch.total()).isZero();
+    assertThat(evidence.readAll(1, 100)).filteredOn(x -> x.action().equals("test.delete"))
+        .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("deleted", "0"));
+    assertThatThrownBy(() -> custodian.deletionGate().deleteGroupBatch(none, null, 10, "system", "x", " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("basis");
   }
 }
