@@ -340,7 +340,7 @@ public final class HostDataBenchmarks {
           continue;
         }
         String text = v.toString();
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0) {
+        if (needsQuotes(text)) {
           out.write('"');
           out.write(text.replace("\"", "\"\""));
           out.write('"');
@@ -352,6 +352,17 @@ public final class HostDataBenchmarks {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** RFC 4180: a field holding a comma, a quote or a line break is quoted. */
+  private static boolean needsQuotes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** An archive sink that only counts: measures the library, not a disk. */

@@ -44,8 +44,10 @@ final class RowReader {
   private final int time;
   private final int[] subjects;
   /**
-   * Identifiers already parsed, per subject column: the same numbers recur across a client's
-   * records, and validation is the costly part of reading a row. Bounded, so memory stays constant.
+   * Identifiers already parsed, per subject column, the columns of one kind sharing one map: the
+   * same numbers recur across a client's records (and across a row's caller and callee), and
+   * validation is the costly part of reading a row. One instance per value, so a row's columns
+   * naming the same subject are told apart by reference. Bounded, so memory stays constant.
    */
   private final Map<String, SubjectIdentifier>[] parsed;
   private static final int PARSED_CACHE = 4096;
@@ -62,8 +64,9 @@ final class RowReader {
     subjects = new int[table.subjects.size()];
     @SuppressWarnings("unchecked")
     Map<String, SubjectIdentifier>[] caches = new Map[subjects.length];
+    Map<SubjectKind, Map<String, SubjectIdentifier>> byKind = new HashMap<>();
     for (int i = 0; i < caches.length; i++) {
-      caches[i] = new HashMap<>();
+      caches[i] = byKind.computeIfAbsent(table.subjects.get(i).kind(), k -> new HashMap<>());
     }
     this.parsed = caches;
     for (int i = 0; i < n; i++) {
@@ -102,7 +105,8 @@ final class RowReader {
     Set<SubjectIdentifier> more = null;
     for (int s = 0; s < subjects.length; s++) {
       SubjectIdentifier known = subject(s, rs.getString(subjects[s]));
-      if (known == null || known.equals(first) || known.equals(second)) {
+      // Same value, same instance (see parsed); different kinds are never equal.
+      if (known == null || known == first || known == second) {
         continue;
       }
       if (first == null) {
