@@ -12,16 +12,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -38,7 +34,10 @@ final class RowReader {
   private final BoundTable table;
   private final ClientId client;
   private final String[] labels;
+  private final HostRecord.Columns columns;
   private final ColumnRead[] readers;
+  /** Columns whose reader is {@code getString}. */
+  private final boolean[] textual;
   private final int id;
   private final int clientIndex;
   private final int time;
@@ -58,6 +57,7 @@ final class RowReader {
     int n = md.getColumnCount();
     labels = new String[n];
     readers = new ColumnRead[n];
+    textual = new boolean[n];
     int idAt = -1;
     int clientAt = -1;
     int timeAt = -1;
@@ -73,6 +73,7 @@ final class RowReader {
       String label = md.getColumnLabel(i + 1);
       labels[i] = label;
       readers[i] = reader(md.getColumnType(i + 1), md.getColumnTypeName(i + 1));
+      textual[i] = readers[i] == TEXT;
       if (label.equalsIgnoreCase(table.idName)) {
         idAt = i + 1;
       }
@@ -91,20 +92,33 @@ final class RowReader {
     if (idAt < 0 || timeAt < 0 || clientAt < 0) {
       throw new IllegalStateException("result of " + table.table + " lacks a mapped column");
     }
+    this.columns = HostRecord.Columns.of(List.of(labels));
     this.id = idAt;
     this.clientIndex = clientAt;
     this.time = timeAt;
   }
 
   HostRecord read(ResultSet rs) throws SQLException {
-    // Subjects and fields are handed over in forms HostRecord copies cheaply: an immutable set
-    // (kept as is by Set.copyOf) and an array-backed map view (copied once, without a map of our
-    // own built and hashed first). Most rows name one or two subjects.
+    // Every column is read once: the subject, client and id columns' text is taken from the
+    // row's values where the column is read as text (each read decodes the bytes anew).
+    Instant at = table.readTime(rs, time);
+    Object[] values = new Object[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      if (i + 1 == time) {
+        // Parsed once: the same value as the time column's reader would give.
+        values[i] = at == null ? null
+            : table.zonedTime ? IsoInstant.format(at) : LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString();
+      } else {
+        values[i] = readers[i].read(rs, i + 1);
+      }
+    }
+    // Subjects are handed over as an immutable set, which HostRecord keeps as is. Most rows name
+    // one or two subjects.
     SubjectIdentifier first = null;
     SubjectIdentifier second = null;
     Set<SubjectIdentifier> more = null;
     for (int s = 0; s < subjects.length; s++) {
-      SubjectIdentifier known = subject(s, rs.getString(subjects[s]));
+      SubjectIdentifier known = subject(s, text(rs, values, subjects[s]));
       // Same value, same instance (see parsed); different kinds are never equal.
       if (known == null || known == first || known == second) {
         continue;
@@ -123,21 +137,15 @@ final class RowReader {
     Set<SubjectIdentifier> found = more != null ? more
         : second != null ? Set.of(first, second)
         : first != null ? Set.of(first) : Set.of();
-    Instant at = table.readTime(rs, time);
-    Object[] values = new Object[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      if (i + 1 == time) {
-        // Parsed once: the same value as the time column's reader would give.
-        values[i] = at == null ? null
-            : table.zonedTime ? at.toString() : LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString();
-      } else {
-        values[i] = readers[i].read(rs, i + 1);
-      }
-    }
-    String stored = rs.getString(clientIndex);
+    String stored = text(rs, values, clientIndex);
     ClientId owner = client != null && client.value().equals(stored) ? client : ClientId.of(stored);
-    return new HostRecord(table.mapping.category(), owner, rs.getString(id), at, found,
-        new Columns(labels, values));
+    return new HostRecord(table.mapping.category(), owner, text(rs, values, id), at, found,
+        columns.row(values));
+  }
+
+  /** Column {@code index}'s text: the value already read if read as text, else read now. */
+  private String text(ResultSet rs, Object[] values, int index) throws SQLException {
+    return textual[index - 1] ? (String) values[index - 1] : rs.getString(index);
   }
 
   /** The identifier in subject column {@code s}'s value, or null; parsed once per value. */
@@ -161,55 +169,7 @@ final class RowReader {
     return known;
   }
 
-  /**
-   * A row's columns as a read-only map over two arrays, in column order: only ever handed to
-   * {@link HostRecord}, which copies it.
-   */
-  private static final class Columns extends AbstractMap<String, Object> {
-    private final String[] labels;
-    private final Object[] values;
-
-    Columns(String[] labels, Object[] values) {
-      this.labels = labels;
-      this.values = values;
-    }
-
-    @Override
-    public int size() {
-      return labels.length;
-    }
-
-    @Override
-    public Set<Entry<String, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public int size() {
-          return labels.length;
-        }
-
-        @Override
-        public Iterator<Entry<String, Object>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < labels.length;
-            }
-
-            @Override
-            public Entry<String, Object> next() {
-              if (next >= labels.length) {
-                throw new NoSuchElementException();
-              }
-              int i = next++;
-              return new SimpleImmutableEntry<>(labels[i], values[i]);
-            }
-          };
-        }
-      };
-    }
-  }
+  private static final ColumnRead TEXT = ResultSet::getString;
 
   private static ColumnRead reader(int type, String typeName) {
     String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
@@ -247,12 +207,12 @@ final class RowReader {
         byte[] b = rs.getBytes(i);
         return b == null ? null : Base64.getEncoder().encodeToString(b);
       };
-      default -> ResultSet::getString;
+      default -> TEXT;
     };
   }
 
   private static Object zoned(ResultSet rs, int i) throws SQLException {
     OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-    return t == null ? null : t.toInstant().toString();
+    return t == null ? null : IsoInstant.format(t.toInstant());
   }
 }
