@@ -441,15 +441,28 @@ public final class HostDataBenchmarks {
     double libSecs = secs(t);
 
     long evidenceAfter = evidenceStore.head().map(e -> e.sequence()).orElse(0L);
-    long batches = 0;
+    // A batch over several clients leaves one entry per client, each naming the batch's total
+    // and how many clients it touched; a single client's batch leaves one entry.
+    double batches = 0;
     long largest = 0;
+    long entries = 0;
+    long evidenced = 0;
     for (long from = evidenceBefore + 1; from <= evidenceAfter; from += 1000) {
       for (var e : evidenceStore.readAll(from, 1000)) {
         if (e.action().equals("retention.sweep.batch")) {
-          batches++;
-          largest = Math.max(largest, Long.parseLong(e.details().get("deleted")));
+          entries++;
+          long deletedHere = Long.parseLong(e.details().get("deleted"));
+          evidenced += deletedHere;
+          String total = e.details().get("batchDeleted");
+          String clients = e.details().get("batchClients");
+          batches += clients == null ? 1.0 : 1.0 / Integer.parseInt(clients);
+          largest = Math.max(largest, total == null ? deletedHere : Long.parseLong(total));
         }
       }
+    }
+    if (largest > BATCH || evidenced != deleted) {
+      throw new IllegalStateException("B1: a batch of " + largest + " rows, or evidence for "
+          + evidenced + " rows where " + deleted + " were deleted");
     }
     long left = scalar("SELECT COUNT(*) FROM call_log WHERE started_at < ?", CUTOFF);
     long heldLeft = scalar("SELECT COUNT(*) FROM call_log WHERE started_at < ? AND caller"
@@ -471,10 +484,11 @@ public final class HostDataBenchmarks {
     double libRate = deleted / libSecs;
     double sqlRate = plain / sqlSecs;
     System.out.printf(Locale.ROOT, "B1 sweep of %,d rows (%,d older than a year, %,d of them held):"
-            + " plan (dry run) %.2f s; library sweep on %d nodes deleted %,d rows in %d batches"
-            + " (largest %,d; %d evidence entries in all; %,d older rows left) in %.2f s"
+            + " plan (dry run) %.2f s; library sweep on %d nodes deleted %,d rows in %.0f batches"
+            + " (largest %,d; %d batch evidence entries, %d evidence entries in all; %,d older rows"
+            + " left) in %.2f s"
             + " = %,.0f rows/s; plain DELETE %,d rows in %.2f s = %,.0f rows/s; heap max %d MiB%n",
-        ROWS, expiredBefore, plan.held(), planSecs, SWEEPERS, deleted, batches, largest,
+        ROWS, expiredBefore, plan.held(), planSecs, SWEEPERS, deleted, batches, largest, entries,
         evidenceAfter - evidenceBefore, left, libSecs, libRate, plain, sqlSecs, sqlRate,
         Runtime.getRuntime().maxMemory() >> 20);
     return libRate / sqlRate;

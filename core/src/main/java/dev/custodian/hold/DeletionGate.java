@@ -87,7 +87,8 @@ public final class DeletionGate {
    * Deletes one bounded batch of {@code selection} over all its clients, each client sparing its
    * active holds (read at this step, like {@link #deleteBatch}), and appends the evidence in one
    * go: one entry per client that lost records in this batch, with that client's count (and the
-   * holds spared for it), or a single entry without client if the batch deleted nothing.
+   * holds spared for it) and the batch's total and number of clients ({@code batchDeleted}, {@code
+   * batchClients}), or a single entry without client if the batch deleted nothing.
    *
    * @param afterKey the position returned by the previous batch of this selection, or null
    * @param limit at most this many records in all; at least 1
@@ -116,6 +117,7 @@ public final class DeletionGate {
     batch.deleted().forEach((client, n) -> {
       EvidenceRecord r = EvidenceRecord.of(action, actor).withClient(client).withBasis(basis)
           .withDetail("category", selection.category()).withDetail("deleted", n)
+          .withDetail("batchDeleted", batch.total()).withDetail("batchClients", batch.deleted().size())
           .withDetail("exhausted", batch.exhausted());
       List<Hold> held = active.get(client);
       if (held != null && !held.isEmpty()) {

@@ -173,7 +173,8 @@ class HoldAndGateTest {
         .filter(x -> x.action().equals("test.delete")).toList();
     assertThat(entries).extracting(EvidenceEntry::client).containsExactlyInAnyOrder(ACME, other);
     EvidenceEntry acme = entries.stream().filter(x -> ACME.equals(x.client())).findFirst().orElseThrow();
-    assertThat(acme.details()).containsEntry("deleted", "5").containsEntry("holdsSpared", "[" + hold.id() + "]");
+    assertThat(acme.details()).containsEntry("deleted", "5").containsEntry("holdsSpared", "[" + hold.id() + "]")
+        .containsEntry("batchDeleted", "9").containsEntry("batchClients", "2");
     EvidenceEntry globex = entries.stream().filter(x -> other.equals(x.client())).findFirst().orElseThrow();
     assertThat(globex.details()).containsEntry("deleted", "4").doesNotContainKey("holdsSpared");
     assertThat(custodian.evidence().verify().valid()).isTrue();
