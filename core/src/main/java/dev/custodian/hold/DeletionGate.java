@@ -63,14 +63,7 @@ public final class DeletionGate {
   public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit,
       String actor, String action, String basis) {
     Objects.requireNonNull(selection, "selection");
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(action, "action");
-    if (limit < 1) {
-      throw new IllegalArgumentException("a deletion batch holds at least one record");
-    }
-    if (basis == null || basis.isBlank()) {
-      throw new IllegalArgumentException("a deletion needs its basis: the rule, instruction or termination behind it");
-    }
+    requireValid(limit, actor, action, basis);
     List<Hold> active = holds.active(selection.client(), selection.category());
     DeletionBatch batch = hostData.deleteBatch(spare(selection, active), afterKey, limit);
     EvidenceRecord r = EvidenceRecord.of(action, actor).withClient(selection.client()).withBasis(basis)
@@ -97,14 +90,7 @@ public final class DeletionGate {
   public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit,
       String actor, String action, String basis) {
     Objects.requireNonNull(selection, "selection");
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(action, "action");
-    if (limit < 1) {
-      throw new IllegalArgumentException("a deletion batch holds at least one record");
-    }
-    if (basis == null || basis.isBlank()) {
-      throw new IllegalArgumentException("a deletion needs its basis: the rule, instruction or termination behind it");
-    }
+    requireValid(limit, actor, action, basis);
     Map<ClientId, List<Hold>> active = holds.active(selection.clients().keySet(), selection.category());
     Map<ClientId, List<RecordSelection.Exclusion>> spare = new LinkedHashMap<>();
     selection.clients().forEach((client, own) -> {
@@ -133,6 +119,17 @@ public final class DeletionGate {
     }
     evidence.appendAll(records);
     return batch;
+  }
+
+  private static void requireValid(int limit, String actor, String action, String basis) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(action, "action");
+    if (limit < 1) {
+      throw new IllegalArgumentException("a deletion batch holds at least one record");
+    }
+    if (basis == null || basis.isBlank()) {
+      throw new IllegalArgumentException("a deletion needs its basis: the rule, instruction or termination behind it");
+    }
   }
 
   /** How many records of {@code selection} active holds spare. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,10 +87,8 @@ public abstract class EvidenceStoreContract {
     assertThat(EvidenceLog.verify(store).entriesChecked()).isEqualTo(25);
   }
 
-  @Test
-  void concurrentAppendersFormOneValidChain() throws Exception {
-    int threads = 4;
-    int each = 25;
+  /** Runs {@code writer} (given its number) on {@code threads} threads that start together. */
+  private static void concurrently(int threads, IntConsumer writer) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<?>> futures = new ArrayList<>();
@@ -97,17 +96,29 @@ public abstract class EvidenceStoreContract {
       int n = t;
       futures.add(pool.submit(() -> {
         start.await();
-        for (int i = 0; i < each; i++) {
-          log.append(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i));
-        }
+        writer.accept(n);
         return null;
       }));
     }
     start.countDown();
-    for (Future<?> f : futures) {
-      f.get(120, TimeUnit.SECONDS);
+    try {
+      for (Future<?> f : futures) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    pool.shutdown();
+  }
+
+  @Test
+  void concurrentAppendersFormOneValidChain() throws Exception {
+    int threads = 4;
+    int each = 25;
+    concurrently(threads, n -> {
+      for (int i = 0; i < each; i++) {
+        log.append(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i));
+      }
+    });
     ChainVerification v = EvidenceLog.verify(store);
     assertThat(v.valid()).as(v.reason()).isTrue();
     assertThat(v.entriesChecked()).isEqualTo((long) threads * each);
@@ -140,30 +151,16 @@ public abstract class EvidenceStoreContract {
 
   @Test
   void concurrentAppendAllAndAppendFormOneValidChain() throws Exception {
-    int threads = 4;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int n = t;
-      futures.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < 10; i++) {
-          if (n % 2 == 0) {
-            log.appendAll(List.of(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i),
-                EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i)));
-          } else {
-            log.append(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i));
-          }
+    concurrently(4, n -> {
+      for (int i = 0; i < 10; i++) {
+        EvidenceRecord r = EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i);
+        if (n % 2 == 0) {
+          log.appendAll(List.of(r, r));
+        } else {
+          log.append(r);
         }
-        return null;
-      }));
-    }
-    start.countDown();
-    for (Future<?> f : futures) {
-      f.get(120, TimeUnit.SECONDS);
-    }
-    pool.shutdown();
+      }
+    });
     ChainVerification v = EvidenceLog.verify(store);
     assertThat(v.valid()).as(v.reason()).isTrue();
     assertThat(v.entriesChecked()).isEqualTo(2 * 10 * 2 + 2 * 10);

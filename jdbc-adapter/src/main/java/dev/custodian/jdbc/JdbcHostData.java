@@ -239,13 +239,28 @@ public final class JdbcHostData implements HostData {
     });
   }
 
-  @Override
-  public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
-    Objects.requireNonNull(selection, "selection");
+  /** The table of {@code category} (null if unmapped), once {@code limit} is known to be valid. */
+  private BoundTable table(CategoryId category, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
-    BoundTable t = tables.get(selection.category());
+    return tables.get(category);
+  }
+
+  /** Deletes each client's rows by key; the count per client. */
+  private Map<ClientId, Long> deleteByClient(Connection c, BoundTable t,
+      Map<ClientId, List<Key>> byClient) throws SQLException {
+    Map<ClientId, Long> deleted = new LinkedHashMap<>();
+    for (Map.Entry<ClientId, List<Key>> e : byClient.entrySet()) {
+      deleted.put(e.getKey(), delete(c, t, e.getKey(), e.getValue()));
+    }
+    return deleted;
+  }
+
+  @Override
+  public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = table(selection.category(), limit);
     if (t == null) {
       return new DeletionBatch(0, afterKey, true);
     }
@@ -409,19 +424,16 @@ public final class JdbcHostData implements HostData {
    * each batch deletes the selected rows of the group's clients in its window with one range
    * statement through the {@code (client, time)} index and commits; the rows are first counted per
    * client with the same criteria (on PostgreSQL under one repeatable-read snapshot, so that the
-   * counts are exactly what the statement deletes). The first window is sized by
-   * counting the rows of the whole range, each next one from what the last one held, to about nine
-   * tenths of a batch; a window that turns out to hold more than {@code limit} rows is narrowed
-   * before anything is deleted. Should more than {@code limit} rows share one millisecond, that window is deleted in
+   * counts are exactly what the statement deletes). The first window is sized by counting the rows
+   * of the whole range, each next one from what the last one held, to about nine tenths of a batch;
+   * a window that turns out to hold more than {@code limit} rows is narrowed before anything is
+   * deleted. Should more than {@code limit} rows share one millisecond, that window is deleted in
    * (time, id) order from the last row deleted.
    */
   @Override
   public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
     Objects.requireNonNull(selection, "selection");
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1");
-    }
-    BoundTable t = tables.get(selection.category());
+    BoundTable t = table(selection.category(), limit);
     if (t == null) {
       return new GroupDeletion(Map.of(), afterKey, true);
     }
@@ -550,10 +562,7 @@ public final class JdbcHostData implements HostData {
             .add(new Key(null, rs.getString(2)));
       }
     }
-    for (Map.Entry<ClientId, List<Key>> e : byClient.entrySet()) {
-      deleted.put(e.getKey(), delete(c, t, e.getKey(), e.getValue()));
-    }
-    return new Tally(rows, deleted);
+    return new Tally(rows, deleteByClient(c, t, byClient));
   }
 
   /** What an ordered batch deleted, and the last row it deleted. */
@@ -577,11 +586,7 @@ public final class JdbcHostData implements HostData {
         last = new Position(k.time(), k.id());
       }
     }
-    Map<ClientId, Long> deleted = new LinkedHashMap<>();
-    for (Map.Entry<ClientId, List<Key>> e : byClient.entrySet()) {
-      deleted.put(e.getKey(), delete(c, t, e.getKey(), e.getValue()));
-    }
-    return new Picked(picked, deleted, last);
+    return new Picked(picked, deleteByClient(c, t, byClient), last);
   }
 
   @Override
