@@ -514,7 +514,7 @@ public final class JdbcHostData implements HostData {
 
   /**
    * Deletes what {@code window} selects after {@code from}, unless that is more than {@code limit}
-   * rows: then nothing is deleted (on PostgreSQL, rolled back to a savepoint).
+   * rows: then nothing is deleted.
    */
   private Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, Position from,
       int limit) throws SQLException {
