@@ -14,12 +14,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -422,13 +422,14 @@ public final class JdbcHostData implements HostData {
   /**
    * Walks the group's window once for all its clients, in time order, one time window per batch:
    * each batch deletes the selected rows of the group's clients in its window with one range
-   * statement through the {@code (client, time)} index and commits; the rows are first counted per
-   * client with the same criteria (on PostgreSQL under one repeatable-read snapshot, so that the
-   * counts are exactly what the statement deletes). The first window is sized by counting the rows
-   * of the whole range, each next one from what the last one held, to about nine tenths of a batch;
-   * a window that turns out to hold more than {@code limit} rows is narrowed before anything is
-   * deleted. Should more than {@code limit} rows share one millisecond, that window is deleted in
-   * (time, id) order from the last row deleted.
+   * statement through the {@code (client, time)} index and commits. The counts per client are
+   * exactly the rows deleted: on PostgreSQL the {@code DELETE} names the client of every row it
+   * deleted ({@code RETURNING}); elsewhere the window's keys are read first and deleted by key. The
+   * first window is sized by counting the rows of the whole range, each next one from what the last
+   * one held, to about nine tenths of a batch; a window that turns out to hold more than {@code
+   * limit} rows is undone (its transaction rolled back, or nothing deleted yet) and narrowed.
+   * Should more than {@code limit} rows share one millisecond, that window is deleted in (time, id)
+   * order from the last row deleted.
    */
   @Override
   public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
@@ -438,41 +439,73 @@ public final class JdbcHostData implements HostData {
       return new GroupDeletion(Map.of(), afterKey, true);
     }
     Walk walk = afterKey == null ? null : Walk.parse(afterKey);
-    return jdbc.transaction(c -> {
-      if (jdbc.dialect() == Dialect.POSTGRESQL) {
-        try (Statement st = c.createStatement()) {
-          st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-        }
+    boolean ordered = false;
+    while (true) {
+      Walk from = walk;
+      boolean inOrder = ordered;
+      try {
+        return jdbc.transaction(c -> walk(c, t, selection, from, limit, inOrder));
+      } catch (WindowTooWide tooWide) {
+        // Undone. The same start, with a window narrower by what it held; or, if a millisecond
+        // already held more than a batch, that millisecond in (time, id) order.
+        ordered = tooWide.walk.widthMillis() <= 1;
+        walk = ordered ? tooWide.walk : tooWide.narrowed(limit);
       }
-      Walk w = walk != null ? walk : startWalk(c, t, selection, limit);
-      if (w == null) {
-        return new GroupDeletion(Map.of(), null, true);
+    }
+  }
+
+  /** A window that held more than a batch, thrown out of (and so undoing) its transaction. */
+  private static final class WindowTooWide extends RuntimeException {
+    private final long rows;
+    private final transient Walk walk;
+
+    WindowTooWide(long rows, Walk walk) {
+      super(null, null, false, false);
+      this.rows = rows;
+      this.walk = walk;
+    }
+
+    Walk narrowed(int limit) {
+      return walk.narrowed(rows, limit);
+    }
+  }
+
+  /**
+   * One batch from {@code start} (null: the beginning) in one transaction. {@code ordered}: the
+   * start's window is known to hold more than a batch within one millisecond.
+   *
+   * @throws WindowTooWide if a window deleted more than a batch (undone with the transaction)
+   */
+  private GroupDeletion walk(Connection c, BoundTable t, GroupSelection selection, Walk start,
+      int limit, boolean ordered) throws SQLException {
+    Walk w = start != null ? start : startWalk(c, t, selection, limit);
+    if (w == null) {
+      return new GroupDeletion(Map.of(), null, true);
+    }
+    while (true) {
+      Instant end = w.windowEnd(selection.before());
+      boolean last = !end.isBefore(selection.before());
+      GroupSelection window = selection.withWindow(selection.from(), end);
+      Tally tally = ordered ? new Tally(limit + 1L, null) : deleteWindow(c, t, window, w.position(), limit);
+      if (tally.deleted() == null && w.widthMillis() > 1) {
+        w = w.narrowed(tally.rows(), limit); // more than a batch (nothing deleted): narrower
+        continue;
       }
-      while (true) {
-        Instant end = w.windowEnd(selection.before());
-        boolean last = !end.isBefore(selection.before());
-        GroupSelection window = selection.withWindow(selection.from(), end);
-        Tally tally = deleteWindow(c, t, window, w.position(), limit);
-        if (tally.deleted() == null && w.widthMillis() > 1) {
-          w = w.narrowed(tally.rows(), limit); // more than a batch (nothing deleted): narrower
-          continue;
+      if (tally.deleted() == null) {
+        // More than a batch within one millisecond: this window goes in (time, id) order.
+        Picked p = pickThenDelete(c, t, window, w.position(), limit);
+        if (p.picked() == limit) {
+          return new GroupDeletion(p.deleted(), new Walk(p.last(), w.widthMillis()).encode(), false);
         }
-        if (tally.deleted() == null) {
-          // More than a batch within one millisecond: this window goes in (time, id) order.
-          Picked p = pickThenDelete(c, t, window, w.position(), limit);
-          if (p.picked() == limit) {
-            return new GroupDeletion(p.deleted(), new Walk(p.last(), w.widthMillis()).encode(), false);
-          }
-          // Fewer than a batch were selectable (the rest held): the window is done.
-          return new GroupDeletion(p.deleted(), new Walk(new Position(end, null), w.widthMillis()).encode(), last);
-        }
-        Walk next = new Walk(new Position(end, null), w.resized(tally.rows(), limit));
-        if (tally.rows() > 0 || last) {
-          return new GroupDeletion(tally.deleted(), next.encode(), last);
-        }
-        w = next; // nothing selected in this window: look further, wider
+        // Fewer than a batch were selectable (the rest held): the window is done.
+        return new GroupDeletion(p.deleted(), new Walk(new Position(end, null), w.widthMillis()).encode(), last);
       }
-    });
+      Walk next = new Walk(new Position(end, null), w.resized(tally.rows(), limit));
+      if (tally.rows() > 0 || last) {
+        return new GroupDeletion(tally.deleted(), next.encode(), last);
+      }
+      w = next; // nothing selected in this window: look further, wider
+    }
   }
 
   /** Where a group's walk starts, with a window sized from the rows it holds; null if none. */
@@ -514,39 +547,29 @@ public final class JdbcHostData implements HostData {
 
   /**
    * Deletes what {@code window} selects after {@code from}, unless that is more than {@code limit}
-   * rows: then nothing is deleted.
+   * rows: then nothing is deleted (elsewhere than on PostgreSQL: a null count), or {@link
+   * WindowTooWide} is thrown to undo the transaction (PostgreSQL).
    */
   private Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, Position from,
       int limit) throws SQLException {
     Map<ClientId, Long> deleted = new LinkedHashMap<>();
     if (jdbc.dialect() == Dialect.POSTGRESQL) {
-      // Counted, then deleted, under one repeatable-read snapshot (see deleteGroupBatch): the
-      // DELETE removes exactly the rows counted, or fails as a serialization race and the whole
-      // batch is retried. Cheaper than DELETE ... RETURNING, which fetches every row again.
-      Sql count = new Sql(t, jdbc.dialect())
-          .append("SELECT CAST(" + t.client + " AS VARCHAR), COUNT(*) FROM " + t.table + " WHERE ")
-          .group(window).after(from).append(" GROUP BY " + t.client);
+      // One statement; the rows it names are exactly the rows it deleted. Too many: the batch
+      // is undone (thrown out of the transaction) and the caller narrows the window.
+      Sql delete = new Sql(t, jdbc.dialect()).append("DELETE FROM " + t.table + " WHERE ")
+          .group(window).after(from).append(" RETURNING CAST(" + t.client + " AS VARCHAR)");
+      Map<String, long[]> tally = new HashMap<>();
       long total = 0;
-      try (PreparedStatement ps = count.prepare(c); ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps = delete.prepare(c); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          deleted.put(ClientId.of(rs.getString(1)), rs.getLong(2));
-          total += rs.getLong(2);
+          tally.computeIfAbsent(rs.getString(1), k -> new long[1])[0]++;
+          total++;
         }
       }
       if (total > limit) {
-        return new Tally(total, null);
+        throw new WindowTooWide(total, new Walk(from, window.before().toEpochMilli() - from.time().toEpochMilli()));
       }
-      if (total > 0) {
-        Sql delete = new Sql(t, jdbc.dialect()).append("DELETE FROM " + t.table + " WHERE ")
-            .group(window).after(from);
-        try (PreparedStatement ps = delete.prepare(c)) {
-          int n = ps.executeUpdate();
-          if (n != total) {
-            throw new SQLException("deleted " + n + " rows where " + total + " were counted in the"
-                + " same snapshot", "40001");
-          }
-        }
-      }
+      tally.forEach((client, n) -> deleted.put(ClientId.of(client), n[0]));
       return new Tally(total, deleted);
     }
     Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.client + ", " + t.id + " FROM " + t.table
