@@ -170,4 +170,42 @@ class SweepTest {
     assertThat(c.retention().resumeUnfinished()).hasSize(1);
     assertThat(c.retention().status().backlog()).isZero();
   }
+
+  @Test
+  void clientsWithACommonCutoffAreSweptTogetherAndEachClientsEvidenceAddsUp_R_RET_6_R_EVID_1() {
+    Custodian c = f.node(5);
+    List<HostRecord> doomed = deletableNow(c);
+    RetentionPlan plan = c.retention().plan();
+    assertThat(plan.groups()).isNotEmpty().allSatisfy(g -> {
+      assertThat(g.clients()).containsExactly(ACME, GLOBEX);
+      assertThat(g.entries()).hasSize(2);
+    });
+    // An entry a group sweeps is not a unit of its own; every other entry is.
+    Set<String> grouped = new java.util.HashSet<>();
+    plan.groups().forEach(g -> grouped.addAll(g.entries()));
+    assertThat(plan.units()).doesNotContainAnyElementsOf(grouped)
+        .containsAll(plan.groups().stream().map(SweepGroup::unit).toList());
+    assertThat(plan.groups().stream().mapToLong(SweepGroup::deletable).sum()).isEqualTo(plan.entries()
+        .stream().filter(e -> grouped.contains(e.unit())).mapToLong(PlanEntry::deletable).sum());
+
+    c.retention().execute(plan);
+
+    for (dev.custodian.client.ClientId client : List.of(ACME, GLOBEX)) {
+      long deleted = doomed.stream().filter(r -> r.client().equals(client)).count();
+      long evidenced = f.evidenceStore.readByClient(client, 1, Integer.MAX_VALUE).stream()
+          .filter(e -> e.action().equals(Sweeper.BATCH_ACTION))
+          .mapToLong(e -> Long.parseLong(e.details().get("deleted"))).sum();
+      assertThat(evidenced).as("evidence of %s", client).isEqualTo(deleted).isPositive();
+    }
+  }
+
+  @Test
+  void aPlanRefusesAGroupNamingAnEntryItDoesNotHold() {
+    RetentionPlan plan = f.node(5).retention().plan();
+    SweepGroup stray = new SweepGroup("g999999", CategoryId.CALL_LOG, "CALL_LOG.cpce-ceiling", null,
+        f.clock.instant(), List.of(ACME), List.of("u999999"), 0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new RetentionPlan(plan.id(), plan.plannedAt(), plan.entries(), List.of(stray)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("g999999");
+  }
 }
