@@ -271,10 +271,7 @@ public final class JdbcHostData implements HostData {
     Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
         .selection(selection);
     if (after != null) {
-      // time >= t0 lets the database seek the time index; the OR finishes the (time, id) order.
-      q.append(" AND " + t.time + " >= ?").param(after.time())
-          .append(" AND (" + t.time + " > ?").param(after.time())
-          .append(" OR " + t.id + " > ?").param(new IdParam(after.id())).append(")");
+      q.after(new Position(after.time(), after.id()));
     }
     q.append(" ORDER BY " + t.time + ", " + t.id + jdbc.dialect().limit()).param(limit + 1);
     return jdbc.transaction(c -> {
@@ -310,9 +307,7 @@ public final class JdbcHostData implements HostData {
             + " AS custodian_time, " + t.id + " AS custodian_id FROM " + t.table + " WHERE ")
         .selection(selection);
     if (after != null) {
-      q.append(" AND " + t.time + " >= ?").param(after.time())
-          .append(" AND (" + t.time + " > ?").param(after.time())
-          .append(" OR " + t.id + " > ?").param(new IdParam(after.id())).append(")");
+      q.after(new Position(after.time(), after.id()));
     }
     q.append(" ORDER BY " + t.time + ", " + t.id + " LIMIT ?)").param(limit + 1)
         .append(", batch AS MATERIALIZED (SELECT * FROM picked"
