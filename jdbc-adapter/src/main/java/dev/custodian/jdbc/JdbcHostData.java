@@ -271,7 +271,7 @@ public final class JdbcHostData implements HostData {
     Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
         .selection(selection);
     if (after != null) {
-      q.after(new Position(after.time(), after.id()));
+      q.after(after);
     }
     q.append(" ORDER BY " + t.time + ", " + t.id + jdbc.dialect().limit()).param(limit + 1);
     return jdbc.transaction(c -> {
@@ -307,7 +307,7 @@ public final class JdbcHostData implements HostData {
             + " AS custodian_time, " + t.id + " AS custodian_id FROM " + t.table + " WHERE ")
         .selection(selection);
     if (after != null) {
-      q.after(new Position(after.time(), after.id()));
+      q.after(after);
     }
     q.append(" ORDER BY " + t.time + ", " + t.id + " LIMIT ?)").param(limit + 1)
         .append(", batch AS MATERIALIZED (SELECT * FROM picked"
@@ -493,9 +493,9 @@ public final class JdbcHostData implements HostData {
           return new GroupDeletion(p.deleted(), new Walk(p.last(), w.widthMillis()).encode(), false);
         }
         // Fewer than a batch were selectable (the rest held): the window is done.
-        return new GroupDeletion(p.deleted(), new Walk(new Position(end, null), w.widthMillis()).encode(), last);
+        return new GroupDeletion(p.deleted(), new Walk(new Key(end, null), w.widthMillis()).encode(), last);
       }
-      Walk next = new Walk(new Position(end, null), w.resized(tally.rows(), limit));
+      Walk next = new Walk(new Key(end, null), w.resized(tally.rows(), limit));
       if (tally.rows() > 0 || last) {
         return new GroupDeletion(tally.deleted(), next.encode(), last);
       }
@@ -515,7 +515,7 @@ public final class JdbcHostData implements HostData {
         return null;
       }
     }
-    Position from = new Position(start, null);
+    Key from = new Key(start, null);
     long rows = countWindow(c, t, selection, from, selection.before());
     long span = Math.max(1, selection.before().toEpochMilli() - start.toEpochMilli() + 1);
     Walk whole = new Walk(from, span);
@@ -523,7 +523,7 @@ public final class JdbcHostData implements HostData {
   }
 
   /** Rows of the group's clients from {@code from} to {@code end}, held or not: an upper bound. */
-  private long countWindow(Connection c, BoundTable t, GroupSelection selection, Position from,
+  private long countWindow(Connection c, BoundTable t, GroupSelection selection, Key from,
       Instant end) throws SQLException {
     Sql q = new Sql(t, jdbc.dialect()).append("SELECT COUNT(*) FROM " + t.table + " WHERE ")
         .clientIn(selection.clients().keySet()).append(" AND " + t.time + " < ?").param(end)
@@ -545,7 +545,7 @@ public final class JdbcHostData implements HostData {
    * rows: then nothing is deleted (elsewhere than on PostgreSQL: a null count), or {@link
    * WindowTooWide} is thrown to undo the transaction (PostgreSQL).
    */
-  private Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, Position from,
+  private Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, Key from,
       int limit) throws SQLException {
     Map<ClientId, Long> deleted = new LinkedHashMap<>();
     if (jdbc.dialect() == Dialect.POSTGRESQL) {
@@ -584,24 +584,24 @@ public final class JdbcHostData implements HostData {
   }
 
   /** What an ordered batch deleted, and the last row it deleted. */
-  private record Picked(int picked, Map<ClientId, Long> deleted, Position last) {}
+  private record Picked(int picked, Map<ClientId, Long> deleted, Key last) {}
 
   /** Deletes the next {@code limit} selected rows of {@code window} in (time, id) order. */
-  private Picked pickThenDelete(Connection c, BoundTable t, GroupSelection window, Position from,
+  private Picked pickThenDelete(Connection c, BoundTable t, GroupSelection window, Key from,
       int limit) throws SQLException {
     Sql q = new Sql(t, jdbc.dialect())
         .append("SELECT " + t.client + ", " + t.time + ", " + t.id + " FROM " + t.table + " WHERE ")
         .group(window).after(from)
         .append(" ORDER BY " + t.time + ", " + t.id + jdbc.dialect().limit()).param(limit);
     Map<ClientId, List<Key>> byClient = new LinkedHashMap<>();
-    Position last = from;
+    Key last = from;
     int picked = 0;
     try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         picked++;
         Key k = new Key(t.readTime(rs, 2), rs.getString(3));
         byClient.computeIfAbsent(ClientId.of(rs.getString(1)), x -> new ArrayList<>()).add(k);
-        last = new Position(k.time(), k.id());
+        last = new Key(k.time(), k.id());
       }
     }
     return new Picked(picked, deleteByClient(c, t, byClient), last);
@@ -633,7 +633,11 @@ public final class JdbcHostData implements HostData {
         .sorted((a, b) -> a.mapping.category().compareTo(b.mapping.category())).toList();
   }
 
-  /** A position in (time, id) order, as handed out in {@link DeletionBatch#nextKey()}. */
+  /**
+   * A row's position in (time, id) order, as handed out in {@link DeletionBatch#nextKey()}; as a
+   * start, without id: "just before the first row at this time". Rows deleted by key carry only
+   * their id.
+   */
   record Key(Instant time, String id) {
     String encode() {
       return time + "|" + id;
@@ -653,14 +657,11 @@ public final class JdbcHostData implements HostData {
     }
   }
 
-  /** A position in (time, id) order; without id, "just before the first row at this time". */
-  record Position(Instant time, String id) {}
-
   /**
    * A group's walk, as handed out in {@link GroupDeletion#nextKey()}: where it stands and the
    * width of its next window.
    */
-  record Walk(Position position, long widthMillis) {
+  record Walk(Key position, long widthMillis) {
     /** Fills nine tenths of a batch, had the window held {@code rows}; at most twice as wide. */
     long resized(long rows, int limit) {
       double factor = rows == 0 ? 2.0 : Math.min(2.0, 0.9 * limit / rows);
@@ -688,7 +689,7 @@ public final class JdbcHostData implements HostData {
         if (parts.length == 4 && parts[0].equals("W")) {
           long width = Long.parseLong(parts[1]);
           if (width > 0) {
-            return new Walk(new Position(Instant.parse(parts[2]), parts[3].isEmpty() ? null : parts[3]),
+            return new Walk(new Key(Instant.parse(parts[2]), parts[3].isEmpty() ? null : parts[3]),
                 width);
           }
         }
@@ -828,7 +829,7 @@ public final class JdbcHostData implements HostData {
     }
 
     /** Appends "(time, id) after {@code p}" (everything at or after p's time if p has no id). */
-    Sql after(Position p) {
+    Sql after(Key p) {
       if (p.id() == null) {
         return append(" AND " + t.time + " >= ?").param(p.time());
       }
