@@ -55,9 +55,16 @@ import dev.custodian.termination.ErasureLedger;
 import dev.custodian.termination.ProcessingGate;
 import dev.custodian.termination.TerminationOptions;
 import dev.custodian.termination.TerminationService;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +156,7 @@ public final class Custodian {
                 };
       // A client's zone is its retention setting (default: the default client zone), read when
       // needed: the legal clock of R-DSR-8 and the retention calendar count the same days.
-      java.util.function.Function<ClientId, ZoneId> zones =
+      Function<ClientId, ZoneId> zones =
           client -> retention().settings(client).zone();
       this.instructions = new InstructionService(
           stateStore, evidence, notifier, instructingRoles, clock);
@@ -195,9 +202,9 @@ public final class Custodian {
             .withInitialSubProcessors(b.initialSubprocessors == null
                 ? AnnexB.subProcessors() : b.initialSubprocessors)
             .withSender(b.subprocessorNoticeSender));
-    java.util.function.Supplier<jakarta.validation.Validator> validator = b.breachValidator != null
+    Supplier<Validator> validator = b.breachValidator != null
         ? () -> b.breachValidator
-        : () -> jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+        : () -> Validation.buildDefaultValidatorFactory().getValidator();
     this.breaches = new BreachService(stateStore, evidence, clock,
         b.processorZone, instructingRoles, validator, b.breachNotificationSender);
     this.audits = new AuditService(stateStore, evidence, clock,
@@ -350,9 +357,9 @@ public final class Custodian {
     private EscalationChannel escalationChannel;
     private Responder responder;
     private Rectifier rectifier;
-    private java.time.Duration notificationDeadline =
+    private Duration notificationDeadline =
         SubjectRequestService.DEFAULT_NOTIFICATION_DEADLINE;
-    private java.time.Duration notificationEscalationDelay =
+    private Duration notificationEscalationDelay =
         SubjectRequestService.DEFAULT_ESCALATION_DELAY;
 
     /** How clients are told of subject and authority requests, held instructions and quotes. */
@@ -380,7 +387,7 @@ public final class Custodian {
     }
 
     /** How long after receipt a client must be notified of a subject request (default 24 h). */
-    public Builder notificationDeadline(java.time.Duration value) {
+    public Builder notificationDeadline(Duration value) {
       Objects.requireNonNull(value, "notificationDeadline");
       if (value.isNegative() || value.isZero()) {
         throw new IllegalArgumentException("the notification deadline must be positive");
@@ -394,7 +401,7 @@ public final class Custodian {
      * the processor's privacy contact (R-DSR-2); default zero: escalated at the first check after
      * the deadline. The notification shows as overdue from the deadline on, whatever the delay.
      */
-    public Builder notificationEscalationDelay(java.time.Duration value) {
+    public Builder notificationEscalationDelay(Duration value) {
       Objects.requireNonNull(value, "notificationEscalationDelay");
       if (value.isNegative()) {
         throw new IllegalArgumentException("the notification escalation delay must be zero or positive");
@@ -471,8 +478,8 @@ public final class Custodian {
     private TerminationOptions terminationOptions =
         TerminationOptions.DEFAULTS;
     private StateStore erasureLedgerStore;
-    private java.util.function.Function<ClientId, java.util.Set<String>>
-        subProcessorsOf = client -> java.util.Set.of();
+    private Function<ClientId, Set<String>>
+        subProcessorsOf = client -> Set.of();
 
     /**
      * Where return archives are delivered (R-TERM-3). Default: a {@code
@@ -519,7 +526,7 @@ public final class Custodian {
 
     /** The names of the sub-processors that handle a client's data (R-TERM-4). Default: none. */
     public Builder subProcessorsOf(
-        java.util.function.Function<ClientId, java.util.Set<String>> value) {
+        Function<ClientId, Set<String>> value) {
       this.subProcessorsOf = Objects.requireNonNull(value, "subProcessorsOf");
       return this;
     }
@@ -540,10 +547,10 @@ public final class Custodian {
         BusinessCalendar.france();
     private TransferRules transferRules =
         TransferRules.DEFAULT;
-    private java.util.List<SubProcessor> initialSubprocessors;
+    private List<SubProcessor> initialSubprocessors;
     private SubprocessorNoticeSender subprocessorNoticeSender;
     private BreachNotificationSender breachNotificationSender;
-    private jakarta.validation.Validator breachValidator;
+    private Validator breachValidator;
     private BusinessHours auditBusinessHours;
     private ProcessorIdentity processorIdentity =
         ProcessorIdentity.NOT_CONFIGURED;
@@ -573,8 +580,8 @@ public final class Custodian {
      * The registry stored when the state store holds none yet; default the contract's Annex B.
      * An empty list starts an empty registry.
      */
-    public Builder initialSubprocessors(java.util.List<SubProcessor> value) {
-      this.initialSubprocessors = java.util.List.copyOf(value);
+    public Builder initialSubprocessors(List<SubProcessor> value) {
+      this.initialSubprocessors = List.copyOf(value);
       return this;
     }
 
@@ -591,7 +598,7 @@ public final class Custodian {
     }
 
     /** The Jakarta validator of breach notifications; default: the provider on the classpath. */
-    public Builder breachValidator(jakarta.validation.Validator value) {
+    public Builder breachValidator(Validator value) {
       this.breachValidator = Objects.requireNonNull(value, "breachValidator");
       return this;
     }
