@@ -1,5 +1,6 @@
 package dev.custodian.dsr;
 
+import static dev.custodian.testing.Seeds.choice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.authority.AuthorityAnswer;
@@ -24,6 +25,7 @@ import dev.custodian.spi.AuthorityResponse;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.SubjectResponse;
 import dev.custodian.subject.PhoneNumber;
+import dev.custodian.testing.Seeds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,14 +34,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * R-DSR-3, R-AUTH-2, R-AUTH-3, R-ACC-1, R-ACC-2, R-EVID-1: random sequences of intake, routing,
@@ -101,81 +99,94 @@ class NoPathAnswersWithoutInstructionPropertyTest {
   record AuthorityRespond(int request, int principal, int instruction, boolean underCompulsion)
       implements Step {}
 
-  @Property(tries = 200)
-  void noPathAnswersASubjectOrAnAuthorityWithoutAnInstruction(
-      @ForAll("scenarios") List<Step> steps) {
-    Run run = new Run();
-    run.play(steps);
-    Statistics.label("subject answered").collect(!run.w.responder.subjectResponses().isEmpty());
-    Statistics.label("authority answered")
-        .collect(!run.w.responder.authorityResponses().isEmpty());
-    Statistics.label("attempt refused").collect(run.refusedAttempts > 0);
-    Statistics.label("subject answered").coverage(c -> c.check(true).percentage(p -> p >= 10));
-    Statistics.label("authority answered").coverage(c -> c.check(true).percentage(p -> p >= 10));
-    Statistics.label("attempt refused").coverage(c -> c.check(true).percentage(p -> p >= 50));
+  static final int TRIES = 200;
+
+  /**
+   * {@value #TRIES} random scenarios, then one check that the scenarios reached the interesting
+   * paths often enough (subject and authority answers in at least 10%, a refusal in at least 50%).
+   */
+  @TestFactory
+  Stream<DynamicTest> noPathAnswersASubjectOrAnAuthorityWithoutAnInstruction() {
+    String name = "noPathAnswersASubjectOrAnAuthorityWithoutAnInstruction";
+    AtomicInteger subjectAnswered = new AtomicInteger();
+    AtomicInteger authorityAnswered = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    Stream<DynamicTest> cases = Seeds.cases(name, TRIES, g -> {
+      Run run = new Run();
+      run.play(scenario(g));
+      if (!run.w.responder.subjectResponses().isEmpty()) {
+        subjectAnswered.incrementAndGet();
+      }
+      if (!run.w.responder.authorityResponses().isEmpty()) {
+        authorityAnswered.incrementAndGet();
+      }
+      if (run.refusedAttempts > 0) {
+        refused.incrementAndGet();
+      }
+    });
+    DynamicTest coverage = DynamicTest.dynamicTest(name + " coverage", () -> {
+      String seed = " (replay with -D" + Seeds.PROPERTY + "=" + Seeds.seed() + ")";
+      assertThat(subjectAnswered.get() * 100).as("scenarios with a subject answered" + seed)
+          .isGreaterThanOrEqualTo(10 * TRIES);
+      assertThat(authorityAnswered.get() * 100).as("scenarios with an authority answered" + seed)
+          .isGreaterThanOrEqualTo(10 * TRIES);
+      assertThat(refused.get() * 100).as("scenarios with a refused attempt" + seed)
+          .isGreaterThanOrEqualTo(50 * TRIES);
+    });
+    return Stream.concat(cases, Stream.of(coverage));
   }
 
-  @Provide
-  Arbitrary<List<Step>> scenarios() {
-    Arbitrary<Integer> any = Arbitraries.integers().between(0, 50);
-    // Negative picks mean "the obvious one" (an administrator of the target's client, the latest
-    // instruction for that request), so that valid paths occur often enough to be tested too.
-    Arbitrary<Integer> author = Arbitraries.frequency(Tuple.of(1, -1), Tuple.of(1, 0))
-        .flatMap(x -> x < 0 ? Arbitraries.just(-1) : any);
-    Arbitrary<Integer> instruction = Arbitraries.frequency(Tuple.of(4, -3), Tuple.of(1, -2),
-        Tuple.of(1, -1), Tuple.of(3, 0)).flatMap(x -> x == 0 ? any : Arbitraries.just(x));
-    Arbitrary<Step> intake = Combinators.combine(
-        Arbitraries.integers().between(0, SUBJECTS.size() - 1),
-        Arbitraries.of(SubjectRight.class)).as(Intake::new);
-    Arbitrary<Step> instruct = Combinators.combine(Arbitraries.of(false, true), latestTarget(),
-        author,
-        Arbitraries.of(false, false, true), Arbitraries.frequency(Tuple.of(4, -1), Tuple.of(1, 0))
-            .flatMap(x -> x < 0 ? Arbitraries.just(-1) : any),
-        Arbitraries.frequency(Tuple.of(4, Variant.WELL_FORMED), Tuple.of(1, Variant.ORAL),
-            Tuple.of(1, Variant.BACKDATED), Tuple.of(1, Variant.NARROW_SCOPE)))
-        .as(Instruct::new);
-    Arbitrary<Integer> actor = Arbitraries.frequency(Tuple.of(1, -1), Tuple.of(1, 0))
-        .flatMap(x -> x < 0 ? Arbitraries.just(-1) : any);
-    Arbitrary<Integer> latest = Arbitraries.frequency(Tuple.of(2, -1), Tuple.of(1, 0))
-        .flatMap(x -> x < 0 ? Arbitraries.just(-1) : any);
-    Arbitrary<Step> respond = Combinators.combine(latest, actor, instruction,
-        Arbitraries.of(true, false)).as(Respond::new);
-    Arbitrary<Step> authorityRespond = Combinators.combine(latest, actor, instruction,
-        Arbitraries.of(true, false, false)).as(AuthorityRespond::new);
-    return Arbitraries.frequencyOf(
-            Tuple.of(4, intake),
-            Tuple.of(1, Arbitraries.just(new Notify())),
-            Tuple.of(1, Arbitraries.just(new Escalate())),
-            Tuple.of(1, Arbitraries.just(new FailNextNotice())),
-            Tuple.of(3, Arbitraries.integers().between(1, 60 * 24 * 3).map(Advance::new)),
-            Tuple.of(10, instruct),
-            Tuple.of(1, Combinators.combine(any, Arbitraries.of(false, false, true))
-                .as(Flag::new)),
-            Tuple.of(2, Combinators.combine(any, any, Arbitraries.integers().between(0, 3))
-                .as(ClockStep::new)),
-            Tuple.of(8, respond),
-            Tuple.of(4, Combinators.combine(any, any, Arbitraries.of(true, false))
-                .as(AuthorityIntake::new)),
-            Tuple.of(3, Combinators.combine(latestTarget(), Arbitraries.of(-1, -1, 0, 3, 7))
-                .as(Approve::new)),
-            Tuple.of(1, any.map(Lift::new)),
-            Tuple.of(8, authorityRespond))
-        .list().ofMinSize(5).ofMaxSize(80)
-        .map(steps -> {
-          // Every scenario starts with a subject known to two clients and an authority request
-          // with its client's instruction, so the steps that follow have something to act on.
-          List<Step> all = new ArrayList<>(List.of(new Intake(1, SubjectRight.ACCESS),
-              new AuthorityIntake(0, 0, false),
-              new Instruct(true, -1, -1, false, -1, Variant.WELL_FORMED)));
-          all.addAll(steps);
-          return all;
-        });
+  /** An index from 0 to 50. */
+  private static int any(Seeds.Gen g) {
+    return g.intBetween(0, 50);
+  }
+
+  /** -1 ("the obvious one") or any index, evenly. */
+  private static int obviousOrAny(Seeds.Gen g, int obviousWeight) {
+    return g.weighted(choice(obviousWeight, () -> -1), choice(1, () -> any(g)));
+  }
+
+  static List<Step> scenario(Seeds.Gen g) {
+    // Every scenario starts with a subject known to two clients and an authority request with its
+    // client's instruction, so the steps that follow have something to act on.
+    List<Step> all = new ArrayList<>(List.of(new Intake(1, SubjectRight.ACCESS),
+        new AuthorityIntake(0, 0, false),
+        new Instruct(true, -1, -1, false, -1, Variant.WELL_FORMED)));
+    all.addAll(g.list(5, 80, () -> step(g)));
+    return all;
+  }
+
+  // Negative picks mean "the obvious one" (an administrator of the target's client, the latest
+  // instruction for that request), so that valid paths occur often enough to be tested too.
+  private static Step step(Seeds.Gen g) {
+    return g.weighted(
+        choice(4, () -> new Intake(g.intBetween(0, SUBJECTS.size() - 1), g.pick(SubjectRight.class))),
+        choice(1, Notify::new),
+        choice(1, Escalate::new),
+        choice(1, FailNextNotice::new),
+        choice(3, () -> new Advance(g.intBetween(1, 60 * 24 * 3))),
+        choice(10, () -> new Instruct(g.bool(), latestTarget(g), obviousOrAny(g, 1),
+            g.pick(false, false, true), obviousOrAny(g, 4),
+            g.weighted(choice(4, () -> Variant.WELL_FORMED), choice(1, () -> Variant.ORAL),
+                choice(1, () -> Variant.BACKDATED), choice(1, () -> Variant.NARROW_SCOPE)))),
+        choice(1, () -> new Flag(any(g), g.pick(false, false, true))),
+        choice(2, () -> new ClockStep(any(g), any(g), g.intBetween(0, 3))),
+        choice(8, () -> new Respond(obviousOrAny(g, 2), obviousOrAny(g, 1), instruction(g), g.bool())),
+        choice(4, () -> new AuthorityIntake(any(g), any(g), g.bool())),
+        choice(3, () -> new Approve(latestTarget(g), g.pick(-1, -1, 0, 3, 7))),
+        choice(1, () -> new Lift(any(g))),
+        choice(8, () -> new AuthorityRespond(obviousOrAny(g, 2), obviousOrAny(g, 1), instruction(g),
+            g.pick(true, false, false))));
+  }
+
+  /** -3, -2, -1 (kinds of "latest instruction") or any index. */
+  private static int instruction(Seeds.Gen g) {
+    return g.weighted(choice(4, () -> -3), choice(1, () -> -2), choice(1, () -> -1), choice(3, () -> any(g)));
   }
 
   /** A request index, often -1: the latest one (so steps build on each other). */
-  private static Arbitrary<Integer> latestTarget() {
-    return Arbitraries.frequency(Tuple.of(2, -1), Tuple.of(1, 0))
-        .flatMap(x -> x < 0 ? Arbitraries.just(-1) : Arbitraries.integers().between(0, 50));
+  private static int latestTarget(Seeds.Gen g) {
+    return obviousOrAny(g, 2);
   }
 
   /** One try: a fresh operator, the library under test, and the test's own model of what is allowed. */

@@ -1,11 +1,13 @@
 package dev.custodian.retention;
 
+import static dev.custodian.testing.Seeds.choice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.hold.Hold;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.testing.Seeds;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
@@ -14,12 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Precedence invariants of the classifier for random records, client settings, events and holds
@@ -55,139 +54,155 @@ class ClassifierProperties {
 
   record Case(RecordFacts record, ClientContext context, Instant now) {}
 
-  static Arbitrary<Instant> instants() {
-    return Arbitraries.longs().between(FROM, FROM + SPAN).map(Instant::ofEpochSecond);
+  static Instant instant(Seeds.Gen g) {
+    return Instant.ofEpochSecond(g.longBetween(FROM, FROM + SPAN));
   }
 
-  static Arbitrary<Period> periods() {
-    return Arbitraries.oneOf(Arbitraries.integers().between(0, 3000).map(Period::ofDays),
-        Arbitraries.integers().between(0, 30).map(Period::ofYears),
-        Arbitraries.integers().between(0, 60).map(Period::ofMonths));
+  static Period period(Seeds.Gen g) {
+    return g.weighted(choice(1, () -> Period.ofDays(g.intBetween(0, 3000))),
+        choice(1, () -> Period.ofYears(g.intBetween(0, 30))),
+        choice(1, () -> Period.ofMonths(g.intBetween(0, 60))));
   }
 
-  static Arbitrary<Set<SubjectIdentifier>> subjects() {
-    return Arbitraries.of(PEOPLE).set().ofMaxSize(2);
+  static Set<SubjectIdentifier> subjects(Seeds.Gen g) {
+    return g.set(2, PEOPLE);
   }
 
-  static Arbitrary<CategoryId> categories() {
-    return Arbitraries.of(SCHEDULE.categories().stream().map(CategoryPolicy::id).toList());
+  static final List<CategoryId> ALL = SCHEDULE.categories().stream().map(CategoryPolicy::id).toList();
+
+  static CategoryId category(Seeds.Gen g) {
+    return g.pick(ALL);
   }
 
-  static Arbitrary<ClientEvent> events() {
-    return Combinators.combine(Arbitraries.of(ClientEventType.class), instants(),
-            categories().set().ofMaxSize(1), subjects())
-        .as((type, at, cats, subs) -> new ClientEvent("e-" + type + at, ACME, type, at, cats, subs, "",
-            "op", at, null, null, null));
+  static ClientEvent event(Seeds.Gen g) {
+    ClientEventType type = g.pick(ClientEventType.class);
+    Instant at = instant(g);
+    Set<CategoryId> cats = g.set(1, ALL);
+    Set<SubjectIdentifier> subs = subjects(g);
+    return new ClientEvent("e-" + type + at, ACME, type, at, cats, subs, "", "op", at, null, null, null);
   }
 
-  static Arbitrary<Hold> holds() {
-    return Combinators.combine(subjects(), categories().set().ofMaxSize(2), instants().injectNull(0.5),
-            Arbitraries.integers().between(1, 4000).injectNull(0.5), Arbitraries.strings().alpha().ofLength(6))
-        .as((subs, cats, from, days, id) -> new Hold("hold-" + id, ACME, subs, cats, from,
-            from == null || days == null ? null : from.plusSeconds(days * 86_400L), "court order", "op",
-            Instant.EPOCH, null, null, null));
+  static Hold hold(Seeds.Gen g) {
+    Set<SubjectIdentifier> subs = subjects(g);
+    Set<CategoryId> cats = g.set(2, ALL);
+    Instant from = g.nullOr(0.5, () -> instant(g));
+    Integer days = g.nullOr(0.5, () -> g.intBetween(1, 4000));
+    String id = g.alpha(6);
+    return new Hold("hold-" + id, ACME, subs, cats, from,
+        from == null || days == null ? null : from.plusSeconds(days * 86_400L), "court order", "op",
+        Instant.EPOCH, null, null, null);
   }
 
-  static Arbitrary<Map<CategoryId, Period>> settings() {
-    return Arbitraries.maps(categories(), periods()).ofMaxSize(6).map(HashMap::new);
-  }
-
-  static Arbitrary<ZoneId> zones() {
-    return Arbitraries.of("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "UTC").map(ZoneId::of);
-  }
-
-  static Arbitrary<Case> cases(Arbitrary<CategoryId> categories) {
-    Arbitrary<RecordFacts> records = Combinators.combine(categories, instants(), subjects())
-        .as((c, t, s) -> RecordFacts.of(ACME, c, t, s));
-    Arbitrary<ClientContext> contexts = Combinators.combine(zones(), settings(),
-            events().list().ofMaxSize(4), holds().list().ofMaxSize(3))
-        .as((z, s, e, h) -> ClientContext.of(ACME, z, s, e, h));
-    Arbitrary<Long> ahead = Arbitraries.longs().between(0, 40L * 365 * 86_400);
-    return Combinators.combine(records, contexts, ahead)
-        .as((r, c, a) -> new Case(r, c, r.time().plusSeconds(a - 2L * 365 * 86_400)));
-  }
-
-  @Provide
-  Arbitrary<Case> anyCase() {
-    return cases(categories());
-  }
-
-  @Provide
-  Arbitrary<Case> trafficCase() {
-    return cases(Arbitraries.of(TRAFFIC));
-  }
-
-  @Property(tries = 1000)
-  void aHeldRecordIsNeverClassifiedDeletable_R_HOLD_1(@ForAll("anyCase") Case c) {
-    boolean covered = c.context().holds().stream().anyMatch(h -> h.covers(ACME, c.record().category(),
-        c.record().time(), c.record().subjects()));
-    Decision d = CLASSIFIER.classify(c.record(), c.context(), c.now());
-    if (covered) {
-      assertThat(d).isInstanceOf(Decision.Held.class);
-      assertThat(d.deletable()).isFalse();
-    } else {
-      assertThat(d).isNotInstanceOf(Decision.Held.class);
+  static Map<CategoryId, Period> settings(Seeds.Gen g) {
+    Map<CategoryId, Period> m = new HashMap<>();
+    int size = g.intBetween(0, 6);
+    for (int i = 0; i < size; i++) {
+      m.put(category(g), period(g));
     }
+    return m;
   }
 
-  @Property(tries = 1000)
-  void trafficDataIsNeverDeletableBeforeTwelveMonthsWhateverTheClientSets_R_RET_2(@ForAll("trafficCase") Case c) {
-    Decision d = CLASSIFIER.classify(c.record(), c.context(), c.now());
-    Instant floor = ZonedPeriods.plus(c.record().time(), Period.ofMonths(12), c.context().zone());
-    if (c.now().isBefore(floor)) {
-      assertThat(d.deletable()).as("deletable before " + floor + ": " + d).isFalse();
-    }
-    if (d instanceof Decision.DeleteNow del) {
-      assertThat(del.dueSince()).isAfterOrEqualTo(floor);
-    }
+  static ZoneId zone(Seeds.Gen g) {
+    return ZoneId.of(g.pick("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "UTC"));
   }
 
-  @Property(tries = 1000)
-  void aClientSettingAboveALegalCeilingNeverExtendsRetentionPastIt(@ForAll("trafficCase") Case c) {
-    // Legal ceiling of traffic data: 12 months. With no hold, a record is deleted when it is reached.
-    ClientContext noHolds = c.context().withHolds(List.of());
-    Decision d = CLASSIFIER.classify(c.record(), noHolds, c.now());
-    Instant ceiling = ZonedPeriods.plus(c.record().time(), Period.ofMonths(12), c.context().zone());
-    if (!c.now().isBefore(ceiling)) {
-      assertThat(d.deletable()).as(d.toString()).isTrue();
-    }
-    if (d instanceof Decision.Keep k) {
-      assertThat(k.until()).isNotNull().isBeforeOrEqualTo(ceiling);
-    }
-    if (d instanceof Decision.RestrictedArchive a) {
-      assertThat(a.until()).isNotNull().isBeforeOrEqualTo(ceiling);
-    }
+  static Case aCase(Seeds.Gen g, List<CategoryId> categories) {
+    RecordFacts r = RecordFacts.of(ACME, g.pick(categories), instant(g), subjects(g));
+    ClientContext c = ClientContext.of(ACME, zone(g), settings(g), g.list(0, 4, () -> event(g)),
+        g.list(0, 3, () -> hold(g)));
+    long ahead = g.longBetween(0, 40L * 365 * 86_400);
+    return new Case(r, c, r.time().plusSeconds(ahead - 2L * 365 * 86_400));
   }
 
-  @Property(tries = 1000)
-  void deletabilityIsAPrefixOfRecordTime_soSweepsMaySelectByCutoff(@ForAll("anyCase") Case c,
-      @ForAll("instants") Instant other) {
-    ClientContext ctx = c.context().withHolds(List.of());
-    RecordFacts later = RecordFacts.of(ACME, c.record().category(),
-        other.isAfter(c.record().time()) ? other : c.record().time(), c.record().subjects());
-    RecordFacts earlier = RecordFacts.of(ACME, c.record().category(),
-        other.isAfter(c.record().time()) ? c.record().time() : other, c.record().subjects());
-    if (CLASSIFIER.classify(later, ctx, c.now()).deletable()) {
-      assertThat(CLASSIFIER.classify(earlier, ctx, c.now()).deletable()).isTrue();
-    }
+  static Case anyCase(Seeds.Gen g) {
+    return aCase(g, ALL);
   }
 
-  @Provide("instants")
-  Arbitrary<Instant> instantsProvider() {
-    return instants();
+  static Case trafficCase(Seeds.Gen g) {
+    return aCase(g, TRAFFIC);
   }
 
-  @Property(tries = 500)
-  void decisionsAlwaysNameTheirRuleOrHold(@ForAll("anyCase") Case c) {
-    Decision d = CLASSIFIER.classify(c.record(), c.context(), c.now());
-    List<String> known = new ArrayList<>();
-    SCHEDULE.categories().forEach(p -> p.rules().forEach(r -> known.add(r.id())));
-    if (d instanceof Decision.Held h) {
-      assertThat(h.hold()).isNotNull();
-    } else if (d.rule() != null) {
-      assertThat(known).contains(d.rule().id());
-    } else {
-      assertThat(d).isInstanceOf(Decision.Keep.class);
-    }
+  @TestFactory
+  Stream<DynamicTest> aHeldRecordIsNeverClassifiedDeletable_R_HOLD_1() {
+    return Seeds.cases("aHeldRecordIsNeverClassifiedDeletable_R_HOLD_1", 1000, g -> {
+      Case c = anyCase(g);
+      boolean covered = c.context().holds().stream().anyMatch(h -> h.covers(ACME, c.record().category(),
+          c.record().time(), c.record().subjects()));
+      Decision d = CLASSIFIER.classify(c.record(), c.context(), c.now());
+      if (covered) {
+        assertThat(d).isInstanceOf(Decision.Held.class);
+        assertThat(d.deletable()).isFalse();
+      } else {
+        assertThat(d).isNotInstanceOf(Decision.Held.class);
+      }
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> trafficDataIsNeverDeletableBeforeTwelveMonthsWhateverTheClientSets_R_RET_2() {
+    return Seeds.cases("trafficDataIsNeverDeletableBeforeTwelveMonthsWhateverTheClientSets_R_RET_2", 1000, g -> {
+      Case c = trafficCase(g);
+      Decision d = CLASSIFIER.classify(c.record(), c.context(), c.now());
+      Instant floor = ZonedPeriods.plus(c.record().time(), Period.ofMonths(12), c.context().zone());
+      if (c.now().isBefore(floor)) {
+        assertThat(d.deletable()).as("deletable before " + floor + ": " + d).isFalse();
+      }
+      if (d instanceof Decision.DeleteNow del) {
+        assertThat(del.dueSince()).isAfterOrEqualTo(floor);
+      }
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aClientSettingAboveALegalCeilingNeverExtendsRetentionPastIt() {
+    return Seeds.cases("aClientSettingAboveALegalCeilingNeverExtendsRetentionPastIt", 1000, g -> {
+      Case c = trafficCase(g);
+      // Legal ceiling of traffic data: 12 months. With no hold, a record is deleted when it is reached.
+      ClientContext noHolds = c.context().withHolds(List.of());
+      Decision d = CLASSIFIER.classify(c.record(), noHolds, c.now());
+      Instant ceiling = ZonedPeriods.plus(c.record().time(), Period.ofMonths(12), c.context().zone());
+      if (!c.now().isBefore(ceiling)) {
+        assertThat(d.deletable()).as(d.toString()).isTrue();
+      }
+      if (d instanceof Decision.Keep k) {
+        assertThat(k.until()).isNotNull().isBeforeOrEqualTo(ceiling);
+      }
+      if (d instanceof Decision.RestrictedArchive a) {
+        assertThat(a.until()).isNotNull().isBeforeOrEqualTo(ceiling);
+      }
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> deletabilityIsAPrefixOfRecordTime_soSweepsMaySelectByCutoff() {
+    return Seeds.cases("deletabilityIsAPrefixOfRecordTime_soSweepsMaySelectByCutoff", 1000, g -> {
+      Case c = anyCase(g);
+      Instant other = instant(g);
+      ClientContext ctx = c.context().withHolds(List.of());
+      RecordFacts later = RecordFacts.of(ACME, c.record().category(),
+          other.isAfter(c.record().time()) ? other : c.record().time(), c.record().subjects());
+      RecordFacts earlier = RecordFacts.of(ACME, c.record().category(),
+          other.isAfter(c.record().time()) ? c.record().time() : other, c.record().subjects());
+      if (CLASSIFIER.classify(later, ctx, c.now()).deletable()) {
+        assertThat(CLASSIFIER.classify(earlier, ctx, c.now()).deletable()).isTrue();
+      }
+    });
+  }
+
+  @TestFactory
+  Stream<DynamicTest> decisionsAlwaysNameTheirRuleOrHold() {
+    return Seeds.cases("decisionsAlwaysNameTheirRuleOrHold", 500, g -> {
+      Case c = anyCase(g);
+      Decision d = CLASSIFIER.classify(c.record(), c.context(), c.now());
+      List<String> known = new ArrayList<>();
+      SCHEDULE.categories().forEach(p -> p.rules().forEach(r -> known.add(r.id())));
+      if (d instanceof Decision.Held h) {
+        assertThat(h.hold()).isNotNull();
+      } else if (d.rule() != null) {
+        assertThat(known).contains(d.rule().id());
+      } else {
+        assertThat(d).isInstanceOf(Decision.Keep.class);
+      }
+    });
   }
 }
