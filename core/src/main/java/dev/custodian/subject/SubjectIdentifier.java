@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * What points at a subject: an E.164 phone number, an e-mail address, a user id or an SSO id.
  *
  * <p>Every implementation is validated and normalised at construction, so two equal identifiers
- * denote the same subject. {@link #toString()} is masked: an identifier that slips into a log line
+ * denote the same subject. {@link Object#toString() toString()} is masked: an identifier that slips into a log line
  * does not reveal the subject (R-EVID-2). Use {@link #value()} only to reach the host's data, and
  * {@link Pseudonymizer} for evidence.
  */
