@@ -7,8 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -16,14 +21,26 @@ import javax.sql.DataSource;
  * custodian_evidence_head}, {@code custodian_work_unit}), shipped as one versioned DDL file set per
  * dialect under {@code dev/custodian/jdbc/schema/<dialect>/} ({@code V1__custodian.sql}, ...).
  *
- * <p>Every statement is idempotent ({@code IF NOT EXISTS}), so a host may either point Flyway or
- * Liquibase at {@link #flywayLocation(Dialect)}, or call {@link #createIfMissing(DataSource)} at
- * start-up. This class runs the files in version order and nothing more: it is not a migration
- * tool and keeps no history table.
+ * <p>Every statement is idempotent ({@code IF NOT EXISTS}), so a host may either run them through
+ * {@link CustodianMigrations#migrate} (Flyway, with a history table of Custodian's own beside the
+ * host's), or call {@link #createIfMissing(DataSource)} at start-up. This class runs the files in
+ * version order and nothing more: it is not a migration tool and keeps no history table.
+ *
+ * <p>A change to Custodian's tables is always a new script {@code Vn__what.sql} in every dialect's
+ * folder, added at the end of the {@code SCRIPTS} list; a shipped script never changes (Flyway checks
+ * their checksums).
  */
 public final class CustodianSchema {
-  /** The versioned scripts of every dialect, oldest first. */
+  /**
+   * The versioned scripts of every dialect, oldest first: the same names in every dialect's folder,
+   * each one idempotent. Flyway finds them by scanning the folder; {@link #createIfMissing} and
+   * {@link #missingTables} read this list.
+   */
   static final List<String> SCRIPTS = List.of("V1__custodian.sql");
+
+  /** The table a {@code CREATE TABLE} statement names. */
+  private static final Pattern CREATE_TABLE = Pattern.compile(
+      "CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?[`\"]?(\\w+)", Pattern.CASE_INSENSITIVE);
 
   private CustodianSchema() {}
 
@@ -69,6 +86,49 @@ public final class CustodianSchema {
         throw new CustodianJdbcException("cannot create Custodian's tables from " + script, e);
       }
     }
+  }
+
+  /**
+   * The tables that {@code dialect}'s scripts create and that the database behind {@code
+   * dataSource} lacks, as the scripts name them; empty when every Custodian table is there. A
+   * table counts as there when the connection's user can select from it unqualified (so a
+   * PostgreSQL {@code search_path} is honoured).
+   *
+   * @throws CustodianJdbcException if the database cannot be reached
+   */
+  public static List<String> missingTables(DataSource dataSource, Dialect dialect) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(dialect, "dialect");
+    List<String> missing = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getAutoCommit()) {
+        c.setAutoCommit(true); // a failed probe must not abort a PostgreSQL transaction
+      }
+      for (String table : tables(dialect)) {
+        try (Statement s = c.createStatement()) {
+          s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+        } catch (SQLException absent) {
+          missing.add(table);
+        }
+      }
+    } catch (SQLException e) {
+      throw new CustodianJdbcException("cannot reach the database to look for Custodian's tables", e);
+    }
+    return List.copyOf(missing);
+  }
+
+  /** The tables {@code dialect}'s scripts create, in script order. */
+  public static List<String> tables(Dialect dialect) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String script : scripts(dialect)) {
+      for (String sql : statements(read(script))) {
+        Matcher m = CREATE_TABLE.matcher(sql);
+        if (m.lookingAt()) {
+          out.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -26,13 +26,24 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
   private final Dialect dialect;
+  private final boolean custodianTables;
   private final String name = "cust_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private DataSource dataSource;
   /** Nested test classes call the callbacks again: only the outermost creates and drops. */
   private int depth;
 
-  private TestDatabase(Dialect dialect) {
+  private TestDatabase(Dialect dialect, boolean custodianTables) {
     this.dialect = dialect;
+    this.custodianTables = custodianTables;
+  }
+
+  private TestDatabase(Dialect dialect) {
+    this(dialect, true);
+  }
+
+  /** The same kind of database, left empty: no Custodian table (for migration tests). */
+  TestDatabase empty() {
+    return new TestDatabase(dialect, false);
   }
 
   static TestDatabase postgres() {
@@ -96,7 +107,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         dataSource = ds;
       }
     }
-    CustodianSchema.createIfMissing(dataSource, dialect);
+    if (custodianTables) {
+      CustodianSchema.createIfMissing(dataSource, dialect);
+    }
   }
 
   @Override
@@ -118,7 +131,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     } catch (SQLException e) {
       throw new SQLException(dialect.name().toLowerCase(Locale.ROOT) + " test server at "
           + (dialect == Dialect.POSTGRESQL ? pgHost() : mariaHost())
-          + " is not usable (these tests need it running; see .ci/run): " + e.getMessage(), e);
+          + " is not usable: these tests need PostgreSQL and MariaDB running (without them,"
+          + " `docker compose up -d` in the repository's root starts both from compose.yaml;"
+          + " .ci/run starts local servers): " + e.getMessage(), e);
     }
   }
 

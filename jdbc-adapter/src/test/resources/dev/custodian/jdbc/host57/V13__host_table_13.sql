@@ -1,0 +1,4 @@
+-- Trivial host migration 13.
+CREATE TABLE host_table_13 (
+  id BIGINT NOT NULL PRIMARY KEY
+);

@@ -1,0 +1,4 @@
+-- Trivial host migration 21.
+CREATE TABLE host_table_21 (
+  id BIGINT NOT NULL PRIMARY KEY
+);

@@ -1,0 +1,4 @@
+-- Trivial host migration 22.
+CREATE TABLE host_table_22 (
+  id BIGINT NOT NULL PRIMARY KEY
+);

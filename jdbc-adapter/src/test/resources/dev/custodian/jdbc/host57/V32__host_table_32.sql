@@ -1,0 +1,4 @@
+-- Trivial host migration 32.
+CREATE TABLE host_table_32 (
+  id BIGINT NOT NULL PRIMARY KEY
+);

@@ -1,0 +1,4 @@
+-- Trivial host migration 34.
+CREATE TABLE host_table_34 (
+  id BIGINT NOT NULL PRIMARY KEY
+);

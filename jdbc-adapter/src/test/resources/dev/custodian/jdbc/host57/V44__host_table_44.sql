@@ -1,0 +1,4 @@
+-- Trivial host migration 44.
+CREATE TABLE host_table_44 (
+  id BIGINT NOT NULL PRIMARY KEY
+);

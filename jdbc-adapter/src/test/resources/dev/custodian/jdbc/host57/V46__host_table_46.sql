@@ -1,0 +1,4 @@
+-- Trivial host migration 46.
+CREATE TABLE host_table_46 (
+  id BIGINT NOT NULL PRIMARY KEY
+);

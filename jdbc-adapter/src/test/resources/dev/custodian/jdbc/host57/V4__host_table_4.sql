@@ -1,0 +1,4 @@
+-- Trivial host migration 4.
+CREATE TABLE host_table_4 (
+  id BIGINT NOT NULL PRIMARY KEY
+);
