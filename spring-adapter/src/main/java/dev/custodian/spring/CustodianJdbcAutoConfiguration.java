@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Custodian's state, evidence and work queue in the host's database, when {@code custodian-jdbc} is
@@ -43,15 +44,23 @@ public class CustodianJdbcAutoConfiguration {
     return Dialect.detect(dataSource);
   }
 
+  /**
+   * Custodian's tables, after the host's own database initialisation (Boot's Flyway or Liquibase
+   * for the host's schema, {@code spring.sql.init}): a host's Flyway that meets a schema with no
+   * history of its own but Custodian's tables would refuse to baseline it, so the host's history
+   * comes first. With Flyway on the classpath Custodian's scripts run through their own history.
+   */
   @Bean
   @ConditionalOnMissingBean
+  @DependsOnDatabaseInitialization
   CustodianSchemaInitializer custodianSchemaInitializer(
-      DataSource dataSource, Dialect dialect, CustodianProperties properties) {
+      DataSource dataSource, Dialect dialect, CustodianProperties properties, ResourceLoader resources) {
     CustodianProperties.SchemaInitialization mode = properties.getSchema().getInitialize();
     if (mode == null) {
       throw CustodianSettings.invalid("schema.initialize", "must be one of never, embedded, always");
     }
-    return new CustodianSchemaInitializer(dataSource, dialect, mode);
+    return new CustodianSchemaInitializer(dataSource, dialect, mode,
+        CustodianSchemaInitializer.Runner.detect(resources.getClassLoader()));
   }
 
   @Bean
