@@ -101,14 +101,21 @@ public final class CustodianSchema {
     Objects.requireNonNull(dialect, "dialect");
     List<String> missing = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      if (!c.getAutoCommit()) {
+      boolean autoCommit = c.getAutoCommit();
+      if (!autoCommit) {
         c.setAutoCommit(true); // a failed probe must not abort a PostgreSQL transaction
       }
-      for (String table : tables(dialect)) {
-        try (Statement s = c.createStatement()) {
-          s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
-        } catch (SQLException absent) {
-          missing.add(table);
+      try {
+        for (String table : tables(dialect)) {
+          try (Statement s = c.createStatement()) {
+            s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+          } catch (SQLException absent) {
+            missing.add(table);
+          }
+        }
+      } finally {
+        if (!autoCommit) {
+          c.setAutoCommit(false); // the pool's connection as it was lent
         }
       }
     } catch (SQLException e) {
