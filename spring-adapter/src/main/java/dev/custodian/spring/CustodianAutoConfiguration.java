@@ -190,7 +190,8 @@ public class CustodianAutoConfiguration {
     // Joins sweeps another node started, and finishes one a crash interrupted (R-RET-6).
     frequent.add(new CustodianScheduler.Job("retention-resume",
         () -> custodian.retention().resumeUnfinished()));
-    // Reuses a recent verification; recomputes once it is older than the health interval.
+    // Reuses a recent verification; recomputes once it is older than the health interval, or
+    // sooner when entries were appended (see CustodianMonitor).
     frequent.add(new CustodianScheduler.Job("evidence-verification", monitor::evidenceChain));
     return new CustodianScheduler(schedulers.getIfUnique(), sweep.getCron(), settings.sweepZone(),
         sweep.getOverdueCheckInterval(), nightly, frequent);

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -68,6 +69,68 @@ class CustodianHealthAndMetricsTest {
       assertThat(health.getStatus()).isEqualTo(Status.DOWN);
       assertThat(health.getDetails()).containsEntry("evidenceChainBrokenAt", 1L);
       assertThat(registry.get("custodian.evidence.chain.intact").gauge().value()).isEqualTo(0.0);
+    });
+  }
+
+  /**
+   * Issue 13: the health showed {@code evidenceEntriesChecked: 0} while 26 entries existed, with no
+   * time shown. It now says when the kept verification was made, how old it is and how many
+   * entries exist, and a grown chain is verified again within a minute.
+   */
+  @Test
+  void healthAndMetricsSayWhenTheEvidenceWasLastVerifiedAndOverHowManyEntries_R_EVID_1() {
+    withRegistry.run(context -> {
+      Custodian custodian = context.getBean(Custodian.class);
+      MutableClock clock = context.getBean(MutableClock.class);
+      CustodianHealthIndicator indicator = context.getBean(CustodianHealthIndicator.class);
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      Instant firstAt = clock.instant();
+      long start = (Long) indicator.health(true).getDetails().get("evidenceEntriesChecked");
+      for (int i = 0; i < 26; i++) {
+        custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+      }
+
+      clock.advance(Duration.ofSeconds(30));
+      Health behind = indicator.health(true);
+      assertThat(behind.getStatus()).isEqualTo(Status.UP);
+      assertThat(behind.getDetails())
+          .containsEntry("evidenceLastVerifiedAt", firstAt.toString())
+          .containsEntry("evidenceVerificationAgeSeconds", 30L)
+          .containsEntry("evidenceEntriesChecked", start)
+          .containsEntry("evidenceEntries", start + 26);
+      assertThat(registry.get("custodian.evidence.verification.age").timeGauge()
+          .value(TimeUnit.SECONDS)).isEqualTo(30.0);
+      assertThat(registry.get("custodian.evidence.last.verified").timeGauge()
+          .value(TimeUnit.SECONDS)).isEqualTo(firstAt.getEpochSecond());
+      assertThat(registry.get("custodian.evidence.chain.length").gauge().value())
+          .isEqualTo(start + 26);
+
+      clock.advance(Duration.ofSeconds(30));
+      Health caughtUp = indicator.health(true);
+      assertThat(caughtUp.getDetails())
+          .containsEntry("evidenceChainVerified", true)
+          .containsEntry("evidenceLastVerifiedAt", clock.instant().toString())
+          .containsEntry("evidenceVerificationAgeSeconds", 0L)
+          .containsEntry("evidenceEntriesChecked", start + 26)
+          .containsEntry("evidenceEntries", start + 26);
+      assertThat(registry.get("custodian.evidence.entries.checked").gauge().value())
+          .isEqualTo(start + 26);
+      assertThat(registry.get("custodian.evidence.verification.age").timeGauge()
+          .value(TimeUnit.SECONDS)).isZero();
+      assertThat(registry.get("custodian.evidence.last.verified").timeGauge()
+          .value(TimeUnit.SECONDS)).isEqualTo(clock.instant().getEpochSecond());
+    });
+  }
+
+  @Test
+  void beforeAnyVerificationTheTimeGaugesHaveNoValue() {
+    withRegistry.run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      assertThat(context.getBean(CustodianMonitor.class).lastEvidenceVerification()).isEmpty();
+      assertThat(registry.get("custodian.evidence.verification.age").timeGauge()
+          .value(TimeUnit.SECONDS)).isNaN();
+      assertThat(registry.get("custodian.evidence.last.verified").timeGauge()
+          .value(TimeUnit.SECONDS)).isNaN();
     });
   }
 

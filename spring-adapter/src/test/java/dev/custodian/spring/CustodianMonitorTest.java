@@ -54,15 +54,77 @@ class CustodianMonitorTest {
   }
 
   @Test
-  void aFreshVerificationIsReusedUntilTheIntervalPassesOnTheLibrarysClock_R_EVID_1() {
+  void aVerificationIsReusedUntilTheIntervalPassesWhileNoEntryIsAppended_R_EVID_1() {
     long start = custodian.evidence().head().map(EvidenceEntry::sequence).orElse(0L);
     assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(start);
-    custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
-    long head = custodian.evidence().head().orElseThrow().sequence();
+    Instant first = clock.instant();
     clock.advance(Duration.ofMinutes(59));
-    assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(start);
+    assertThat(monitor.evidenceVerification().verifiedAt()).isEqualTo(first);
     clock.advance(Duration.ofMinutes(1));
-    assertThat(monitor.evidenceChain().entriesChecked()).isEqualTo(head);
+    assertThat(monitor.evidenceVerification().verifiedAt()).isEqualTo(clock.instant());
+  }
+
+  /**
+   * Issue 13: the health showed 0 entries checked while 26 existed, the start-up verification
+   * being reused for an hour. New entries now bring a verification within a minute.
+   */
+  @Test
+  void entriesAppendedAfterAVerificationAreVerifiedWithinTheRecheckDelay_R_EVID_1() {
+    long start = custodian.evidence().head().map(EvidenceEntry::sequence).orElse(0L);
+    CustodianMonitor.EvidenceVerification first = monitor.evidenceVerification();
+    assertThat(first.chainLength()).isEqualTo(start);
+    for (int i = 0; i < 26; i++) {
+      custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+    }
+    // Within the recheck delay the kept verification stays, and the snapshot says it is behind.
+    clock.advance(Duration.ofSeconds(59));
+    CustodianMonitor.Snapshot behind = monitor.snapshot();
+    assertThat(behind.evidence()).isEqualTo(first);
+    assertThat(behind.evidenceChain().entriesChecked()).isEqualTo(start);
+    assertThat(behind.evidenceEntries()).isEqualTo(start + 26);
+    assertThat(behind.evidence().age(behind.at())).isEqualTo(Duration.ofSeconds(59));
+
+    clock.advance(Duration.ofSeconds(1));
+    CustodianMonitor.Snapshot caughtUp = monitor.snapshot();
+    assertThat(caughtUp.evidence().verifiedAt()).isEqualTo(clock.instant());
+    assertThat(caughtUp.evidenceChain().entriesChecked()).isEqualTo(start + 26);
+    assertThat(caughtUp.evidence().chainLength()).isEqualTo(start + 26);
+    assertThat(caughtUp.evidenceEntries()).isEqualTo(start + 26);
+    assertThat(caughtUp.evidence().age(caughtUp.at())).isZero();
+  }
+
+  @Test
+  void theRecheckDelayIsTheHostsAndNeverLongerThanTheInterval_R_EVID_1() {
+    long start = monitor.chainLength();
+    CustodianMonitor immediate = new CustodianMonitor(custodian, Duration.ofHours(1), Duration.ZERO);
+    assertThat(immediate.evidenceChain().entriesChecked()).isEqualTo(start);
+    custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+    assertThat(immediate.evidenceChain().entriesChecked()).isEqualTo(start + 1);
+
+    // An interval shorter than the default recheck delay bounds it.
+    CustodianMonitor shortInterval = new CustodianMonitor(custodian, Duration.ofSeconds(10));
+    assertThat(shortInterval.evidenceChain().entriesChecked()).isEqualTo(start + 1);
+    custodian.evidence().append(EvidenceRecord.of("test.other_fact", "system"));
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(shortInterval.evidenceChain().entriesChecked()).isEqualTo(start + 1);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(shortInterval.evidenceChain().entriesChecked()).isEqualTo(start + 2);
+  }
+
+  @Test
+  void theKeptVerificationIsReadWithoutVerifying_R_EVID_1() {
+    assertThat(monitor.lastEvidenceVerification()).isEmpty();
+    custodian.evidence().append(EvidenceRecord.of("test.fact", "system"));
+    Instant at = clock.instant();
+    monitor.verifyEvidenceNow();
+    clock.advance(Duration.ofHours(3));
+    custodian.evidence().append(EvidenceRecord.of("test.other_fact", "system"));
+    // Long past due, yet reading the kept one does not renew it: its age shows.
+    CustodianMonitor.EvidenceVerification kept = monitor.lastEvidenceVerification().orElseThrow();
+    assertThat(kept.verifiedAt()).isEqualTo(at);
+    assertThat(kept.chainLength()).isEqualTo(kept.result().entriesChecked());
+    assertThat(kept.age(clock.instant())).isEqualTo(Duration.ofHours(3));
+    assertThat(monitor.chainLength()).isEqualTo(kept.chainLength() + 1);
   }
 
   /** An in-memory store whose next verification can be held after it has read the whole chain. */

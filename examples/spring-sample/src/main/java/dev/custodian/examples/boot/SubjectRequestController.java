@@ -3,7 +3,6 @@ package dev.custodian.examples.boot;
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
-import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.dsr.RequestChannel;
@@ -17,10 +16,9 @@ import dev.custodian.instruction.Instruction;
 import dev.custodian.instruction.InstructionDraft;
 import dev.custodian.instruction.InstructionRefusedException;
 import dev.custodian.retention.CategoryId;
+import dev.custodian.spring.CustodianPrincipals;
 import dev.custodian.subject.SubjectIdentifier;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -28,12 +26,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,21 +49,22 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /api/deliveries}: what reached subjects, and under which instruction.
  * </ul>
  *
- * <p>Authentication is out of the sample's scope: the client's user is named by the {@code
- * X-User} and {@code X-Roles} headers. A real backend takes them from its session.
+ * <p>Who calls is read from the caller's bearer token by {@link CustodianPrincipals} (see {@link
+ * SampleSecurity}), never from a header or the path: the intake and the deliveries are for the
+ * processor's staff, the {@code /api/clients/{client}} endpoints for that client's users only, and
+ * Custodian itself refuses whatever the principal's roles do not allow (R-ACC-1, R-ACC-2).
  */
 @RestController
 class SubjectRequestController {
-  /** The back-office operator who takes requests in. */
-  private static final ProcessorPrincipal OPERATOR =
-      ProcessorPrincipal.of("sample-back-office", ProcessorRole.OPERATOR);
-
   private final Custodian custodian;
   private final DeliveryLog deliveries;
+  private final CustodianPrincipals principals;
 
-  SubjectRequestController(Custodian custodian, DeliveryLog deliveries) {
+  SubjectRequestController(Custodian custodian, DeliveryLog deliveries,
+      CustodianPrincipals principals) {
     this.custodian = custodian;
     this.deliveries = deliveries;
+    this.principals = principals;
   }
 
   /** A subject's request as the back office types it in. */
@@ -89,32 +89,31 @@ class SubjectRequestController {
   record Problem(String error) {}
 
   @PostMapping("/api/subject-requests")
-  ResponseEntity<RequestView> receive(@RequestBody IntakeBody body) {
+  ResponseEntity<RequestView> receive(Authentication caller, @RequestBody IntakeBody body) {
+    // Custodian refuses staff without the OPERATOR or PRIVACY_CONTACT role.
+    ProcessorPrincipal by = principals.staff(caller);
     Set<SubjectIdentifier> identifiers = body.identifiers() == null ? Set.of()
         : body.identifiers().stream().map(SubjectIdentifier::parse).collect(Collectors.toSet());
     SubjectRequestIntake intake = new SubjectRequestIntake(body.right(), identifiers,
         body.channel() == null ? RequestChannel.WEB_FORM : body.channel(),
         custodian.clock().instant(), body.reference());
-    SubjectRequest r = custodian.subjectRequests().receive(OPERATOR, intake);
+    SubjectRequest r = custodian.subjectRequests().receive(by, intake);
     return ResponseEntity.status(HttpStatus.CREATED).body(new RequestView(r.id(),
         r.state().name(), r.cases().stream()
             .map(c -> new CaseRef(c.client().value(), c.caseId())).toList()));
   }
 
   @GetMapping("/api/clients/{client}/cases")
-  List<CaseView> cases(@PathVariable String client, @RequestHeader("X-User") String user,
-      @RequestHeader(name = "X-Roles", defaultValue = "") String roles) {
-    ClientPrincipal by = principal(client, user, roles);
-    return custodian.subjectRequests().cases(by, by.client()).stream()
+  List<CaseView> cases(Authentication caller, @PathVariable String client) {
+    ClientPrincipal by = clientUser(caller, client);
+    return custodian.subjectRequests().cases(by, ClientId.of(client)).stream()
         .map(SubjectRequestController::view).toList();
   }
 
   @PostMapping("/api/clients/{client}/cases/{caseId}/instructions")
   ResponseEntity<InstructionView> instruct(@PathVariable String client,
-      @PathVariable String caseId, @RequestHeader("X-User") String user,
-      @RequestHeader(name = "X-Roles", defaultValue = "") String roles,
-      @RequestBody InstructionBody body) {
-    ClientPrincipal by = principal(client, user, roles);
+      @PathVariable String caseId, Authentication caller, @RequestBody InstructionBody body) {
+    ClientPrincipal by = clientUser(caller, client);
     InstructionDraft draft = new InstructionDraft(body.documentReference(), by,
         body.issuedAt() == null ? custodian.clock().instant() : body.issuedAt(), body.action(),
         body.scope() == null ? Set.of() : body.scope());
@@ -124,22 +123,30 @@ class SubjectRequestController {
 
   @PostMapping("/api/clients/{client}/cases/{caseId}/response")
   CaseView respond(@PathVariable String client, @PathVariable String caseId,
-      @RequestHeader("X-User") String user,
-      @RequestHeader(name = "X-Roles", defaultValue = "") String roles,
-      @RequestBody ResponseBody body) {
-    ClientPrincipal by = principal(client, user, roles);
+      Authentication caller, @RequestBody ResponseBody body) {
+    ClientPrincipal by = clientUser(caller, client);
     SubjectAnswer answer = new SubjectAnswer(body.message(),
         body.include() == null ? Set.of() : body.include());
     return view(custodian.subjectRequests().respond(by, caseId, body.instructionId(), answer));
   }
 
+  /** What reached subjects, across clients: for the processor's operators and privacy contact. */
   @GetMapping("/api/deliveries")
-  List<DeliveryLog.Delivery> deliveries() {
+  List<DeliveryLog.Delivery> deliveries(Authentication caller) {
+    ProcessorPrincipal by = principals.staff(caller);
+    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
+      throw new AccessDeniedException("the deliveries are for operators and the privacy contact");
+    }
     return deliveries.all();
   }
 
   @ExceptionHandler(InstructionRefusedException.class)
   ResponseEntity<Problem> refused(InstructionRefusedException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem(e.getMessage()));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Problem> denied(AccessDeniedException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Problem(e.getMessage()));
   }
 
@@ -159,11 +166,16 @@ class SubjectRequestController {
     return ResponseEntity.badRequest().body(new Problem(e.getMessage()));
   }
 
-  private static ClientPrincipal principal(String client, String user, String roles) {
-    Set<ClientRole> parsed = EnumSet.noneOf(ClientRole.class);
-    Arrays.stream(roles.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .map(ClientRole::valueOf).forEach(parsed::add);
-    return new ClientPrincipal(user, ClientId.of(client), parsed, false);
+  /**
+   * The calling client's user, from the token; the path names the client the call is about, and a
+   * user of another client is refused here, before Custodian refuses it too.
+   */
+  private ClientPrincipal clientUser(Authentication caller, String client) {
+    ClientPrincipal by = principals.clientUser(caller);
+    if (!by.client().value().equals(client)) {
+      throw new AccessDeniedException("a client's user acts for its own client only");
+    }
+    return by;
   }
 
   private static CaseView view(SubjectCase c) {
