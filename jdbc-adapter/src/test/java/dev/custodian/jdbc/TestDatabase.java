@@ -26,13 +26,20 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
   private final Dialect dialect;
+  /** MariaDB only: create the database with the server's default character set and collation. */
+  private final boolean serverDefaultCollation;
   private final String name = "cust_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private DataSource dataSource;
   /** Nested test classes call the callbacks again: only the outermost creates and drops. */
   private int depth;
 
   private TestDatabase(Dialect dialect) {
+    this(dialect, false);
+  }
+
+  private TestDatabase(Dialect dialect, boolean serverDefaultCollation) {
     this.dialect = dialect;
+    this.serverDefaultCollation = serverDefaultCollation;
   }
 
   static TestDatabase postgres() {
@@ -41,6 +48,15 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
   static TestDatabase mariadb() {
     return new TestDatabase(Dialect.MARIADB);
+  }
+
+  /**
+   * A MariaDB database created with the server's default character set and collation (on a stock
+   * server {@code utf8mb4_general_ci}, case-insensitive), as most hosts' databases are; {@link
+   * #mariadb()} uses {@code utf8mb4_bin}, which would hide collation bugs.
+   */
+  static TestDatabase mariadbServerDefaultCollation() {
+    return new TestDatabase(Dialect.MARIADB, true);
   }
 
   static TestDatabase h2() {
@@ -87,7 +103,8 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         dataSource = ds;
       }
       case MARIADB -> {
-        admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        admin("CREATE DATABASE " + name
+            + (serverDefaultCollation ? "" : " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"));
         dataSource = new MariaDbDataSource("jdbc:mariadb://" + mariaHost() + "/" + name + "?user=root");
       }
       case H2 -> {
