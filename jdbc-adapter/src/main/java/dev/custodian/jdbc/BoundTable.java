@@ -129,6 +129,8 @@ final class BoundTable {
           + SqlIdentifiers.shown(mapping.table()) + " does not exist"
           + (schema == null ? " in the connection's current schema" : ""));
     }
+    // Again on what the database resolved the name to (its current schema, its case).
+    ReservedTables.check("for " + mapping.category() + ":", foundSchema, found);
     Map<String, Column> byLower = new LinkedHashMap<>();
     try (ResultSet rs = dialect == Dialect.MARIADB
         ? md.getColumns(foundSchema, null, escape(md, found), null)
