@@ -56,6 +56,35 @@ class CustodianStartUpChecksTest {
   }
 
   @Test
+  void aCaseInsensitiveClientColumnStopsStartUpNamingTheColumn() {
+    runner().withPropertyValues(KEY_A).withPropertyValues(mapping("CALL_LOG"))
+        .withPropertyValues("spring.sql.init.schema-locations=classpath:host-schema-ignorecase.sql")
+        .run(context -> {
+          InvalidCustodianPropertyException e =
+              CustodianAutoConfigurationTest.invalidProperty(context);
+          assertThat(e.property()).isEqualTo("custodian.host-data");
+          assertThat(e.reason()).contains("client column \"ACCOUNT_ID\"")
+              .contains("VARCHAR_IGNORECASE");
+          var analysis =
+              new InvalidCustodianPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+          assertThat(analysis.getAction()).contains("or the table it names")
+              .doesNotContain("to use the default");
+        });
+  }
+
+  @Test
+  void aMappingOfCustodiansOwnTableStopsStartUp() {
+    runner().withPropertyValues(KEY_A).withPropertyValues(mapping("CALL_LOG"))
+        .withPropertyValues("custodian.host-data.CALL_LOG.table=custodian_evidence")
+        .run(context -> {
+          InvalidCustodianPropertyException e =
+              CustodianAutoConfigurationTest.invalidProperty(context);
+          assertThat(e.property()).isEqualTo("custodian.host-data.CALL_LOG");
+          assertThat(e.reason()).contains("Custodian's own");
+        });
+  }
+
+  @Test
   void anUnresolvedPlaceholderKeyStopsStartUpWithoutEchoingIt() {
     runner().withPropertyValues(
         "custodian.pseudonymization-key=${CUSTODIAN_KEY_NEVER_SET_IN_THIS_TEST}").run(context -> {
