@@ -41,6 +41,7 @@ import dev.custodian.spi.memory.InMemoryStateStore;
 import dev.custodian.spi.memory.InMemoryWorkQueue;
 import dev.custodian.spi.memory.RecordingNotifier;
 import dev.custodian.spi.memory.RecordingResponder;
+import dev.custodian.subject.PseudonymizationKeys;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subprocessor.AnnexB;
 import dev.custodian.subprocessor.BusinessCalendar;
@@ -637,7 +638,13 @@ public final class Custodian {
       return this;
     }
 
-    /** The secret behind pseudonyms in evidence; at least 32 bytes; keep it stable. */
+    /**
+     * The secret behind pseudonyms in evidence; at least 32 random bytes; keep it stable. A key
+     * that reads as an unresolved placeholder ({@code ${CUSTODIAN_KEY}}, {@code %...%}, {@code
+     * changeme}) or has fewer than 8 distinct bytes is refused by {@link #build()}, and so is a
+     * key other than the one recorded at the first start (see {@link
+     * #rotatePseudonymizationKey}).
+     */
     public Builder pseudonymizationKey(byte[] value) {
       this.pseudonymizationKey = Objects.requireNonNull(value, "pseudonymizationKey").clone();
       return this;
@@ -653,8 +660,63 @@ public final class Custodian {
       return this;
     }
 
+    // ---- builder options: start-up checks (key fingerprint and rotation) ----
+    private byte[] previousPseudonymizationKey;
+    private boolean keyFingerprint = true;
+
     /**
-     * @throws IllegalStateException if the pseudonymisation key is missing
+     * Rotates the pseudonymisation key on purpose: give the new key to {@link
+     * #pseudonymizationKey} and the key Custodian ran with until now here. At {@link #build()}
+     * the recorded fingerprint of {@code previousKey} is replaced by the new key's and {@code
+     * pseudonymization.key.rotated} evidence is written (fingerprints only). Pseudonyms in evidence
+     * written before and after then differ for the same subject. Once the new key is recorded,
+     * the previous one is ignored (with a warning): remove it from the configuration.
+     */
+    public Builder rotatePseudonymizationKey(byte[] previousKey) {
+      this.previousPseudonymizationKey =
+          Objects.requireNonNull(previousKey, "previousKey").clone();
+      return this;
+    }
+
+    /**
+     * Neither records nor compares the key's fingerprint: only for read-only tools that write no
+     * state and no evidence (such as a dry-run report over the host's database).
+     */
+    public Builder withoutKeyFingerprint() {
+      this.keyFingerprint = false;
+      return this;
+    }
+
+    /**
+     * Checks what can only be checked once everything is given: the key is no placeholder, the
+     * host's data has no category the schedule lacks, and the key is the one recorded.
+     */
+    private void checkAtStart() {
+      PseudonymizationKeys.weakness(pseudonymizationKey).ifPresent(why -> {
+        throw new IllegalStateException("pseudonymizationKey is refused: " + why
+            + "; use at least 32 random bytes from the processor's secret store");
+      });
+      java.util.Set<dev.custodian.retention.CategoryId> unknown =
+          new java.util.TreeSet<>(hostData.categories());
+      java.util.Set<dev.custodian.retention.CategoryId> valid = new java.util.TreeSet<>();
+      retentionSchedule.categories().forEach(p -> valid.add(p.id()));
+      unknown.removeAll(valid);
+      if (!unknown.isEmpty()) {
+        throw new dev.custodian.retention.UnscheduledCategoryException(unknown, valid);
+      }
+      if (keyFingerprint) {
+        PseudonymizationKeyCheck.verify(stateStore, new EvidenceLog(evidenceStore, clock), clock,
+            pseudonymizationKey, previousPseudonymizationKey);
+      }
+    }
+
+    /**
+     * @throws IllegalStateException if the pseudonymisation key is missing or looks like a
+     *     placeholder
+     * @throws dev.custodian.retention.UnscheduledCategoryException if the host's data has a
+     *     category the retention schedule lacks
+     * @throws PseudonymizationKeyChangedException if the key is not the one recorded at the first
+     *     start and no rotation from it was asked for
      */
     public Custodian build() {
       if (pseudonymizationKey == null) {
@@ -667,6 +729,7 @@ public final class Custodian {
         evidenceStore = evidenceStore == null ? new InMemoryEvidenceStore() : evidenceStore;
         hostData = hostData == null ? new InMemoryHostData() : hostData;
       }
+      checkAtStart();
       return new Custodian(this);
     }
   }

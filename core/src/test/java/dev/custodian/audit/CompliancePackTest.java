@@ -120,7 +120,7 @@ class CompliancePackTest {
             List.of(RetentionRule.of("VOICEMAIL.max", voicemail, RuleSource.CONTRACT,
                 RuleKind.DELETE, ClockStart.RECORD_TIME, Period.ofDays(90), "host policy"))))
         .build();
-    Custodian custodian = Custodian.builder().clock(clock).pseudonymizationKey(new byte[32])
+    Custodian custodian = Custodian.builder().clock(clock).pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .retentionSchedule(configured).build();
     assertThat(custodian.retention().schedule()).isSameAs(configured);
 

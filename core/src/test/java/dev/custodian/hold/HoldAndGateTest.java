@@ -34,7 +34,7 @@ class HoldAndGateTest {
   final InMemoryHostData data = new InMemoryHostData();
   final InMemoryEvidenceStore evidence = new InMemoryEvidenceStore();
   final Custodian custodian = Custodian.builder().clock(Clock.fixed(now, ZoneOffset.UTC))
-      .pseudonymizationKey(new byte[32]).hostData(data).evidenceStore(evidence)
+      .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).hostData(data).evidenceStore(evidence)
       .stateStore(new dev.custodian.spi.memory.InMemoryStateStore()).build();
 
   HoldAndGateTest() {

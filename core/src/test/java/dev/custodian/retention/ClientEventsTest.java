@@ -23,7 +23,7 @@ class ClientEventsTest {
   private static final ProcessorPrincipal OPERATOR = ProcessorPrincipal.of("op-1", ProcessorRole.OPERATOR);
   private final Instant now = Instant.parse("2025-03-01T10:00:00Z");
   private final Custodian custodian = Custodian.builder().clock(Clock.fixed(now, ZoneOffset.UTC))
-      .pseudonymizationKey(new byte[32]).build();
+      .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
   private final ClientEvents events = custodian.retention().events();
 
   @Test

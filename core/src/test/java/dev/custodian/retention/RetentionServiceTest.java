@@ -43,7 +43,7 @@ class RetentionServiceTest {
 
   @Test
   void durationsOutsideTheProcessorsBoundsAreRefusedAndNotRecorded_R_RET_3() {
-    Custodian narrow = Custodian.builder().clock(f.clock).pseudonymizationKey(new byte[32])
+    Custodian narrow = Custodian.builder().clock(f.clock).pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .retentionBounds(RetentionBounds.none().with(CategoryId.TRANSCRIPTION, Period.ofDays(7), Period.ofYears(1)))
         .build();
     RetentionService r = narrow.retention();
@@ -114,7 +114,7 @@ class RetentionServiceTest {
     assertThat(custodian.deletionGate()).isNotNull();
     RetentionSchedule custom = RetentionSchedule.annexA().toBuilder().rule(RetentionRule.of("WEBHOOK_LOG.max",
         CategoryId.WEBHOOK_LOG, RuleSource.CONTRACT, RuleKind.DELETE, ClockStart.RECORD_TIME, Period.ofDays(7), "")).build();
-    Custodian c = Custodian.builder().pseudonymizationKey(new byte[32]).retentionSchedule(custom).sweepBatchSize(50).build();
+    Custodian c = Custodian.builder().pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).retentionSchedule(custom).sweepBatchSize(50).build();
     assertThat(c.retention().schedule().rule("WEBHOOK_LOG.max").orElseThrow().period()).isEqualTo(Period.ofDays(7));
   }
 }

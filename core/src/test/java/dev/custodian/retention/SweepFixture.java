@@ -47,7 +47,7 @@ final class SweepFixture {
   /** A node: a fresh Custodian over the shared stores; {@code host} may wrap the data. */
   Custodian node(HostData host, int batchSize) {
     return Custodian.builder().clock(clock).stateStore(state).evidenceStore(evidenceStore)
-        .hostData(host).workQueue(queue).pseudonymizationKey(new byte[32])
+        .hostData(host).workQueue(queue).pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .sweepOptions(SweepOptions.defaults().withBatchSize(batchSize).withLease(LEASE)).build();
   }
 

@@ -39,7 +39,7 @@ class CustodianWiringTest {
   private final BreachNotificationSender breachSender = mock(BreachNotificationSender.class);
 
   private Custodian.Builder builder() {
-    return Custodian.builder().clock(clock).pseudonymizationKey(new byte[32]);
+    return Custodian.builder().clock(clock).pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

@@ -46,7 +46,7 @@ public final class LowMemoryReturnRun {
     Custodian cu = Custodian.builder().clock(clock).hostData(host).archiveSink(sink)
         .subProcessorInstructionSender(new InMemorySubProcessorInstructionSender())
         .keyCustody(new dev.custodian.spi.memory.InMemoryKeyCustody())
-        .pseudonymizationKey(new byte[32]).build();
+        .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     TerminationService terms = cu.terminations();
     terms.open(ProcessorPrincipal.of("op", ProcessorRole.OPERATOR), CLIENT, t, Set.of());
     ClientPrincipal admin = ClientPrincipal.of("admin", CLIENT, ClientRole.ADMINISTRATOR);

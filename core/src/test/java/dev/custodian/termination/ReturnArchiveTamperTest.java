@@ -81,7 +81,7 @@ class ReturnArchiveTamperTest {
     w.populate();
     DirectoryArchiveSink sink = new DirectoryArchiveSink(tmp.resolve("returns"), tmp.resolve("keys"));
     Custodian cu = Custodian.builder().clock(w.clock).stateStore(w.state).evidenceStore(w.evidence)
-        .hostData(w.host).archiveSink(sink).keyCustody(w.keys).pseudonymizationKey(new byte[32]).build();
+        .hostData(w.host).archiveSink(sink).keyCustody(w.keys).pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     cu.terminations().open(OPERATOR, ACME, T, Set.of());
     cu.terminations().chooseReturn(ADMIN, ACME, true);
     w.clock.set(T);

@@ -158,7 +158,7 @@ class TerminationServiceTest {
             throw new IllegalStateException("sub-processor API down");
           }
           delivered.add(i);
-        }).pseudonymizationKey(new byte[32]).build();
+        }).pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     TerminationService t = cu.terminations();
     t.open(OPERATOR, ACME, T, Set.of("AWS"));
     t.chooseDelete(ADMIN, ACME);

@@ -89,7 +89,7 @@ final class World {
         .terminationNotifier(notifier)
         .subProcessorsOf(c -> c.equals(ACME) ? SUB_PROCESSORS : Set.of())
         .terminationOptions(options)
-        .pseudonymizationKey(new byte[32])
+        .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .build();
   }
 

@@ -76,7 +76,7 @@ final class BoundTable {
     }
   }
 
-  private record Column(String name, int type, String typeName) {}
+  record Column(String name, int type, String typeName) {}
 
   /**
    * Checks {@code mapping} against the database behind {@code c}.
@@ -129,6 +129,8 @@ final class BoundTable {
           + SqlIdentifiers.shown(mapping.table()) + " does not exist"
           + (schema == null ? " in the connection's current schema" : ""));
     }
+    // Again on what the database resolved the name to (its current schema, its case).
+    ReservedTables.check("for " + mapping.category() + ":", foundSchema, found);
     Map<String, Column> byLower = new LinkedHashMap<>();
     try (ResultSet rs = dialect == Dialect.MARIADB
         ? md.getColumns(foundSchema, null, escape(md, found), null)
@@ -154,6 +156,14 @@ final class BoundTable {
           column(mapping, byLower, "restricted", mapping.restrictedColumn()));
     }
     String qualified = (schema == null ? "" : dialect.quote(foundSchema) + ".") + dialect.quote(found);
+    Collations.checkExact(c, dialect, mapping, foundSchema, found, "client", columns.get("client"));
+    for (SubjectColumn s : mapping.subjectColumns()) {
+      // Normalised phone numbers are '+' and digits: every collation compares them exactly.
+      if (s.kind() != SubjectKind.PHONE) {
+        Collations.checkExact(c, dialect, mapping, foundSchema, found, "subject",
+            columns.get("subject:" + s.column()));
+      }
+    }
     return new BoundTable(mapping, qualified, columns, dialect);
   }
 

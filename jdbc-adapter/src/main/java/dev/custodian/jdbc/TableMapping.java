@@ -16,7 +16,9 @@ import java.util.Set;
  *
  * <p>Every name is checked at construction: plain identifiers only (letters, digits, {@code _}), so
  * a mapping can never carry SQL; a hostile name is refused with an {@link IllegalArgumentException}
- * that says which name and why. Build with {@link #builder(CategoryId)}.
+ * that says which name and why. Custodian's own tables ({@code custodian_*}) and system schemas
+ * ({@code pg_catalog}, {@code information_schema}, {@code mysql}, {@code performance_schema},
+ * {@code sys}) are refused too. Build with {@link #builder(CategoryId)}.
  *
  * @param table the table, optionally {@code schema.table}
  * @param idColumn a unique, non-null key of the table (numeric or text)
@@ -48,6 +50,8 @@ public record TableMapping(
     Objects.requireNonNull(category, "category");
     String what = "for " + category + ":";
     SqlIdentifiers.table(what + " table", table);
+    int dot = table.indexOf('.');
+    ReservedTables.check(what, dot < 0 ? null : table.substring(0, dot), table.substring(dot + 1));
     SqlIdentifiers.column(what + " id column", idColumn);
     SqlIdentifiers.column(what + " client column", clientColumn);
     SqlIdentifiers.column(what + " time column", timeColumn);

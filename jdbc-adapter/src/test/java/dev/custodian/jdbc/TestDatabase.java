@@ -27,23 +27,26 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
   private final Dialect dialect;
   private final boolean custodianTables;
+  /** MariaDB only: create the database with the server's default character set and collation. */
+  private final boolean serverDefaultCollation;
   private final String name = "cust_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private DataSource dataSource;
   /** Nested test classes call the callbacks again: only the outermost creates and drops. */
   private int depth;
 
-  private TestDatabase(Dialect dialect, boolean custodianTables) {
+  private TestDatabase(Dialect dialect, boolean custodianTables, boolean serverDefaultCollation) {
     this.dialect = dialect;
     this.custodianTables = custodianTables;
+    this.serverDefaultCollation = serverDefaultCollation;
   }
 
   private TestDatabase(Dialect dialect) {
-    this(dialect, true);
+    this(dialect, true, false);
   }
 
   /** The same kind of database, left empty: no Custodian table (for migration tests). */
   TestDatabase empty() {
-    return new TestDatabase(dialect, false);
+    return new TestDatabase(dialect, false, serverDefaultCollation);
   }
 
   static TestDatabase postgres() {
@@ -52,6 +55,15 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
   static TestDatabase mariadb() {
     return new TestDatabase(Dialect.MARIADB);
+  }
+
+  /**
+   * A MariaDB database created with the server's default character set and collation (on a stock
+   * server {@code utf8mb4_general_ci}, case-insensitive), as most hosts' databases are; {@link
+   * #mariadb()} uses {@code utf8mb4_bin}, which would hide collation bugs.
+   */
+  static TestDatabase mariadbServerDefaultCollation() {
+    return new TestDatabase(Dialect.MARIADB, true, true);
   }
 
   static TestDatabase h2() {
@@ -98,7 +110,8 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         dataSource = ds;
       }
       case MARIADB -> {
-        admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        admin("CREATE DATABASE " + name
+            + (serverDefaultCollation ? "" : " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"));
         dataSource = new MariaDbDataSource("jdbc:mariadb://" + mariaHost() + "/" + name + "?user=root");
       }
       case H2 -> {

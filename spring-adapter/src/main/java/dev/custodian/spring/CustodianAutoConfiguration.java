@@ -1,9 +1,11 @@
 package dev.custodian.spring;
 
 import dev.custodian.Custodian;
+import dev.custodian.PseudonymizationKeyChangedException;
 import dev.custodian.breach.BreachNotificationSender;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.SweepOptions;
+import dev.custodian.retention.UnscheduledCategoryException;
 import dev.custodian.subprocessor.SubprocessorNoticeSender;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.EscalationChannel;
@@ -126,8 +128,36 @@ public class CustodianAutoConfiguration {
     keyCustody.ifUnique(builder::keyCustody);
     subProcessorInstructions.ifUnique(builder::subProcessorInstructionSender);
     terminationNotifier.ifUnique(builder::terminationNotifier);
+    settings.previousPseudonymizationKey().ifPresent(builder::rotatePseudonymizationKey);
     customizers.orderedStream().forEach(c -> c.customize(builder));
-    return builder.build();
+    return checkedBuild(builder);
+  }
+
+  /**
+   * Builds, turning the start-up checks that hinge on a setting (an unscheduled category, a key
+   * other than the recorded one) into a failure naming that setting.
+   */
+  private static Custodian checkedBuild(Custodian.Builder builder) {
+    try {
+      return builder.build();
+    } catch (UnscheduledCategoryException e) {
+      throw new InvalidCustodianPropertyException(
+          CustodianSettings.PREFIX + "host-data." + e.unknown().get(0),
+          e.unknown() + " " + (e.unknown().size() == 1 ? "is not a category" : "are not categories")
+              + " of the retention schedule, so those records would never be swept; valid"
+              + " categories: " + e.valid(),
+          "Map the table to one of the schedule's categories " + e.valid() + " under"
+              + " 'custodian.host-data.<CATEGORY>', or add the category to the schedule with a"
+              + " CustodianBuilderCustomizer (RetentionSchedule.annexA().toBuilder().category(...)).",
+          e);
+    } catch (PseudonymizationKeyChangedException e) {
+      throw new InvalidCustodianPropertyException(
+          CustodianSettings.PREFIX + "pseudonymization-key", e.getMessage(),
+          "Restore the key Custodian was started with; or, to change it on purpose, start once"
+              + " with the new key in 'custodian.pseudonymization-key' and the previous one in"
+              + " 'custodian.pseudonymization-key-rotation.previous', then remove the latter.",
+          e);
+    }
   }
 
   /** Client notices as Spring application events, unless the host has its own notifier. */

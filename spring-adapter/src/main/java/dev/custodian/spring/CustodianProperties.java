@@ -66,6 +66,10 @@ public class CustodianProperties {
   /** What the health indicator and metrics compute. */
   private final Health health = new Health();
 
+  /** Changing the pseudonymisation key on purpose (R-EVID-2). */
+  private final PseudonymizationKeyRotation pseudonymizationKeyRotation =
+      new PseudonymizationKeyRotation();
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -116,6 +120,32 @@ public class CustodianProperties {
 
   public Health getHealth() {
     return health;
+  }
+
+  public PseudonymizationKeyRotation getPseudonymizationKeyRotation() {
+    return pseudonymizationKeyRotation;
+  }
+
+  /**
+   * A deliberate change of {@code custodian.pseudonymization-key}: Custodian records the key's
+   * fingerprint at its first start and refuses another key later, unless the key it ran with is
+   * given here for one start.
+   */
+  public static class PseudonymizationKeyRotation {
+    /**
+     * The key Custodian ran with until now, in the same form as {@code
+     * custodian.pseudonymization-key}; set for one start with the new key, then removed. The
+     * rotation is recorded in evidence with fingerprints only.
+     */
+    private String previous;
+
+    public String getPrevious() {
+      return previous;
+    }
+
+    public void setPrevious(String previous) {
+      this.previous = previous;
+    }
   }
 
   /** Which client principals may instruct the processor (R-ACC-1). */

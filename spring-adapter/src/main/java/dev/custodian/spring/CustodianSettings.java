@@ -2,6 +2,7 @@ package dev.custodian.spring;
 
 import dev.custodian.client.InstructingRoles;
 import dev.custodian.retention.CategoryId;
+import dev.custodian.subject.PseudonymizationKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -107,9 +108,18 @@ final class CustodianSettings {
     return sweepZone;
   }
 
-  /** The configured key's bytes, if one is set; checked for length. */
+  /** The configured key's bytes, if one is set; checked for length and for placeholders. */
   Optional<byte[]> pseudonymizationKey() {
-    String raw = properties.getPseudonymizationKey();
+    return key("pseudonymization-key", properties.getPseudonymizationKey());
+  }
+
+  /** The key of {@code custodian.pseudonymization-key-rotation.previous}, if one is set. */
+  Optional<byte[]> previousPseudonymizationKey() {
+    return key("pseudonymization-key-rotation.previous",
+        properties.getPseudonymizationKeyRotation().getPrevious());
+  }
+
+  private static Optional<byte[]> key(String property, String raw) {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }
@@ -119,15 +129,19 @@ final class CustodianSettings {
         key = Base64.getDecoder().decode(raw.substring("base64:".length()).trim());
       } catch (IllegalArgumentException e) {
         // The value is a secret: the message never repeats it.
-        throw invalid("pseudonymization-key", "the text after 'base64:' is not valid Base64");
+        throw invalid(property, "the text after 'base64:' is not valid Base64");
       }
     } else {
       key = raw.getBytes(StandardCharsets.UTF_8);
     }
     if (key.length < MIN_KEY_BYTES) {
-      throw invalid("pseudonymization-key",
+      throw invalid(property,
           "must be at least " + MIN_KEY_BYTES + " bytes of secret material (got " + key.length + ")");
     }
+    // An unset ${CUSTODIAN_KEY} is left as written by Spring: long enough, and no secret.
+    PseudonymizationKeys.weakness(key).ifPresent(why -> {
+      throw invalid(property, "is refused: " + why);
+    });
     return Optional.of(key);
   }
 

@@ -22,7 +22,10 @@ final class HostDataMappings {
       return JdbcHostData.builder(dataSource, mapping.build()).dialect(dialect).build();
     } catch (IllegalArgumentException ex) {
       // A mapped table or column the database does not have: name the mapping that says so.
-      throw CustodianSettings.invalid("host-data", ex.getMessage());
+      // Or a column whose collation would merge client ids: the fix is then in the table.
+      throw new InvalidCustodianPropertyException(CustodianSettings.PREFIX + "host-data",
+          ex.getMessage(), "Correct the mapping under 'custodian.host-data', or the table it"
+              + " names, as the description says; a mapping has no default.", ex);
     }
   }
 

@@ -410,7 +410,7 @@ class CustodianAutoConfigurationTest {
   static class HostCustodian {
     @Bean
     Custodian hostCustodian() {
-      return Custodian.builder().pseudonymizationKey(new byte[32]).build();
+      return Custodian.builder().pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     }
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  * The {@code custodian} command: the runnable demo (the default) and the operator's commands.
  *
  * <p>Exit codes: 0 success; 1 a check failed or the command could not finish; 2 bad arguments
- * (always a one-line message on stderr).
+ * (always a one-line message on stderr). No message repeats a password (of {@code --password},
+ * {@code CUSTODIAN_DB_PASSWORD} or inside a JDBC URL) nor an argument longer than a line.
  */
 @Command(
     name = "custodian",
@@ -72,7 +73,8 @@ public final class CustodianCli implements Callable<Integer> {
     cl.setParameterExceptionHandler(CustodianCli::badArguments);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println(prefix(commandLine) + oneLine(ex));
+          commandLine.getErr().println(prefix(commandLine)
+              + Redaction.message(oneLine(ex), parseResult.originalArgs().toArray(String[]::new)));
           commandLine.getErr().flush();
           return FAILED;
         });
@@ -88,7 +90,8 @@ public final class CustodianCli implements Callable<Integer> {
   private static int badArguments(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     String name = cl.getCommandSpec().qualifiedName();
-    cl.getErr().println(prefix(cl) + oneLine(ex) + " (see '" + name + " --help')");
+    cl.getErr().println(prefix(cl) + Redaction.message(oneLine(ex), args)
+        + " (see '" + name + " --help')");
     cl.getErr().flush();
     return BAD_ARGUMENTS;
   }

@@ -51,16 +51,42 @@ final class Database {
       DriverManager.getDriver(effective);
     } catch (SQLException e) {
       throw new ParameterException(spec.commandLine(), "--jdbc-url: no JDBC driver in custodian.jar "
-          + "accepts '" + url + "' (PostgreSQL, MariaDB/MySQL and H2 URLs are supported)");
+          + "accepts '" + Redaction.url(url) + "' (PostgreSQL, MariaDB/MySQL and H2 URLs are"
+          + " supported)");
     }
     String pw = password != null ? new String(password) : System.getenv("CUSTODIAN_DB_PASSWORD");
     UrlDataSource ds = new UrlDataSource(effective, user, pw);
     try (Connection c = ds.getConnection()) {
       c.getMetaData();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot connect to " + url + ": " + e.getMessage(), e);
+      String why = Redaction.message(CustodianCli.oneLine(e),
+          pw == null ? new String[] {url} : new String[] {url, "--password", pw});
+      if (malformed(e)) {
+        throw new ParameterException(spec.commandLine(), "--jdbc-url: '" + Redaction.url(url)
+            + "' is not a usable URL: " + why);
+      }
+      throw new IllegalStateException("cannot connect to " + Redaction.url(url) + ": " + why, e);
     }
     return ds;
+  }
+
+  /**
+   * True if the driver refused the URL itself (a bad argument), false if the server could not be
+   * reached or refused the connection (the command could not finish).
+   */
+  static boolean malformed(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException) {
+        return false;
+      }
+    }
+    String state = e.getSQLState();
+    return state == null
+        // H2: relative path, URL format, unknown setting.
+        || e.getErrorCode() == 90011 || e.getErrorCode() == 90046 || e.getErrorCode() == 90113
+        // PostgreSQL: connection parameters refused before any network use.
+        || (state.equals("08001") && e.getCause() == null
+            && String.valueOf(e.getMessage()).startsWith("Invalid"));
   }
 
   /** True if the database has the table (checked by a query that reads no row). */

@@ -8,6 +8,7 @@ import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.TableMapping;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.retention.PlanEntry;
+import dev.custodian.retention.UnscheduledCategoryException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,14 +76,29 @@ final class PlanCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--mapping: " + CustodianCli.oneLine(e));
     }
     DataSource ds = database.dataSource();
-    JdbcHostData hostData = JdbcHostData.builder(ds, tables).build();
+    JdbcHostData hostData;
+    try {
+      hostData = JdbcHostData.builder(ds, tables).build();
+    } catch (IllegalArgumentException e) {
+      // The mapping names a table or column the database lacks, or one it refuses.
+      throw new ParameterException(spec.commandLine(), "--mapping: " + CustodianCli.oneLine(e));
+    }
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
-    Custodian.Builder builder = CommandCustodian.inMemory().clock(clock).hostData(hostData);
+    // A dry run writes nothing: the key's fingerprint is neither recorded nor compared.
+    Custodian.Builder builder = CommandCustodian.inMemory().clock(clock).hostData(hostData)
+        .withoutKeyFingerprint();
     boolean ownTables = Database.hasTable(ds, "custodian_state");
     if (ownTables) {
       builder.stateStore(new JdbcStateStore(ds));
     }
-    Custodian custodian = builder.build();
+    Custodian custodian;
+    try {
+      custodian = builder.build();
+    } catch (UnscheduledCategoryException e) {
+      throw new ParameterException(spec.commandLine(), "--mapping: " + e.unknown()
+          + (e.unknown().size() == 1 ? " is not a category" : " are not categories")
+          + " of the retention schedule; valid categories: " + e.valid());
+    }
 
     List<Unit> units = new ArrayList<>();
     for (TableMapping t : tables.tables()) {
@@ -161,7 +177,16 @@ final class PlanCommand implements Callable<Integer> {
     public Instant convert(String value) {
       String v = value.strip();
       try {
-        return v.contains("T") ? Instant.parse(v) : LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (v.contains("T")) {
+          Instant i = Instant.parse(v);
+          // Years of four digits only, as for dates: a plan in year 10^9 overflows.
+          if (i.isBefore(Instant.parse("0000-01-01T00:00:00Z"))
+              || !i.isBefore(Instant.parse("9999-12-31T00:00:00Z"))) {
+            throw new DateTimeParseException("year out of range", v, 0);
+          }
+          return i;
+        }
+        return Converters.date(v).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException e) {
         throw new TypeConversionException("'" + value + "' is neither a date (YYYY-MM-DD) nor an "
             + "instant (2026-06-15T08:00:00Z)");

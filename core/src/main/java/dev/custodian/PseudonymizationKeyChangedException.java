@@ -1,0 +1,14 @@
+package dev.custodian;
+
+/**
+ * The pseudonymisation key differs from the one Custodian recorded at its first start: evidence
+ * written under the two keys would no longer correlate (R-EVID-2). Thrown at start-up; the message
+ * shows fingerprints only and says how to rotate on purpose.
+ */
+public class PseudonymizationKeyChangedException extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  public PseudonymizationKeyChangedException(String message) {
+    super(message);
+  }
+}
