@@ -124,6 +124,41 @@ public final class PersonalDataDetector {
   }
 
   /**
+   * {@code text} itself, or a fixed placeholder when it holds a phone number or an e-mail address:
+   * for log lines and messages built from text the library does not control (a host's exception).
+   */
+  public String redact(String text) {
+    return containsPersonalData(text) ? "(withheld: it may hold personal data)" : text;
+  }
+
+  /**
+   * True if the message of {@code failure}, of one of its causes or of a suppressed exception
+   * holds a phone number or an e-mail address: such a failure is logged without its messages.
+   */
+  public boolean quotesPersonalData(Throwable failure) {
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    if (failure != null) {
+      todo.add(failure);
+    }
+    while (!todo.isEmpty()) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (containsPersonalData(t.getMessage())) {
+        return true;
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      todo.addAll(java.util.List.of(t.getSuppressed()));
+    }
+    return false;
+  }
+
+  /**
    * Reads one whole value as a phone number: international ({@code +} or {@code 00} then the
    * country code) or national in this detector's region.
    *
