@@ -225,11 +225,12 @@ public final class AssistanceService {
     }
     AssistanceRequest decided = a.decided(new AssistanceRequest.Decision(accepted, by.id(), now,
         reason));
-    requests.update(assistanceId, v, decided);
     EvidenceRecord r = EvidenceRecord.of(accepted ? "dsr.assistance.quote_accepted"
         : "dsr.assistance.quote_declined", by.id()).withClient(a.client()).withBasis("R-DSR-5")
         .withDetail("assistance", assistanceId);
-    evidence.append(reason == null ? r : r.withDetail("reason", reason));
+    r = reason == null ? r : r.withDetail("reason", reason);
+    requests.update(assistanceId, v, decided);
+    evidence.append(r);
     return decided;
   }
 
