@@ -101,12 +101,14 @@ public final class AuditService {
     AuditRequest request = new AuditRequest(id, draft.client(), by.id(), receivedAt, written,
         draft.proposedStart(), draft.proposedEnd(), blankToNull(draft.auditPlan()), null, null,
         AuditRequest.Status.SUBMITTED, List.of(), null, null);
-    requests.insert(id, draft.client(), request);
-    evidence.append(EvidenceRecord.of("audit.request.received", by.id()).withClient(draft.client())
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("audit.request.received", by.id()).withClient(draft.client())
         .withBasis("R-AUD-2 DPA 7").withDetail("request", id).withDetail("received_at", receivedAt)
         .withDetail("written", written != null)
         .withDetail("proposed_start", draft.proposedStart())
-        .withDetail("proposed_end", draft.proposedEnd()));
+        .withDetail("proposed_end", draft.proposedEnd());
+    requests.insert(id, draft.client(), request);
+    evidence.append(evidenceRecord);
     return request;
   }
 
@@ -128,9 +130,11 @@ public final class AuditService {
     }
     requireUndecided(v.value());
     AuditRequest changed = v.value().withPlan(plan);
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("audit.plan.submitted", by.id()).withClient(changed.client())
+        .withBasis("R-AUD-2 DPA 7").withDetail("request", requestId);
     requests.update(requestId, v, changed);
-    evidence.append(EvidenceRecord.of("audit.plan.submitted", by.id()).withClient(changed.client())
-        .withBasis("R-AUD-2 DPA 7").withDetail("request", requestId));
+    evidence.append(evidenceRecord);
     return changed;
   }
 
@@ -151,9 +155,11 @@ public final class AuditService {
       throw new IllegalStateException("request " + requestId + " has no audit plan to approve");
     }
     AuditRequest approved = v.value().planApproved(by.id(), clock.instant());
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("audit.plan.approved", by.id()).withClient(approved.client())
+        .withBasis("R-AUD-2 DPA 7").withDetail("request", requestId);
     requests.update(requestId, v, approved);
-    evidence.append(EvidenceRecord.of("audit.plan.approved", by.id()).withClient(approved.client())
-        .withBasis("R-AUD-2 DPA 7").withDetail("request", requestId));
+    evidence.append(evidenceRecord);
     return approved;
   }
 
@@ -180,12 +186,13 @@ public final class AuditService {
     requireUndecided(v.value());
     AuditAssessment assessment = assess(v.value());
     AuditRequest decided = v.value().decided(assessment, by.id(), clock.instant());
-    requests.update(requestId, v, decided);
-    evidence.append(EvidenceRecord.of(assessment.valid() ? "audit.request.accepted"
+    EvidenceRecord evidenceRecord = EvidenceRecord.of(assessment.valid() ? "audit.request.accepted"
             : "audit.request.refused", by.id())
         .withClient(decided.client()).withBasis("R-AUD-2 DPA 7").withDetail("request", requestId)
         .withDetail("failed_rules", assessment.failedRules().stream().map(Enum::name)
-            .collect(Collectors.joining(","))));
+            .collect(Collectors.joining(",")));
+    requests.update(requestId, v, decided);
+    evidence.append(evidenceRecord);
     return decided;
   }
 
@@ -240,9 +247,11 @@ public final class AuditService {
         .orElseThrow(() -> new IllegalStateException("client " + client
             + " is not declared a competitor"));
     CompetitorDeclaration w = v.value().withdrawn(by.id(), clock.instant());
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("audit.competitor.withdrawn", by.id()).withClient(client)
+        .withBasis("DPA 7");
     competitors.update(client.value(), v, w);
-    evidence.append(EvidenceRecord.of("audit.competitor.withdrawn", by.id()).withClient(client)
-        .withBasis("DPA 7"));
+    evidence.append(evidenceRecord);
     return w;
   }
 

@@ -107,8 +107,9 @@ public final class AuthorityRequestService {
   public AuthorityRequest receive(ProcessorPrincipal by, AuthorityRequestIntake intake) {
     requireStaff(by);
     AuthorityRequest r = newRequest(by, intake, Information.PENDING, null);
+    EvidenceRecord evidenceRecord = received(r, by);
     Versioned<AuthorityRequest> v = requests.insert(r.id(), r.client(), r);
-    evidence.append(received(r, by));
+    evidence.append(evidenceRecord);
     LOG.info("authority request {} received ({})", r.id(), r.kind());
     return inform(v);
   }
@@ -128,10 +129,12 @@ public final class AuthorityRequestService {
     AuthorityRequest r = newRequest(by, intake, Information.PROHIBITED,
         new AuthorityRequest.ProhibitionRecord(prohibition.legalBasis(), prohibition.reviewOn(),
             by.id(), clock.instant(), null, null, null, null));
+    EvidenceRecord evidenceRecord = received(r, by);
+    EvidenceRecord prohibited = base(r, "authority.prohibition.recorded", by.id())
+        .withBasis(prohibition.legalBasis()).withDetail("review_on", prohibition.reviewOn());
     requests.insert(r.id(), r.client(), r);
-    evidence.append(received(r, by));
-    evidence.append(base(r, "authority.prohibition.recorded", by.id())
-        .withBasis(prohibition.legalBasis()).withDetail("review_on", prohibition.reviewOn()));
+    evidence.append(evidenceRecord);
+    evidence.append(prohibited);
     LOG.info("authority request {} received under a prohibition to inform the client", r.id());
     return r;
   }
@@ -154,10 +157,11 @@ public final class AuthorityRequestService {
     }
     AuthorityRequest renewed = r.with(r.information(), r.clientInformedAt(),
         r.prohibition().renewed(reviewOn));
-    requests.update(requestId, v, renewed);
-    evidence.append(base(r, "authority.prohibition.renewed", by.id())
+    EvidenceRecord evidenceRecord = base(r, "authority.prohibition.renewed", by.id())
         .withBasis(r.prohibition().legalBasis()).withDetail("review_on", reviewOn)
-        .withDetail("reason", why));
+        .withDetail("reason", why);
+    requests.update(requestId, v, renewed);
+    evidence.append(evidenceRecord);
     return renewed;
   }
 
@@ -175,9 +179,10 @@ public final class AuthorityRequestService {
     requireProhibited(r, "lift its prohibition");
     AuthorityRequest lifted = r.with(Information.PENDING, null,
         r.prohibition().lifted(by.id(), clock.instant(), why));
+    EvidenceRecord evidenceRecord = base(lifted, "authority.prohibition.lifted", by.id())
+        .withBasis(r.prohibition().legalBasis()).withDetail("reason", why);
     v = requests.update(requestId, v, lifted);
-    evidence.append(base(lifted, "authority.prohibition.lifted", by.id())
-        .withBasis(r.prohibition().legalBasis()).withDetail("reason", why));
+    evidence.append(evidenceRecord);
     return inform(v);
   }
 
@@ -328,9 +333,11 @@ public final class AuthorityRequestService {
         "comp-" + UUID.randomUUID(), compulsion.legalBasis(), compulsion.documentReference(),
         officer.id(), clock.instant());
     AuthorityRequest approved = r.withCompulsion(c);
+    EvidenceRecord evidenceRecord =
+        base(r, "authority.compulsion.approved", officer.id()).withBasis(c.id())
+        .withDetail("legal_basis", c.legalBasis()).withDetail("document", c.documentReference());
     requests.update(requestId, v, approved);
-    evidence.append(base(r, "authority.compulsion.approved", officer.id()).withBasis(c.id())
-        .withDetail("legal_basis", c.legalBasis()).withDetail("document", c.documentReference()));
+    evidence.append(evidenceRecord);
     return approved;
   }
 
@@ -365,8 +372,10 @@ public final class AuthorityRequestService {
           + " and cannot be closed");
     }
     AuthorityRequest closed = r.closed(new AuthorityRequest.Closure(by.id(), clock.instant(), why));
+    EvidenceRecord evidenceRecord =
+        base(r, "authority.request.closed", by.id()).withDetail("reason", why);
     requests.update(requestId, v, closed);
-    evidence.append(base(r, "authority.request.closed", by.id()).withDetail("reason", why));
+    evidence.append(evidenceRecord);
     return closed;
   }
 
@@ -485,10 +494,12 @@ public final class AuthorityRequestService {
       return r;
     }
     AuthorityRequest informed = r.with(Information.INFORMED, clock.instant(), r.prohibition());
-    requests.update(r.id(), v, informed);
-    evidence.append(base(informed, "authority.client_informed", "system").withBasis("R-AUTH-1")
+    EvidenceRecord evidenceRecord =
+        base(informed, "authority.client_informed", "system").withBasis("R-AUTH-1")
         .withDetail("after_prohibition", afterProhibition)
-        .withDetail("answered_before", r.answer() != null));
+        .withDetail("answered_before", r.answer() != null);
+    requests.update(r.id(), v, informed);
+    evidence.append(evidenceRecord);
     return informed;
   }
 

@@ -118,13 +118,13 @@ public final class BreachService {
     Instant notifyBy = cause == null ? awareAt.plus(Incident.NOTIFICATION_DEADLINE) : null;
     Incident incident = new Incident("incident-" + UUID.randomUUID(), client, awareAt, summary,
         now, by.id(), notifyBy, null, null, cause, List.of());
-    incidents.insert(incident.id(), client, incident);
     EvidenceRecord r = cause == null
         ? EvidenceRecord.of("breach.incident.recorded", by.id()).withBasis("R-BR-1 DPA 6")
             .withDetail("notify_by", notifyBy)
         : EvidenceRecord.of("breach.incident.client_caused", by.id()).withBasis("R-BR-4 DPA 6");
-    evidence.append(r.withClient(client).withDetail("incident", incident.id())
-        .withDetail("aware_at", awareAt));
+    r = r.withClient(client).withDetail("incident", incident.id()).withDetail("aware_at", awareAt);
+    incidents.insert(incident.id(), client, incident);
+    evidence.append(r);
     return incident;
   }
 
@@ -145,10 +145,11 @@ public final class BreachService {
       throw new IllegalStateException("incident " + incidentId + " is closed");
     }
     Incident changed = v.value().causedByClient(cause);
-    incidents.update(incidentId, v, changed);
-    evidence.append(EvidenceRecord.of("breach.incident.client_caused", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of("breach.incident.client_caused", by.id())
         .withClient(changed.client()).withBasis("R-BR-4 DPA 6").withDetail("incident", incidentId)
-        .withDetail("reclassified", true));
+        .withDetail("reclassified", true);
+    incidents.update(incidentId, v, changed);
+    evidence.append(evidenceRecord);
     return changed;
   }
 

@@ -84,9 +84,11 @@ public final class AssistanceService {
     AssistanceRequest a = new AssistanceRequest("asst-" + UUID.randomUUID(), c.client(), caseId,
         what, by.id(), clock.instant(), State.REQUESTED, null, null, null, null, null, false, null,
         null, null, null, null);
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.assistance.requested", by.id()).withClient(a.client())
+        .withBasis("R-DSR-5").withDetail("assistance", a.id()).withDetail("case", caseId);
     requests.insert(a.id(), a.client(), a);
-    evidence.append(EvidenceRecord.of("dsr.assistance.requested", by.id()).withClient(a.client())
-        .withBasis("R-DSR-5").withDetail("assistance", a.id()).withDetail("case", caseId));
+    evidence.append(evidenceRecord);
     return a;
   }
 
@@ -102,12 +104,14 @@ public final class AssistanceService {
     Versioned<AssistanceRequest> v = load(assistanceId);
     requireState(v.value(), State.REQUESTED, "quote it");
     AssistanceRequest quoted = v.value().quoted(quote, by.id(), clock.instant());
-    v = requests.update(assistanceId, v, quoted);
-    evidence.append(EvidenceRecord.of("dsr.assistance.quoted", by.id()).withClient(quoted.client())
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.assistance.quoted", by.id()).withClient(quoted.client())
         .withBasis("R-DSR-5").withDetail("assistance", assistanceId)
         .withDetail("amount", quote.amount().toPlainString())
         .withDetail("currency", quote.currency().getCurrencyCode())
-        .withDetail("valid_until", quote.validUntil()));
+        .withDetail("valid_until", quote.validUntil());
+    v = requests.update(assistanceId, v, quoted);
+    evidence.append(evidenceRecord);
     return sendQuote(v);
   }
 
@@ -179,10 +183,12 @@ public final class AssistanceService {
     Versioned<AssistanceRequest> v = load(assistanceId);
     requireState(v.value(), State.IN_PROGRESS, "complete it");
     AssistanceRequest done = v.value().completed(by.id(), clock.instant(), what);
-    requests.update(assistanceId, v, done);
-    evidence.append(EvidenceRecord.of("dsr.assistance.completed", by.id()).withClient(done.client())
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.assistance.completed", by.id()).withClient(done.client())
         .withBasis("R-DSR-5").withDetail("assistance", assistanceId)
-        .withDetail("billable", done.billable()));
+        .withDetail("billable", done.billable());
+    requests.update(assistanceId, v, done);
+    evidence.append(evidenceRecord);
     return done;
   }
 
@@ -219,21 +225,23 @@ public final class AssistanceService {
     }
     AssistanceRequest decided = a.decided(new AssistanceRequest.Decision(accepted, by.id(), now,
         reason));
-    requests.update(assistanceId, v, decided);
     EvidenceRecord r = EvidenceRecord.of(accepted ? "dsr.assistance.quote_accepted"
         : "dsr.assistance.quote_declined", by.id()).withClient(a.client()).withBasis("R-DSR-5")
         .withDetail("assistance", assistanceId);
-    evidence.append(reason == null ? r : r.withDetail("reason", reason));
+    r = reason == null ? r : r.withDetail("reason", reason);
+    requests.update(assistanceId, v, decided);
+    evidence.append(r);
     return decided;
   }
 
   private AssistanceRequest start(ProcessorPrincipal by, Versioned<AssistanceRequest> v,
       boolean billable) {
     AssistanceRequest started = v.value().started(billable, by.id(), clock.instant());
-    requests.update(started.id(), v, started);
-    evidence.append(EvidenceRecord.of("dsr.assistance.started", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of("dsr.assistance.started", by.id())
         .withClient(started.client()).withBasis("R-DSR-5").withDetail("assistance", started.id())
-        .withDetail("billable", billable));
+        .withDetail("billable", billable);
+    requests.update(started.id(), v, started);
+    evidence.append(evidenceRecord);
     return started;
   }
 
@@ -249,9 +257,11 @@ public final class AssistanceService {
       return a;
     }
     AssistanceRequest sent = a.quoteSent(clock.instant());
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.assistance.quote_sent", "system").withClient(a.client())
+        .withBasis("R-DSR-5").withDetail("assistance", a.id());
     requests.update(a.id(), v, sent);
-    evidence.append(EvidenceRecord.of("dsr.assistance.quote_sent", "system").withClient(a.client())
-        .withBasis("R-DSR-5").withDetail("assistance", a.id()));
+    evidence.append(evidenceRecord);
     return sent;
   }
 

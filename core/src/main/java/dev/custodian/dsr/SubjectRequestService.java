@@ -178,11 +178,13 @@ public final class SubjectRequestService {
     SubjectRequest r = new SubjectRequest("dsr-" + UUID.randomUUID(), intake.right(),
         intake.channel(), intake.receivedAt(), intake.identifiers(), intake.reference(), by.id(),
         now, SubjectRequest.State.RECEIVED, List.of(), null);
-    requests.insert(r.id(), null, r);
-    evidence.append(EvidenceRecord.of("dsr.request.received", by.id()).withBasis("R-DSR-1")
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.request.received", by.id()).withBasis("R-DSR-1")
         .withDetail("request", r.id()).withDetail("right", r.right())
         .withDetail("channel", r.channel()).withDetail("received_at", r.receivedAt())
-        .withDetail("subjects", pseudonyms(r.subjects())));
+        .withDetail("subjects", pseudonyms(r.subjects()));
+    requests.insert(r.id(), null, r);
+    evidence.append(evidenceRecord);
     LOG.info("subject request {} received ({}, {})", r.id(), r.right(), r.channel());
     return route(r.id());
   }
@@ -219,19 +221,23 @@ public final class SubjectRequestService {
     }
     Set<ClientId> clients = new TreeSet<>(hostData.clientsHolding(r.subjects()));
     if (clients.isEmpty()) {
+      EvidenceRecord evidenceRecord =
+          EvidenceRecord.of("dsr.request.unmatched", "system").withBasis("R-DSR-7")
+          .withDetail("request", r.id());
       v = requests.update(r.id(), v, r.unmatched());
-      evidence.append(EvidenceRecord.of("dsr.request.unmatched", "system").withBasis("R-DSR-7")
-          .withDetail("request", r.id()));
+      evidence.append(evidenceRecord);
       LOG.info("subject request {} matches no client; escalating", r.id());
       return escalateUnmatched(v);
     }
     List<SubjectRequest.CaseRef> refs = clients.stream()
         .map(c -> new SubjectRequest.CaseRef(c, "case-" + UUID.randomUUID())).toList();
     SubjectRequest routed = r.routed(refs);
-    requests.update(r.id(), v, routed);
-    evidence.append(EvidenceRecord.of("dsr.request.routed", "system").withBasis("R-DSR-2")
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.request.routed", "system").withBasis("R-DSR-2")
         .withDetail("request", r.id()).withDetail("cases",
-            refs.stream().map(SubjectRequest.CaseRef::caseId).toList()));
+            refs.stream().map(SubjectRequest.CaseRef::caseId).toList());
+    requests.update(r.id(), v, routed);
+    evidence.append(evidenceRecord);
     LOG.info("subject request {} routed to {} case(s)", r.id(), refs.size());
     openCases(routed);
     return routed;
@@ -415,10 +421,12 @@ public final class SubjectRequestService {
     }
     SubjectCase extended = c.withClock(c.clock().extended(
         new LegalClock.Extension(months, why, by.id(), now)));
-    cases.update(caseId, v, extended);
-    evidence.append(EvidenceRecord.of("dsr.clock.extended", by.id()).withClient(c.client())
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.clock.extended", by.id()).withClient(c.client())
         .withBasis("R-DSR-8").withDetail("case", caseId).withDetail("months", months)
-        .withDetail("reason", why).withDetail("due_date", extended.clock().dueDate()));
+        .withDetail("reason", why).withDetail("due_date", extended.clock().dueDate());
+    cases.update(caseId, v, extended);
+    evidence.append(evidenceRecord);
     return extended;
   }
 
@@ -438,9 +446,11 @@ public final class SubjectRequestService {
     }
     SubjectCase paused = c.withClock(c.clock().pausedAt(
         new LegalClock.Pause(clock.instant(), null, why, by.id(), null, null)));
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.clock.paused", by.id()).withClient(c.client())
+        .withBasis("R-DSR-8").withDetail("case", caseId).withDetail("reason", why);
     cases.update(caseId, v, paused);
-    evidence.append(EvidenceRecord.of("dsr.clock.paused", by.id()).withClient(c.client())
-        .withBasis("R-DSR-8").withDetail("case", caseId).withDetail("reason", why));
+    evidence.append(evidenceRecord);
     return paused;
   }
 
@@ -457,10 +467,12 @@ public final class SubjectRequestService {
       throw new IllegalStateException("subject case " + caseId + "'s clock is not paused");
     }
     SubjectCase resumed = c.withClock(c.clock().resumedAt(clock.instant(), why, by.id()));
-    cases.update(caseId, v, resumed);
-    evidence.append(EvidenceRecord.of("dsr.clock.resumed", by.id()).withClient(c.client())
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.clock.resumed", by.id()).withClient(c.client())
         .withBasis("R-DSR-8").withDetail("case", caseId).withDetail("reason", why)
-        .withDetail("due_date", resumed.clock().dueDate()));
+        .withDetail("due_date", resumed.clock().dueDate());
+    cases.update(caseId, v, resumed);
+    evidence.append(evidenceRecord);
     return resumed;
   }
 
@@ -478,10 +490,12 @@ public final class SubjectRequestService {
     return act(by, caseId, instructionId, InstructedAction.EXPORT, categories, null, (v, proof) -> {
       SubjectCase c = v.value();
       List<HostRecord> records = dataOf(c, categories);
-      cases.update(caseId, v, c.withStep(step(InstructedAction.EXPORT, instructionId, by)));
-      evidence.append(EvidenceRecord.of("dsr.export.produced", by.id()).withClient(c.client())
+      EvidenceRecord evidenceRecord =
+          EvidenceRecord.of("dsr.export.produced", by.id()).withClient(c.client())
           .withBasis(instructionId).withDetail("case", caseId)
-          .withDetail("categories", sorted(categories)).withDetail("records", records.size()));
+          .withDetail("categories", sorted(categories)).withDetail("records", records.size());
+      cases.update(caseId, v, c.withStep(step(InstructedAction.EXPORT, instructionId, by)));
+      evidence.append(evidenceRecord);
       return new SubjectExport(caseId, c.client(), c.right(), clock.instant(), instructionId,
           records);
     });
@@ -696,9 +710,11 @@ public final class SubjectRequestService {
           + " and cannot be closed");
     }
     SubjectCase closed = c.closed(new SubjectCase.Closure(by.id(), clock.instant(), why));
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.case.closed", by.id()).withClient(c.client())
+        .withDetail("case", caseId).withDetail("reason", why);
     cases.update(caseId, v, closed);
-    evidence.append(EvidenceRecord.of("dsr.case.closed", by.id()).withClient(c.client())
-        .withDetail("case", caseId).withDetail("reason", why));
+    evidence.append(evidenceRecord);
     return closed;
   }
 
@@ -818,10 +834,12 @@ public final class SubjectRequestService {
       return v;
     }
     Instant now = clock.instant();
-    Versioned<SubjectCase> saved = cases.update(c.id(), v, c.notified(now));
-    evidence.append(EvidenceRecord.of("dsr.case.notified", "system").withClient(c.client())
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.case.notified", "system").withClient(c.client())
         .withBasis("R-DSR-2").withDetail("case", c.id()).withDetail("notify_by", c.notifyBy())
-        .withDetail("late", now.isAfter(c.notifyBy())));
+        .withDetail("late", now.isAfter(c.notifyBy()));
+    Versioned<SubjectCase> saved = cases.update(c.id(), v, c.notified(now));
+    evidence.append(evidenceRecord);
     return saved;
   }
 
@@ -835,9 +853,11 @@ public final class SubjectRequestService {
       return r;
     }
     SubjectRequest escalated = r.escalated(clock.instant());
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("dsr.request.escalated", "system").withBasis("R-DSR-7")
+        .withDetail("request", r.id());
     requests.update(r.id(), v, escalated);
-    evidence.append(EvidenceRecord.of("dsr.request.escalated", "system").withBasis("R-DSR-7")
-        .withDetail("request", r.id()));
+    evidence.append(evidenceRecord);
     return escalated;
   }
 

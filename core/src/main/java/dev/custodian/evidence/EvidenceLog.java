@@ -3,6 +3,7 @@ package dev.custodian.evidence;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.Principal;
 import dev.custodian.spi.EvidenceStore;
+import dev.custodian.subject.PersonalDataDetector;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The append-only, hash-chained evidence log (R-EVID-1). Every duty writes here; a verifier
@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * {@link EvidenceStore#append} so concurrent writers still form one chain.
  */
 public final class EvidenceLog {
-  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[A-Za-z]{2,}");
-  private static final Pattern PHONE = Pattern.compile("\\+\\s?[1-9](?:[\\s.\\-]?\\d){6,14}");
+  /** The one detector the guard, the input validation and the subject parsers share (R-EVID-2). */
+  private static final PersonalDataDetector DETECTOR = PersonalDataDetector.standard();
   private static final int PAGE = 1000;
 
   private final EvidenceStore store;
@@ -137,8 +137,15 @@ public final class EvidenceLog {
     }
   }
 
-  private static void refusePersonalData(String field, String value) {
-    if (value != null && (EMAIL.matcher(value).find() || PHONE.matcher(value).find())) {
+  /**
+   * Refuses a field holding a phone number (any writing {@code PhoneNumber.of} accepts, or a
+   * national one) or an e-mail address in clear. {@link EvidenceRecord} runs it at construction, so
+   * a duty that builds its record before it changes state is refused before anything is kept.
+   *
+   * @throws PersonalDataInEvidenceException naming the field, never its value
+   */
+  static void refusePersonalData(String field, String value) {
+    if (value != null && DETECTOR.containsPersonalData(value)) {
       throw new PersonalDataInEvidenceException(field);
     }
   }

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param actor the principal id, or {@code system} for the library itself
  * @param basis the instruction id, rule id or legal basis behind the action; may be null
  * @param details extra facts; never a subject identifier in clear (use a {@code Pseudonymizer})
+ * @throws PersonalDataInEvidenceException if the actor, the basis or a detail holds a phone number
+ *     or an e-mail address in clear: a record that exists can be written (R-EVID-2)
  */
 public record EvidenceRecord(
     ClientId client, String action, String actor, String basis, Map<String, String> details) {
@@ -25,6 +27,14 @@ public record EvidenceRecord(
       throw new IllegalArgumentException("action must be a dotted lower-case code");
     }
     details = details == null ? Map.of() : Map.copyOf(details);
+    // Refused here, not only at append: a duty builds its record before it changes state, so
+    // a record that could not be written stops the duty before anything is kept (R-EVID-2).
+    EvidenceLog.refusePersonalData("actor", actor);
+    EvidenceLog.refusePersonalData("basis", basis);
+    for (Map.Entry<String, String> d : details.entrySet()) {
+      EvidenceLog.refusePersonalData(d.getKey(), d.getKey());
+      EvidenceLog.refusePersonalData(d.getKey(), d.getValue());
+    }
   }
 
   public static EvidenceRecord of(String action, String actor) {

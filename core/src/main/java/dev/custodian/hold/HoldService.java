@@ -45,18 +45,22 @@ public final class HoldService {
    * Places a hold and records it.
    *
    * @throws SecurityException if {@code by} is neither operator nor designated officer
+   * @throws dev.custodian.evidence.PersonalDataInEvidenceException if the legal basis holds a phone
+   *     number or an e-mail address in clear; nothing is stored then
    */
   public Hold place(ProcessorPrincipal by, ClientId client, Set<SubjectIdentifier> subjects,
       Set<CategoryId> categories, Instant from, Instant before, String legalBasis) {
     requireStaff(by);
     Hold hold = new Hold("hold-" + UUID.randomUUID(), client, subjects, categories, from, before,
         legalBasis, by.id(), clock.instant(), null, null, null);
-    holds.insert(hold.id(), client, hold);
+    // The record is built (and so checked for personal data) before the hold is stored: a hold
+    // whose evidence cannot be written is never kept (R-EVID-2).
     EvidenceRecord r = EvidenceRecord.of("hold.placed", by.id()).withClient(client)
         .withBasis(legalBasis).withDetail("hold", hold.id())
         .withDetail("categories", hold.categories().isEmpty() ? "*" : hold.categories().toString())
         .withDetail("subjects", hold.subjects().isEmpty() ? "*"
             : hold.subjects().stream().map(pseudonymizer::pseudonym).sorted().toList().toString());
+    holds.insert(hold.id(), client, hold);
     evidence.append(r);
     return hold;
   }
@@ -75,9 +79,10 @@ public final class HoldService {
       throw new IllegalStateException("hold " + holdId + " is already released");
     }
     Hold released = v.value().released(clock.instant(), by.id(), reason);
+    EvidenceRecord r = EvidenceRecord.of("hold.released", by.id()).withClient(released.client())
+        .withBasis(released.legalBasis()).withDetail("hold", holdId).withDetail("reason", reason);
     holds.update(holdId, v, released);
-    evidence.append(EvidenceRecord.of("hold.released", by.id()).withClient(released.client())
-        .withBasis(released.legalBasis()).withDetail("hold", holdId).withDetail("reason", reason));
+    evidence.append(r);
     return released;
   }
 

@@ -103,11 +103,13 @@ public final class InstructionService {
     Instruction i = new Instruction("ins-" + UUID.randomUUID(), target.client(), target.kind(),
         target.id(), draft.action(), draft.scope(), draft.documentReference(), author,
         draft.issuedAt(), by.id(), now, Status.ACTIVE, null);
-    instructions.insert(i.id(), i.client(), i);
-    evidence.append(EvidenceRecord.of("instruction.recorded", by.id()).withClient(i.client())
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("instruction.recorded", by.id()).withClient(i.client())
         .withBasis(i.id()).withDetail("target", i.target()).withDetail("action", i.action())
         .withDetail("scope", new TreeSet<>(i.scope())).withDetail("author", author.id())
-        .withDetail("written", i.written()).withDetail("issued_at", i.issuedAt()));
+        .withDetail("written", i.written()).withDetail("issued_at", i.issuedAt());
+    instructions.insert(i.id(), i.client(), i);
+    evidence.append(evidenceRecord);
     LOG.info("instruction {} recorded for {} ({})", i.id(), i.target(), i.action());
     return i;
   }
@@ -223,9 +225,11 @@ public final class InstructionService {
     }
     Instruction held = v.value().withFlag(Status.HELD,
         new UnlawfulFlag(by.id(), clock.instant(), why, null, null, null, null));
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("instruction.held", by.id()).withClient(held.client())
+        .withBasis(held.id()).withDetail("reason", why);
     Versioned<Instruction> saved = instructions.update(instructionId, v, held);
-    evidence.append(EvidenceRecord.of("instruction.held", by.id()).withClient(held.client())
-        .withBasis(held.id()).withDetail("reason", why));
+    evidence.append(evidenceRecord);
     LOG.info("instruction {} held as unlawful", held.id());
     return informClient(saved);
   }
@@ -246,9 +250,10 @@ public final class InstructionService {
     }
     Instruction released = v.value().withFlag(Status.ACTIVE,
         v.value().flag().released(by.id(), clock.instant(), why));
+    EvidenceRecord evidenceRecord = EvidenceRecord.of("instruction.hold_released", by.id())
+        .withClient(released.client()).withBasis(released.id()).withDetail("reason", why);
     instructions.update(instructionId, v, released);
-    evidence.append(EvidenceRecord.of("instruction.hold_released", by.id())
-        .withClient(released.client()).withBasis(released.id()).withDetail("reason", why));
+    evidence.append(evidenceRecord);
     return released;
   }
 
@@ -334,9 +339,10 @@ public final class InstructionService {
       return i;
     }
     Instruction informed = i.withFlag(i.status(), i.flag().informed(clock.instant()));
+    EvidenceRecord evidenceRecord = EvidenceRecord.of("instruction.held.client_informed", "system")
+        .withClient(i.client()).withBasis(i.id());
     instructions.update(i.id(), v, informed);
-    evidence.append(EvidenceRecord.of("instruction.held.client_informed", "system")
-        .withClient(i.client()).withBasis(i.id()));
+    evidence.append(evidenceRecord);
     return informed;
   }
 

@@ -74,6 +74,14 @@ public final class ClientEvents {
     requireMayAct(by, client);
     ClientEvent event = new ClientEvent("event-" + UUID.randomUUID(), client, type, at, categories,
         subjects, basis, by.id(), clock.instant(), null, null, null);
+    // Built (checked for personal data) before anything changes, the superseded event included.
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("retention.event.recorded", by.id()).withClient(client)
+        .withBasis(event.basis().isEmpty() ? null : event.basis())
+        .withDetail("event", event.id()).withDetail("type", type).withDetail("at", at)
+        .withDetail("categories", event.categories().isEmpty() ? "*" : sorted(event.categories()))
+        .withDetail("subjects", event.subjects().isEmpty() ? "*"
+            : event.subjects().stream().map(pseudonymizer::pseudonym).sorted().toList().toString());
     if (event.clientWide()) {
       for (Versioned<ClientEvent> v : events.list(client)) {
         ClientEvent old = v.value();
@@ -83,12 +91,7 @@ public final class ClientEvents {
       }
     }
     events.insert(event.id(), client, event);
-    evidence.append(EvidenceRecord.of("retention.event.recorded", by.id()).withClient(client)
-        .withBasis(event.basis().isEmpty() ? null : event.basis())
-        .withDetail("event", event.id()).withDetail("type", type).withDetail("at", at)
-        .withDetail("categories", event.categories().isEmpty() ? "*" : sorted(event.categories()))
-        .withDetail("subjects", event.subjects().isEmpty() ? "*"
-            : event.subjects().stream().map(pseudonymizer::pseudonym).sorted().toList().toString()));
+    evidence.append(evidenceRecord);
     return event;
   }
 
@@ -111,9 +114,11 @@ public final class ClientEvents {
 
   private ClientEvent withdraw(Versioned<ClientEvent> v, Principal by, String reason) {
     ClientEvent w = v.value().withdrawn(clock.instant(), by.id(), reason);
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("retention.event.withdrawn", by.id()).withClient(w.client())
+        .withDetail("event", w.id()).withDetail("type", w.type()).withDetail("reason", reason);
     events.update(w.id(), v, w);
-    evidence.append(EvidenceRecord.of("retention.event.withdrawn", by.id()).withClient(w.client())
-        .withDetail("event", w.id()).withDetail("type", w.type()).withDetail("reason", reason));
+    evidence.append(evidenceRecord);
     return w;
   }
 

@@ -141,15 +141,16 @@ public final class RetentionService {
     Optional<Versioned<ClientRetentionSettings>> old = settings.find(client.value());
     ClientRetentionSettings next = f.apply(old.map(Versioned::value)
         .orElseGet(() -> new ClientRetentionSettings(client, defaultZone, Map.of())));
-    // Persisted before the evidence; a stale read fails here and changes nothing.
+    // The record is built (checked for personal data) first, then the settings persisted before
+    // the evidence is appended; a stale read fails there and changes nothing.
+    EvidenceRecord r = EvidenceRecord.of(action, by.id()).withClient(client);
+    for (Map.Entry<String, String> d : new java.util.TreeMap<>(details).entrySet()) {
+      r = r.withDetail(d.getKey(), d.getValue());
+    }
     if (old.isPresent()) {
       settings.update(client.value(), old.get(), next);
     } else {
       settings.insert(client.value(), client, next);
-    }
-    EvidenceRecord r = EvidenceRecord.of(action, by.id()).withClient(client);
-    for (Map.Entry<String, String> d : new java.util.TreeMap<>(details).entrySet()) {
-      r = r.withDetail(d.getKey(), d.getValue());
     }
     evidence.append(r);
     return next;

@@ -7,12 +7,15 @@ import java.util.regex.Pattern;
 /**
  * A phone number in E.164 form: {@code +}, a country code, at most 15 digits in all.
  *
- * <p>{@link #of(String)} accepts common writings ({@code +33 1 99 00 12 34}, {@code
- * 0033.1.99.00.12.34}, {@code +33 (0)1 99 00 12 34}) and normalises them to {@code +33199001234}.
+ * <p>{@link #of(String)} accepts common international writings ({@code +33 1 99 00 12 34}, {@code
+ * 0033.1.99.00.12.34}, {@code +33 (0)1 99 00 12 34}, {@code (+33) 1 99 00 12 34}) and normalises
+ * them to {@code +33199001234}; {@link #of(String, String)} also reads the national writings of a
+ * region ({@code 01 99 00 12 34} in France). Both read with libphonenumber, through the {@link
+ * PersonalDataDetector} the evidence guard uses, so every number they accept is also refused in
+ * evidence.
  */
 public record PhoneNumber(String value) implements SubjectIdentifier {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-/()]");
 
   /** @throws IllegalArgumentException if {@code value} is not already in E.164 form */
   @JsonCreator
@@ -25,28 +28,46 @@ public record PhoneNumber(String value) implements SubjectIdentifier {
   }
 
   /**
-   * Normalises and validates a written phone number; it must carry its country code.
+   * Normalises and validates a written phone number that carries its country code ({@code +} or
+   * {@code 00}); the number must be possible for that country (libphonenumber's length rules).
+   * National writings need a region: {@link #of(String, String)}.
    *
    * @throws IllegalArgumentException with a message that says what is wrong (never echoing the
    *     number)
    */
   public static PhoneNumber of(String raw) {
-    if (raw == null || raw.isBlank()) {
-      throw new IllegalArgumentException("phone number is empty");
+    String s = nonBlank(raw);
+    if (E164.matcher(s).matches()) {
+      return new PhoneNumber(s);
     }
-    String s = raw.strip().replace("(0)", "");
-    s = SEPARATORS.matcher(s).replaceAll("");
-    if (s.startsWith("00")) {
-      s = "+" + s.substring(2);
-    }
-    if (!s.startsWith("+")) {
+    String international = s.startsWith("00") ? "+" + s.substring(2) : s;
+    if (!international.startsWith("+") && !international.startsWith("(+")) {
       throw new IllegalArgumentException(
-          "phone number needs its country code: + or 00, then the country code (33 for France)");
+          "phone number needs its country code: + or 00, then the country code (33 for France);"
+          + " or give the client's region to read a national number");
     }
-    if (!s.substring(1).chars().allMatch(Character::isDigit)) {
-      throw new IllegalArgumentException("phone number may hold only digits after '+'");
+    return new PhoneNumber(PersonalDataDetector.parse(international, "ZZ")
+        .orElseThrow(PhoneNumber::notAPhoneNumber));
+  }
+
+  /**
+   * Normalises a phone number written internationally or in the national format of {@code region}
+   * (an ISO 3166-1 alpha-2 code, for example {@code FR}: {@code 06 39 98 12 34} is {@code
+   * +33639981234}).
+   *
+   * @throws IllegalArgumentException if it is not a possible number there, with a message saying
+   *     how to write it (never echoing the number)
+   */
+  public static PhoneNumber of(String raw, String region) {
+    String s = nonBlank(raw);
+    if (s.startsWith("+") || s.startsWith("(+") || s.startsWith("00")) {
+      return of(s);
     }
-    return new PhoneNumber(s);
+    PersonalDataDetector detector = PersonalDataDetector.forRegion(region);
+    return new PhoneNumber(detector.parsePhoneNumber(s).orElseThrow(() -> new IllegalArgumentException(
+        "phone number is not a complete national number of region " + detector.region()
+        + ": write it with its country code (+33 6 12 34 56 78) or as a national number with its"
+        + " trunk prefix (06 12 34 56 78 in France)")));
   }
 
   /**
@@ -54,20 +75,28 @@ public record PhoneNumber(String value) implements SubjectIdentifier {
    * example {@code ofNational("01 99 00 12 34", "33")}.
    */
   public static PhoneNumber ofNational(String raw, String countryCallingCode) {
-    if (raw == null || raw.isBlank()) {
-      throw new IllegalArgumentException("phone number is empty");
-    }
+    nonBlank(raw);
     if (countryCallingCode == null || !countryCallingCode.matches("[1-9][0-9]{0,2}")) {
       throw new IllegalArgumentException("country calling code must be 1 to 3 digits");
     }
-    String s = SEPARATORS.matcher(raw.strip()).replaceAll("");
-    if (s.startsWith("+") || s.startsWith("00")) {
-      return of(s);
+    String region = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
+        .getRegionCodeForCountryCode(Integer.parseInt(countryCallingCode));
+    if ("ZZ".equals(region)) {
+      throw new IllegalArgumentException("country calling code is not assigned to any country");
     }
-    if (s.startsWith("0")) {
-      s = s.substring(1);
+    return of(raw, region);
+  }
+
+  private static String nonBlank(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new IllegalArgumentException("phone number is empty");
     }
-    return of("+" + countryCallingCode + s);
+    return raw.strip();
+  }
+
+  private static IllegalArgumentException notAPhoneNumber() {
+    return new IllegalArgumentException("phone number is not possible: after + or 00 comes a known"
+        + " country code, then the number, only digits and the separators space . - / ( )");
   }
 
   @Override

@@ -30,12 +30,34 @@ public sealed interface SubjectIdentifier permits PhoneNumber, EmailAddress, Use
   String masked();
 
   /**
-   * Parses a raw identifier, guessing its kind: {@code +} or {@code 00} then digits is a phone
-   * number, anything with {@code @} an e-mail address, anything else a user id.
+   * Parses a raw identifier, reading national phone numbers as French ({@link
+   * PersonalDataDetector#DEFAULT_REGION}): {@code parse(raw, "FR")}.
    *
-   * @throws IllegalArgumentException if the raw value fits no kind
+   * @throws IllegalArgumentException if the raw value fits no kind, or is written like a phone
+   *     number that is not one
    */
   static SubjectIdentifier parse(String raw) {
+    return parse(raw, PersonalDataDetector.DEFAULT_REGION);
+  }
+
+  /**
+   * Parses a raw identifier, guessing its kind, never silently (R-DSR-2):
+   *
+   * <ul>
+   *   <li>anything with {@code @} is an e-mail address;
+   *   <li>a value written like a phone number (only digits, {@code +} and the separators space,
+   *       {@code . - / ( )}) that starts with {@code +}, {@code (+}, {@code 00} or the region's
+   *       trunk prefix ({@code 0} in France), or holds a space, a dot or a bracket, is a phone
+   *       number: international, or national in {@code region} ({@code 06 12 34 56 78} is {@code
+   *       +33612345678} for {@code FR}); if it is not a possible number there, it is refused with a
+   *       message saying how to write it, never taken for a user id;
+   *   <li>anything else is a user id (numeric account ids such as {@code 123456789} included).
+   * </ul>
+   *
+   * @param region the client's region, an ISO 3166-1 alpha-2 code such as {@code FR}
+   * @throws IllegalArgumentException if the raw value fits no kind (the message never echoes it)
+   */
+  static SubjectIdentifier parse(String raw, String region) {
     if (raw == null || raw.isBlank()) {
       throw new IllegalArgumentException("subject identifier is empty");
     }
@@ -43,9 +65,20 @@ public sealed interface SubjectIdentifier permits PhoneNumber, EmailAddress, Use
     if (s.indexOf('@') >= 0) {
       return EmailAddress.of(s);
     }
-    if (s.startsWith("+") || s.startsWith("00")) {
-      return PhoneNumber.of(s);
+    PersonalDataDetector detector = PersonalDataDetector.forRegion(region);
+    if (writtenLikePhoneNumber(s, detector)) {
+      return PhoneNumber.of(s, detector.region());
     }
     return UserId.of(s);
+  }
+
+  private static boolean writtenLikePhoneNumber(String s, PersonalDataDetector detector) {
+    if (!PersonalDataDetector.phoneShaped(s)) {
+      return false;
+    }
+    String trunk = detector.trunkPrefix();
+    return s.startsWith("+") || s.startsWith("(") || s.startsWith("00")
+        || (!trunk.isEmpty() && s.startsWith(trunk))
+        || s.chars().anyMatch(c -> Character.isWhitespace(c) || c == '.' || c == ')');
   }
 }

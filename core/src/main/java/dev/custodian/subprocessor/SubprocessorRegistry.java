@@ -216,15 +216,16 @@ public final class SubprocessorRegistry {
     SubprocessorChange change = new SubprocessorChange("spc-" + UUID.randomUUID(), type, sp,
         effectiveOn, periods.lastDayToNotify(effectiveOn), clock.instant(), by.id(), reason,
         clients, false);
-    changes.insert(change.id(), null, change);
-    evidence.append(EvidenceRecord.of("subprocessor.change.announced", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of("subprocessor.change.announced", by.id())
         .withBasis(type == ChangeType.ADDITION ? "R-SUB-2 DPA 4.3; R-SUB-4" : "R-SUB-2 DPA 4.3")
         .withDetail("change", change.id()).withDetail("type", type)
         .withDetail("subprocessor", sp.id()).withDetail("country", sp.country())
         .withDetail("mechanism", sp.mechanism())
         .withDetail("effective_on", effectiveOn)
         .withDetail("last_day_to_notify", change.lastDayToNotify())
-        .withDetail("clients", clients.size()));
+        .withDetail("clients", clients.size());
+    changes.insert(change.id(), null, change);
+    evidence.append(evidenceRecord);
     fanOut(change);
     for (ClientId client : clients) {
       deliver(noticeId(change.id(), client), sender);
@@ -310,10 +311,12 @@ public final class SubprocessorRegistry {
       throw new IllegalArgumentException("receipt cannot be recorded for a future day");
     }
     SubprocessorNotice received = n.received(receivedOn, objectionDeadline(n.type(), receivedOn));
-    notices.update(id, v, v.value().with(received));
-    evidence.append(EvidenceRecord.of("subprocessor.notice.received", by.id()).withClient(client)
+    EvidenceRecord evidenceRecord =
+        EvidenceRecord.of("subprocessor.notice.received", by.id()).withClient(client)
         .withBasis("R-SUB-3 DPA 4.4").withDetail("notice", id).withDetail("received_on", receivedOn)
-        .withDetail("objection_deadline", received.objectionDeadline()));
+        .withDetail("objection_deadline", received.objectionDeadline());
+    notices.update(id, v, v.value().with(received));
+    evidence.append(evidenceRecord);
     return received;
   }
 
@@ -354,16 +357,17 @@ public final class SubprocessorRegistry {
     Objection objection = new Objection(objectionId(changeId, client), changeId, client,
         change.subProcessor().id(), by.id(), grounds, now, deadline, late, Objection.Status.OPEN,
         null, null, null, null, null);
+    EvidenceRecord recorded = EvidenceRecord.of("subprocessor.objection.recorded", by.id())
+        .withClient(client).withBasis("R-SUB-3 DPA 4.4").withDetail("objection", objection.id())
+        .withDetail("change", changeId).withDetail("subprocessor", objection.subProcessorId())
+        .withDetail("deadline", deadline == null ? "notice not yet sent" : deadline)
+        .withDetail("late", late);
     try {
       objections.insert(objection.id(), client, objection);
     } catch (DuplicateStateException e) {
       throw new IllegalStateException("client " + client + " already objected to change " + changeId, e);
     }
-    evidence.append(EvidenceRecord.of("subprocessor.objection.recorded", by.id()).withClient(client)
-        .withBasis("R-SUB-3 DPA 4.4").withDetail("objection", objection.id())
-        .withDetail("change", changeId).withDetail("subprocessor", objection.subProcessorId())
-        .withDetail("deadline", deadline == null ? "notice not yet sent" : deadline)
-        .withDetail("late", late));
+    evidence.append(recorded);
     return objection;
   }
 
@@ -393,10 +397,11 @@ public final class SubprocessorRegistry {
           + ", not open");
     }
     Objection answered = v.value().answered(proposal, text, by.id(), clock.instant());
-    objections.update(objectionId, v, answered);
-    evidence.append(EvidenceRecord.of("subprocessor.objection.answered", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of("subprocessor.objection.answered", by.id())
         .withClient(answered.client()).withBasis("R-SUB-3 DPA 4.4")
-        .withDetail("objection", objectionId).withDetail("answer", proposal));
+        .withDetail("objection", objectionId).withDetail("answer", proposal);
+    objections.update(objectionId, v, answered);
+    evidence.append(evidenceRecord);
     return answered;
   }
 
@@ -423,10 +428,11 @@ public final class SubprocessorRegistry {
           + v.value().status());
     }
     Objection closed = v.value().closed(closure, by.id(), clock.instant());
-    objections.update(objectionId, v, closed);
-    evidence.append(EvidenceRecord.of("subprocessor.objection.closed", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of("subprocessor.objection.closed", by.id())
         .withClient(closed.client()).withBasis("R-SUB-3 DPA 4.4")
-        .withDetail("objection", objectionId).withDetail("closure", closure));
+        .withDetail("objection", objectionId).withDetail("closure", closure);
+    objections.update(objectionId, v, closed);
+    evidence.append(evidenceRecord);
     return closed;
   }
 

@@ -420,8 +420,13 @@ public final class TerminationService {
       try {
         advance(v.value().client());
       } catch (RuntimeException e) {
-        LOG.warn("termination case {} could not advance; it is retried at the next run",
-            v.value().id(), e);
+        if (quotesPersonalData(e)) {
+          LOG.warn("termination case {} could not advance; it is retried at the next run: {}"
+              + " (message withheld: it may hold personal data)", v.value().id(), e.getClass().getName());
+        } else {
+          LOG.warn("termination case {} could not advance; it is retried at the next run",
+              v.value().id(), e);
+        }
       }
     }
     return n;
@@ -549,8 +554,14 @@ public final class TerminationService {
     try {
       w.sender().send(instruction);
     } catch (RuntimeException e) {
-      LOG.warn("instruction {} to sub-processor {} could not be sent; retried later",
-          s.instructionId(), s.name(), e);
+      if (quotesPersonalData(e)) {
+        LOG.warn("instruction {} to sub-processor {} could not be sent; retried later: {}"
+            + " (message withheld: it may hold personal data)", s.instructionId(), s.name(),
+            e.getClass().getName());
+      } else {
+        LOG.warn("instruction {} to sub-processor {} could not be sent; retried later",
+            s.instructionId(), s.name(), e);
+      }
       save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, false))
           .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.send_failed", SYSTEM)
               .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
@@ -988,5 +999,10 @@ public final class TerminationService {
     if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
       throw new SecurityException("only the processor's operators or designated officer may do this");
     }
+  }
+
+  /** A host's or driver's exception may quote a row: then it is logged by its class only. */
+  private static boolean quotesPersonalData(RuntimeException e) {
+    return dev.custodian.subject.PersonalDataDetector.standard().quotesPersonalData(e);
   }
 }

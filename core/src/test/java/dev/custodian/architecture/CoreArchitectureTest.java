@@ -30,13 +30,13 @@ import java.util.List;
 @AnalyzeClasses(packages = "dev.custodian", importOptions = ImportOption.DoNotIncludeTests.class)
 class CoreArchitectureTest {
 
-  /** Core needs no framework: the JDK, Jakarta Validation's API, SLF4J and Jackson only. */
+  /** Core needs no framework: the JDK, Jakarta Validation's API, SLF4J, Jackson and libphonenumber only. */
   @ArchTest
   static final ArchRule coreDependsOnlyOnTheJdkValidationSlf4jAndJackson =
       classes().that().resideInAPackage("dev.custodian..")
           .should().onlyDependOnClassesThat().resideInAnyPackage(
               "dev.custodian..", "java..", "javax.crypto..", "jakarta.validation..",
-              "org.slf4j..", "com.fasterxml.jackson..")
+              "org.slf4j..", "com.fasterxml.jackson..", "com.google.i18n.phonenumbers..")
           .because("core is embeddable anywhere (ARCHITECTURE.md: no framework, no SQL)");
 
   /** R-DSR-3, R-AUTH-2, R-AUTH-3: there is no second path to a subject or an authority. */

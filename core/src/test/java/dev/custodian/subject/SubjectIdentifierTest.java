@@ -73,6 +73,45 @@ class SubjectIdentifierTest {
     assertThat(SubjectIdentifier.parse("u-42")).isInstanceOf(UserId.class);
   }
 
+  /** Issue 15 finding 6: a national number was taken for a user id and the request went unmatched. */
+  @ParameterizedTest
+  @ValueSource(strings = {"06 39 98 12 34", "06.39.98.12.34", "0639981234", "06-39-98-12-34",
+      "(06) 39 98 12 34", "+33 (0)6 39 98 12 34", "0033 6 39 98 12 34", "(+33) 6 39 98 12 34"})
+  void nationalAndInternationalNumbersAreReadWithTheClientsRegion_R_DSR_2(String raw) {
+    assertThat(SubjectIdentifier.parse(raw)).isEqualTo(new PhoneNumber("+33639981234"));
+    assertThat(SubjectIdentifier.parse(raw, "FR")).isEqualTo(new PhoneNumber("+33639981234"));
+    assertThat(PhoneNumber.of(raw, "FR").value()).isEqualTo("+33639981234");
+  }
+
+  @Test
+  void anotherRegionReadsItsOwnNationalNumbers_R_DSR_2() {
+    assertThat(SubjectIdentifier.parse("0470 12 34 56", "BE")).isEqualTo(new PhoneNumber("+32470123456"));
+    assertThat(PhoneNumber.ofNational("0470 12 34 56", "32").value()).isEqualTo("+32470123456");
+  }
+
+  /** Written like a phone number but not one: refused, saying how to write it, never a user id. */
+  @ParameterizedTest
+  @ValueSource(strings = {"06 39 98", "06 39 98 12 34 56 78", "0639", "01.99", "(06) 39",
+      "+33 6 39", "06 39 98 12 3"})
+  void incompleteNumbersAreRefusedNotTakenForUserIds_R_DSR_2(String raw) {
+    assertThatThrownBy(() -> SubjectIdentifier.parse(raw))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("country code")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("39 98").doesNotContain("3998"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"u-42", "123456789", "42", "user-2024-001", "okta|00u1", "Jane_Doe"})
+  void userIdsStayUserIds(String raw) {
+    assertThat(SubjectIdentifier.parse(raw)).isEqualTo(UserId.of(raw));
+  }
+
+  @Test
+  void anUnknownRegionIsRefused() {
+    assertThatThrownBy(() -> SubjectIdentifier.parse("06 39 98 12 34", "XX"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO 3166");
+  }
+
   @Test
   void identifiersRoundTripThroughJson() {
     SubjectIdentifier[] all = {PhoneNumber.of("+33199001234"), EmailAddress.of("a@example.com"),

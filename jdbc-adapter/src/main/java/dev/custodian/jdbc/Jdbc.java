@@ -36,7 +36,7 @@ final class Jdbc {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+      throw CustodianJdbcException.of("database call failed", e);
     }
   }
 
@@ -84,12 +84,12 @@ final class Jdbc {
         }
       } catch (SQLException e) {
         if (!isTransient(e) || attempts == 1) {
-          throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+          throw CustodianJdbcException.of("database call failed", e);
         }
         last = e;
       }
     }
-    throw new CustodianJdbcException(
+    throw CustodianJdbcException.of(
         "transaction lost " + attempts + " deadlock or serialization races in a row", last);
   }
 
@@ -114,16 +114,14 @@ final class Jdbc {
 
   /** Deadlock victims and serialization failures: safe and useful to retry. */
   static boolean isTransient(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s) {
-        String state = s.getSQLState();
-        if (state != null && state.startsWith("40")) {
-          return true;
-        }
-        // MariaDB/MySQL: deadlock (1213) and lock wait timeout (1205).
-        if (s.getErrorCode() == 1213 || s.getErrorCode() == 1205) {
-          return true;
-        }
+    for (SQLException s : chain(e)) {
+      String state = s.getSQLState();
+      if (state != null && state.startsWith("40")) {
+        return true;
+      }
+      // MariaDB/MySQL: deadlock (1213) and lock wait timeout (1205).
+      if (s.getErrorCode() == 1213 || s.getErrorCode() == 1205) {
+        return true;
       }
     }
     return false;
@@ -131,14 +129,40 @@ final class Jdbc {
 
   /** A unique or primary key violation. */
   static boolean isDuplicateKey(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s) {
-        // PostgreSQL and H2 say 23505; MariaDB/MySQL say 23000 with error 1062.
-        if ("23505".equals(s.getSQLState()) || s.getErrorCode() == 1062) {
-          return true;
-        }
+    for (SQLException s : chain(e)) {
+      // PostgreSQL and H2 say 23505; MariaDB/MySQL say 23000 with error 1062.
+      if ("23505".equals(s.getSQLState()) || s.getErrorCode() == 1062) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The SQLExceptions of a failure: its causes, and a batch's next exception (where PostgreSQL
+   * puts the statement's own error). Works on a driver's chain and on the sanitized copy that
+   * {@link CustodianJdbcException} carries alike.
+   */
+  private static java.util.List<SQLException> chain(SQLException e) {
+    java.util.List<SQLException> out = new java.util.ArrayList<>();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+    todo.add(e);
+    while (!todo.isEmpty() && out.size() < 32) {
+      Throwable t = todo.poll();
+      if (t == null || !seen.add(t)) {
+        continue;
+      }
+      if (t instanceof SQLException s) {
+        out.add(s);
+        if (s.getNextException() != null) {
+          todo.add(s.getNextException());
+        }
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+    }
+    return out;
   }
 }

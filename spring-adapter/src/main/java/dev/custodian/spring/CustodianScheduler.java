@@ -116,9 +116,11 @@ final class CustodianScheduler implements SmartLifecycle {
       try {
         job.task().run();
       } catch (RuntimeException e) {
-        // The exception's class and message only: messages of the library carry no personal data.
+        // The exception's class and message only, the message withheld if it quotes personal
+        // data (a host's exception may quote a row).
         LOG.error("Custodian job '{}' failed; it runs again at its next time: {}: {}",
-            job.name(), e.getClass().getName(), e.getMessage());
+            job.name(), e.getClass().getName(),
+            dev.custodian.subject.PersonalDataDetector.standard().redact(e.getMessage()));
       }
     };
   }
