@@ -36,7 +36,7 @@ public final class CustodianSchema {
    * each one idempotent. Flyway finds them by scanning the folder; {@link #createIfMissing} and
    * {@link #missingTables} read this list.
    */
-  static final List<String> SCRIPTS = List.of("V1__custodian.sql");
+  static final List<String> SCRIPTS = List.of("V1__custodian.sql", "V2__evidence_integrity.sql");
 
   /** The table a {@code CREATE TABLE} statement names. */
   private static final Pattern CREATE_TABLE = Pattern.compile(

@@ -19,6 +19,7 @@ import dev.custodian.dsr.SubjectRequest;
 import dev.custodian.dsr.SubjectRequestIntake;
 import dev.custodian.dsr.SubjectRight;
 import dev.custodian.evidence.ChainVerification;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.examples.cli.TextTable;
 import dev.custodian.hold.Hold;
@@ -129,6 +130,8 @@ public final class TelephonyDemo {
   private final DemoOperator operator = new DemoOperator();
   private DemoData data;
   private Path mappingFile;
+  /** The demo's (public, fictional) pseudonymisation key, for verify-evidence to derive the evidence key. */
+  private Path keyFile;
   private Map<ClientId, String> accessCases;
   private Hold hold;
   private CertificateOfDeletion certificate;
@@ -175,7 +178,7 @@ public final class TelephonyDemo {
         out.println("  custodian plan --jdbc-url " + database.url() + " --user "
             + DemoDatabase.USER + " --mapping " + mappingFile);
         out.println("  custodian verify-evidence --jdbc-url " + database.url() + " --user "
-            + DemoDatabase.USER);
+            + DemoDatabase.USER + " --pseudonymization-key-file " + keyFile);
       }
     } else {
       out.println("Demo FAILED: " + failures.size() + " check(s) did not hold:");
@@ -199,6 +202,8 @@ public final class TelephonyDemo {
       Files.copy(Objects.requireNonNull(in, "telephony-mapping.json"), mappingFile,
           StandardCopyOption.REPLACE_EXISTING);
     }
+    keyFile = workDir.resolve("demo-pseudonymization.key");
+    Files.writeString(keyFile, java.util.Base64.getEncoder().encodeToString(demoKey()) + "\n");
     evidenceStore = new JdbcEvidenceStore(database.dataSource());
     hostData = JdbcHostData.builder(database.dataSource(), HostDataMapping.load(mappingFile)).build();
     custodian = Custodian.builder()
@@ -586,7 +591,8 @@ public final class TelephonyDemo {
     check(v.valid(), "the evidence chain verifies");
     check(v.entriesChecked() > 20, "every duty left evidence");
     if (certificate != null) {
-      CertificateVerification cv = CertificateVerifier.verify(certificate, evidenceStore);
+      CertificateVerification cv = CertificateVerifier.verify(certificate, evidenceStore,
+          EvidenceKey.derivedFrom(demoKey()));
       out.println("   The certificate of deletion checks against the log: "
           + (cv.valid() ? "consistent" : "INCONSISTENT " + cv.problems()));
       check(cv.valid(), "the certificate agrees with the evidence log");
