@@ -6,6 +6,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.internal.Json;
 import dev.custodian.spi.EvidenceStore;
+import dev.custodian.spi.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ import javax.sql.DataSource;
  * lock and always form one chain with consecutive sequences; the primary key on the sequence
  * refuses a fork even if the lock were bypassed.
  */
-public final class JdbcEvidenceStore implements EvidenceStore {
+public final class JdbcEvidenceStore implements EvidenceStore, Transactions.Participant {
   private static final String COLUMNS =
       "seq, recorded_at, client_id, action, actor, basis, details, previous_hash, hash";
   private static final TypeReference<TreeMap<String, String>> DETAILS = new TypeReference<>() {};
@@ -45,6 +46,12 @@ public final class JdbcEvidenceStore implements EvidenceStore {
   /** A store on {@code dataSource} in the given dialect. */
   public JdbcEvidenceStore(DataSource dataSource, Dialect dialect) {
     this.jdbc = new Jdbc(dataSource, dialect);
+  }
+
+  /** Units of work on this store's data source ({@link JdbcTransactions}), which this store joins. */
+  @Override
+  public Transactions transactions() {
+    return jdbc.transactions();
   }
 
   @Override
