@@ -80,7 +80,8 @@ public final class RetentionService {
     this.events = new ClientEvents(store, evidence, pseudonymizer, clock);
     this.settings = new Repository<>(store, SETTINGS_KIND, ClientRetentionSettings.class);
     this.planner = new SweepPlanner(classifier, hostData, gate, holds, this::context,
-        Objects.requireNonNull(options, "options").batchSize());
+        Objects.requireNonNull(options, "options").batchSize(),
+        Objects.requireNonNull(transactions, "transactions"));
     this.sweeper = new Sweeper(store, hostData, gate, Objects.requireNonNull(workQueue, "workQueue"),
         evidence, clock, Objects.requireNonNull(options, "options"), Objects.requireNonNull(metrics, "metrics"),
         Objects.requireNonNull(transactions, "transactions"));

@@ -25,6 +25,17 @@ public interface Transactions {
    */
   <T> T inOneTransaction(Supplier<T> work);
 
+  /**
+   * Runs {@code reads} so that they all see one consistent state of the participating stores, where
+   * the stores can (the JDBC adapter: one REPEATABLE READ transaction, a single snapshot on
+   * PostgreSQL, MariaDB and H2), for counts that must agree with each other while other nodes
+   * delete. The default is {@link #inOneTransaction}. Nested in a unit already under way, it joins
+   * that unit as it is.
+   */
+  default <T> T inOneSnapshot(Supplier<T> reads) {
+    return inOneTransaction(reads);
+  }
+
   /** True if the participating stores' effects inside {@link #inOneTransaction} commit together. */
   boolean atomic();
 

@@ -53,6 +53,16 @@ public final class JdbcTransactions implements Transactions {
 
   @Override
   public <T> T inOneTransaction(Supplier<T> work) {
+    return unit(work, Connection.TRANSACTION_READ_COMMITTED);
+  }
+
+  /** One REPEATABLE READ transaction: every read of {@code reads} sees the same snapshot. */
+  @Override
+  public <T> T inOneSnapshot(Supplier<T> reads) {
+    return unit(reads, Connection.TRANSACTION_REPEATABLE_READ);
+  }
+
+  private <T> T unit(Supplier<T> work, int wanted) {
     Objects.requireNonNull(work, "work");
     if (bound(dataSource) != null) {
       return work.get();
@@ -60,7 +70,7 @@ public final class JdbcTransactions implements Transactions {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        return once(work);
+        return once(work, wanted);
       } catch (RuntimeException e) {
         if (!transient_(e)) {
           throw e;
@@ -72,7 +82,7 @@ public final class JdbcTransactions implements Transactions {
         "transaction lost " + ATTEMPTS + " deadlock or serialization races in a row", last);
   }
 
-  private <T> T once(Supplier<T> work) {
+  private <T> T once(Supplier<T> work, int wanted) {
     Connection c;
     try {
       c = dataSource.getConnection();
@@ -80,15 +90,16 @@ public final class JdbcTransactions implements Transactions {
       throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
     }
     boolean autoCommit = true;
-    int isolation = Connection.TRANSACTION_READ_COMMITTED;
+    int isolation = wanted;
     try {
       autoCommit = c.getAutoCommit();
-      // As in Jdbc.transaction: only MariaDB/MySQL (REPEATABLE READ by default) is switched.
-      isolation = dialect == Dialect.MARIADB ? c.getTransactionIsolation()
-          : Connection.TRANSACTION_READ_COMMITTED;
+      // As in Jdbc.transaction: PostgreSQL and H2 are taken to be at READ COMMITTED (asking costs a
+      // round trip on some drivers); MariaDB/MySQL, and any snapshot unit, ask, switch, restore.
+      isolation = dialect == Dialect.MARIADB || wanted != Connection.TRANSACTION_READ_COMMITTED
+          ? c.getTransactionIsolation() : Connection.TRANSACTION_READ_COMMITTED;
       c.setAutoCommit(false);
-      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      if (isolation != wanted) {
+        c.setTransactionIsolation(wanted);
       }
       BOUND.get().put(dataSource, c);
       T result;
@@ -111,7 +122,7 @@ public final class JdbcTransactions implements Transactions {
       throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
     } finally {
       try {
-        if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        if (isolation != wanted) {
           c.setTransactionIsolation(isolation);
         }
         c.setAutoCommit(autoCommit);
