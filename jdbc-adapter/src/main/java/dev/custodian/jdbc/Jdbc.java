@@ -32,6 +32,11 @@ final class Jdbc {
     return dataSource;
   }
 
+  /** True inside a {@link JdbcTransactions} unit on this data source (calls join it). */
+  boolean joined() {
+    return JdbcTransactions.bound(dataSource) != null;
+  }
+
   /** The units of work this data source's stores join. */
   JdbcTransactions transactions() {
     return new JdbcTransactions(dataSource, dialect);

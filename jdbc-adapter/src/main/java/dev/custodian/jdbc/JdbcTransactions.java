@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * batch's DELETE, its evidence entries and its checkpoint are then one commit.
  *
  * <p>A unit that loses a deadlock or serialization race (SQLState class 40, MariaDB errors 1213 and
- * 1205) is rolled back and run again from the start, up to 8 times in all; any other failure rolls
+ * 1205) or whose lock wait the database gave up on is rolled back and run again from the start, up
+ * to 8 times in all; any other failure rolls
  * it back and is thrown. Nested units on the same data source join the outer one. Two instances are
  * equal when they use the same data source (by identity), which is how {@link
  * Transactions#shared} recognises stores of one database. Thread-safe.
@@ -139,7 +140,8 @@ public final class JdbcTransactions implements Transactions {
 
   private static boolean transient_(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && Jdbc.isTransient(s)) {
+      if (t instanceof SQLException s
+          && (Jdbc.isTransient(s) || JdbcEvidenceStore.isLockTimeout(s))) {
         return true;
       }
     }
