@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * no deletion without evidence and no evidence without its checkpoint (R-EVID-1). A lease lost
  * mid-batch rolls the batch back. The summaries ({@code retention.sweep.unit}, {@code
  * retention.sweep.group}, {@code retention.sweep.finished}) state the checkpointed counts, which
- * were committed with the batches they count, so they equal the sum of the batch entries.
+ * were committed with the batches they count, so they equal the sum of the batch entries. Each
+ * summary is the evidence of a step ({@link EvidenceRecord#withStep}: the plan and unit), so it is
+ * logged once even where the stores cannot commit it with the unit's completion.
  *
  * <p>Clients of one category that delete everything before the same cutoff are swept together,
  * as {@link SweepGroup} units (time slices of the category's expired range, all clients at once),
@@ -115,12 +117,14 @@ final class Sweeper {
         }
       }
       try {
-        plans.insert(plan.id(), null, new PlanHeader(plan.id(), plan.plannedAt(),
-            plan.units(), plan.deletable(), plan.held(), null, 0));
+        // The entry first, as a step: logged once even if this node dies before the header.
         evidence.append(EvidenceRecord.of("retention.sweep.planned", ACTOR).withBasis(plan.id())
             .withDetail("plannedAt", plan.plannedAt()).withDetail("units", plan.units().size())
             .withDetail("entries", plan.entries().size())
-            .withDetail("deletable", plan.deletable()).withDetail("held", plan.held()));
+            .withDetail("deletable", plan.deletable()).withDetail("held", plan.held())
+            .withStep("retention.sweep.planned:" + plan.id()));
+        plans.insert(plan.id(), null, new PlanHeader(plan.id(), plan.plannedAt(),
+            plan.units(), plan.deletable(), plan.held(), null, 0));
       } catch (DuplicateStateException raced) {
         // another node stored it first
       }
@@ -251,7 +255,8 @@ final class Sweeper {
           if (n > 0) {
             evidence.append(EvidenceRecord.of("retention.sweep.restricted", ACTOR)
                 .withClient(entry.client()).withBasis(basisPrefix + "restricted archive")
-                .withDetail("category", entry.category()).withDetail("restricted", n));
+                .withDetail("category", entry.category()).withDetail("restricted", n)
+                .withStep("retention.sweep.restricted:" + claim.jobId() + "/" + claim.unitId()));
           }
         }
         Step done = new Step(0, n, new Cursor(0, null), processed, false, Map.of());
@@ -319,13 +324,15 @@ final class Sweeper {
    * count is the checkpointed count committed with the last batch, so it equals the batches'.
    */
   private void completeUnit(WorkClaim claim, PlanEntry entry, Step done) {
-    if (!queue.complete(claim, done.cursor().render(), done.processed())) {
-      throw new LeaseLost(done);
-    }
+    // The summary is the unit's step: logged once, even where it cannot commit with the completion.
     evidence.append(EvidenceRecord.of("retention.sweep.unit", ACTOR).withClient(entry.client())
         .withBasis(claim.jobId()).withDetail("category", entry.category())
         .withDetail("deleted", done.processed()).withDetail("planned", entry.deletable())
-        .withDetail("rules", String.join(",", entry.rules())));
+        .withDetail("rules", String.join(",", entry.rules()))
+        .withStep("retention.sweep.unit:" + claim.jobId() + "/" + claim.unitId()));
+    if (!queue.complete(claim, done.cursor().render(), done.processed())) {
+      throw new LeaseLost(done);
+    }
   }
 
   /**
@@ -361,13 +368,14 @@ final class Sweeper {
           }
           return done;
         }
-        if (!queue.complete(claim, done.cursor().render(), processed)) {
-          throw new LeaseLost(done);
-        }
         evidence.append(EvidenceRecord.of("retention.sweep.group", ACTOR).withBasis(claim.jobId())
             .withDetail("unit", group.unit()).withDetail("category", group.category())
             .withDetail("clients", group.clients().size()).withDetail("deleted", processed)
-            .withDetail("planned", group.deletable()).withDetail("rules", group.rule()));
+            .withDetail("planned", group.deletable()).withDetail("rules", group.rule())
+            .withStep("retention.sweep.group:" + claim.jobId() + "/" + claim.unitId()));
+        if (!queue.complete(claim, done.cursor().render(), processed)) {
+          throw new LeaseLost(done);
+        }
         return done;
       }, lost);
       Step done = s.orElse(lost[0]);
@@ -402,10 +410,11 @@ final class Sweeper {
     PlanHeader h = v.value();
     try {
       transactions.inOneTransaction(() -> {
+        evidence.append(EvidenceRecord.of("retention.sweep.finished", ACTOR).withBasis(planId)
+            .withDetail("deleted", deleted).withDetail("planned", h.deletable())
+            .withStep("retention.sweep.finished:" + planId));
         plans.update(planId, v, new PlanHeader(h.id(), h.plannedAt(), h.units(), h.deletable(),
             h.held(), clock.instant(), deleted));
-        evidence.append(EvidenceRecord.of("retention.sweep.finished", ACTOR).withBasis(planId)
-            .withDetail("deleted", deleted).withDetail("planned", h.deletable()));
         return null;
       });
     } catch (StaleStateException raced) {
