@@ -8,6 +8,7 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.ChainVerification;
 import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.retention.RetentionPlan;
@@ -180,7 +181,7 @@ class SweepKillTest {
       assertThat(total - countAll()).as("rows deleted").isEqualTo(plan.deletable());
 
       // Evidence: intact, and exactly what was deleted, per client and category.
-      ChainVerification v = EvidenceLog.verify(new JdbcEvidenceStore(ds));
+      ChainVerification v = EvidenceLog.verify(new JdbcEvidenceStore(ds), EvidenceKey.derivedFrom(KEY));
       assertThat(v.valid()).as(v.reason()).isTrue();
       Map<String, Long> actual = new TreeMap<>();
       before.forEach((key, n) -> {
