@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -55,6 +56,7 @@ public final class JdbcEvidenceStore implements EvidenceStore, Transactions.Part
 
   private final Jdbc jdbc;
   private final Duration lockWait;
+  private final AtomicLong lockWaitsRetried = new AtomicLong();
 
   /** A store on {@code dataSource}, in the dialect detected from it. */
   public JdbcEvidenceStore(DataSource dataSource) {
@@ -151,10 +153,16 @@ public final class JdbcEvidenceStore implements EvidenceStore, Transactions.Part
           throw new CustodianJdbcException("an evidence append waited " + lockWait.toSeconds()
               + " s for the chain's head and gave up", e);
         }
+        lockWaitsRetried.incrementAndGet();
         // The database has just waited its own timeout; a short pause avoids spinning on a zero one.
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
       }
     }
+  }
+
+  /** How many times an append was run again because the database gave up waiting for the head. */
+  long lockWaitsRetried() {
+    return lockWaitsRetried.get();
   }
 
   /** The database gave up waiting for a lock: H2 (50200), PostgreSQL (55P03), MariaDB (1205). */
