@@ -182,7 +182,8 @@ public final class Custodian {
         b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
         deletionGate, hostData,
         b.workQueue != null ? b.workQueue : new InMemoryWorkQueue(clock),
-        b.sweepOptions, b.retentionMetrics);
+        b.sweepOptions, b.retentionMetrics, b.transactions != null ? b.transactions
+            : dev.custodian.spi.Transactions.shared(hostData, evidenceStore, b.workQueue));
 
     // ---- wiring: termination ----
     if (b.keyCustody == null) {
@@ -441,6 +442,18 @@ public final class Custodian {
      */
     public Builder workQueue(WorkQueue value) {
       this.workQueue = Objects.requireNonNull(value, "workQueue");
+      return this;
+    }
+
+    private dev.custodian.spi.Transactions transactions;
+
+    /**
+     * The units of work in which a sweep batch's deletion, its evidence and its checkpoint commit
+     * together. Default: the stores' own when the host data, evidence store and work queue share
+     * them (the JDBC adapter's on one {@code DataSource}), otherwise none.
+     */
+    public Builder transactions(dev.custodian.spi.Transactions value) {
+      this.transactions = Objects.requireNonNull(value, "transactions");
       return this;
     }
 

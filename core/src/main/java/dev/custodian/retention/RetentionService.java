@@ -14,6 +14,7 @@ import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.StateStore;
+import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subject.SubjectIdentifier;
@@ -57,6 +58,18 @@ public final class RetentionService {
       EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock, ZoneId defaultZone,
       HoldService holds, DeletionGate gate, HostData hostData, WorkQueue workQueue,
       SweepOptions options, RetentionMetrics metrics) {
+    this(schedule, bounds, store, evidence, pseudonymizer, clock, defaultZone, holds, gate, hostData,
+        workQueue, options, metrics, Transactions.none());
+  }
+
+  /**
+   * Wiring used by {@code Custodian}, with the units of work in which a sweep batch's deletion,
+   * evidence and checkpoint commit together ({@link Transactions#none()} if they cannot).
+   */
+  public RetentionService(RetentionSchedule schedule, RetentionBounds bounds, StateStore store,
+      EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock, ZoneId defaultZone,
+      HoldService holds, DeletionGate gate, HostData hostData, WorkQueue workQueue,
+      SweepOptions options, RetentionMetrics metrics, Transactions transactions) {
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.bounds = Objects.requireNonNull(bounds, "bounds");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
@@ -67,9 +80,11 @@ public final class RetentionService {
     this.events = new ClientEvents(store, evidence, pseudonymizer, clock);
     this.settings = new Repository<>(store, SETTINGS_KIND, ClientRetentionSettings.class);
     this.planner = new SweepPlanner(classifier, hostData, gate, holds, this::context,
-        Objects.requireNonNull(options, "options").batchSize());
+        Objects.requireNonNull(options, "options").batchSize(),
+        Objects.requireNonNull(transactions, "transactions"));
     this.sweeper = new Sweeper(store, hostData, gate, Objects.requireNonNull(workQueue, "workQueue"),
-        evidence, clock, Objects.requireNonNull(options, "options"), Objects.requireNonNull(metrics, "metrics"));
+        evidence, clock, Objects.requireNonNull(options, "options"), Objects.requireNonNull(metrics, "metrics"),
+        Objects.requireNonNull(transactions, "transactions"));
   }
 
   /** The retention schedule in force. */

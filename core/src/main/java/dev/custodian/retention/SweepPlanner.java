@@ -7,6 +7,7 @@ import dev.custodian.hold.HoldService;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;
+import dev.custodian.spi.Transactions;
 import dev.custodian.subject.SubjectIdentifier;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,11 @@ import java.util.function.Function;
  * the classifier the time cutoffs before which records are deletable (exact, since deletability is
  * a prefix of record time) and counts through the host-data SPI what they select and what holds
  * spare. Deletes nothing.
+ *
+ * <p>The counts of one entry (one client and category) are read in one snapshot ({@link
+ * Transactions#inOneSnapshot}) where the stores share one, so that matched, held and held-by-hold
+ * agree with each other even while another node sweeps; different entries are counted one after
+ * the other, so the plan's totals are the sum of consistent entries taken at successive moments.
  */
 final class SweepPlanner {
   private final Classifier classifier;
@@ -32,6 +38,7 @@ final class SweepPlanner {
   private final HoldService holdService;
   private final Function<ClientId, ClientContext> contexts;
   private final int batchSize;
+  private final Transactions transactions;
 
   /** Clients per group at most: one group's criteria stay a reasonable statement. */
   static final int MAX_GROUP = 1000;
@@ -41,7 +48,8 @@ final class SweepPlanner {
   static final int BATCHES_PER_SLICE = 6;
 
   SweepPlanner(Classifier classifier, HostData hostData, DeletionGate gate, HoldService holdService,
-      Function<ClientId, ClientContext> contexts, int batchSize) {
+      Function<ClientId, ClientContext> contexts, int batchSize, Transactions transactions) {
+    this.transactions = transactions;
     this.batchSize = batchSize;
     this.holdService = holdService;
     this.classifier = classifier;
@@ -142,7 +150,12 @@ final class SweepPlanner {
     }
   }
 
+  /** One entry, its counts read in one snapshot: they agree with each other while another node sweeps. */
   PlanEntry entry(String unit, ClientContext ctx, CategoryId category, Instant now) {
+    return transactions.inOneSnapshot(() -> counted(unit, ctx, category, now));
+  }
+
+  private PlanEntry counted(String unit, ClientContext ctx, CategoryId category, Instant now) {
     ClientId client = ctx.client();
     ClientContext probe = ctx.withHolds(List.of());
     List<ClientEvent> wide = new ArrayList<>();

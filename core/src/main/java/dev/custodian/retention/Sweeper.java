@@ -14,6 +14,7 @@ import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
+import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.spi.WorkQueue.WorkClaim;
 import java.time.Clock;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes plans (R-RET-6): each client and category is a unit of a {@link WorkQueue} job, claimed
@@ -30,6 +33,16 @@ import java.util.Optional;
  * {@link DeletionGate} (which re-reads holds at every batch, so a hold placed after the plan still
  * spares its records, and writes one evidence entry per batch); after each batch the position and
  * count are checkpointed, so a crash resumes after the last committed batch, on any node.
+ *
+ * <p>Each batch is one unit of {@link Transactions}: where the host's tables, the evidence log and
+ * the work queue share a database, the batch's DELETE, its evidence entries and its checkpoint
+ * commit together (the last batch with the unit's completion and summary entry), so a crash leaves
+ * no deletion without evidence and no evidence without its checkpoint (R-EVID-1). A lease lost
+ * mid-batch rolls the batch back. The summaries ({@code retention.sweep.unit}, {@code
+ * retention.sweep.group}, {@code retention.sweep.finished}) state the checkpointed counts, which
+ * were committed with the batches they count, so they equal the sum of the batch entries. Each
+ * summary is the evidence of a step ({@link EvidenceRecord#withStep}: the plan and unit), so it is
+ * logged once even where the stores cannot commit it with the unit's completion.
  *
  * <p>Clients of one category that delete everything before the same cutoff are swept together,
  * as {@link SweepGroup} units (time slices of the category's expired range, all clients at once),
@@ -46,6 +59,7 @@ final class Sweeper {
   static final String GROUP_KIND = "retention-plan-group";
   static final String BATCH_ACTION = "retention.sweep.batch";
   static final String ACTOR = "system";
+  private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
 
   private final Repository<PlanHeader> plans;
   private final Repository<PlanEntry> units;
@@ -57,9 +71,12 @@ final class Sweeper {
   private final Clock clock;
   private final SweepOptions options;
   private final RetentionMetrics metrics;
+  private final Transactions transactions;
 
   Sweeper(StateStore store, HostData hostData, DeletionGate gate, WorkQueue queue,
-      EvidenceLog evidence, Clock clock, SweepOptions options, RetentionMetrics metrics) {
+      EvidenceLog evidence, Clock clock, SweepOptions options, RetentionMetrics metrics,
+      Transactions transactions) {
+    this.transactions = transactions;
     this.plans = new Repository<>(store, PLAN_KIND, PlanHeader.class);
     this.units = new Repository<>(store, UNIT_KIND, PlanEntry.class);
     this.groups = new Repository<>(store, GROUP_KIND, SweepGroup.class);
@@ -100,12 +117,14 @@ final class Sweeper {
         }
       }
       try {
-        plans.insert(plan.id(), null, new PlanHeader(plan.id(), plan.plannedAt(),
-            plan.units(), plan.deletable(), plan.held(), null, 0));
+        // The entry first, as a step: logged once even if this node dies before the header.
         evidence.append(EvidenceRecord.of("retention.sweep.planned", ACTOR).withBasis(plan.id())
             .withDetail("plannedAt", plan.plannedAt()).withDetail("units", plan.units().size())
             .withDetail("entries", plan.entries().size())
-            .withDetail("deletable", plan.deletable()).withDetail("held", plan.held()));
+            .withDetail("deletable", plan.deletable()).withDetail("held", plan.held())
+            .withStep("retention.sweep.planned:" + plan.id()));
+        plans.insert(plan.id(), null, new PlanHeader(plan.id(), plan.plannedAt(),
+            plan.units(), plan.deletable(), plan.held(), null, 0));
       } catch (DuplicateStateException raced) {
         // another node stored it first
       }
@@ -121,9 +140,10 @@ final class Sweeper {
     long deleted = 0;
     long restricted = 0;
     int completed = 0;
+    Tally tally = new Tally();
     Optional<WorkClaim> claim;
     while ((claim = queue.claim(planId, options.node(), options.lease())).isPresent()) {
-      UnitResult r = work(claim.get());
+      UnitResult r = work(claim.get(), tally);
       deleted += r.deleted;
       restricted += r.restricted;
       completed += r.completed ? 1 : 0;
@@ -131,101 +151,248 @@ final class Sweeper {
     boolean finished = finishIfDone(planId);
     SweepReport report = new SweepReport(planId, deleted, restricted, completed, finished);
     metrics.swept(report);
+    log(report, tally);
     return report;
+  }
+
+  /**
+   * One INFO line per run for operators: what this node deleted, what holds spared and what it
+   * left for later, in counts per category (no client, no subject).
+   */
+  private void log(SweepReport report, Tally tally) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    long pending = queue.units(report.planId()).stream().filter(u -> !u.done()).count();
+    LOG.info("retention sweep {} on node {}: deleted {} {}, spared {} held {}, restricted {},"
+        + " units completed {}, deferred {} (lease lost {}, not done yet {}), plan {}",
+        report.planId(), options.node(), report.deleted(), tally.deleted, tally.heldTotal(),
+        tally.held, report.restricted(), report.unitsCompleted(), tally.deferred + pending,
+        tally.deferred, pending, report.finished() ? "finished" : "unfinished");
+  }
+
+  /** What one run did, per category, for its log line. */
+  private static final class Tally {
+    final Map<String, Long> deleted = new java.util.TreeMap<>();
+    final Map<String, Long> held = new java.util.TreeMap<>();
+    int deferred;
+
+    void deleted(CategoryId category, long n) {
+      if (n > 0) {
+        deleted.merge(category.value(), n, Long::sum);
+      }
+    }
+
+    void held(CategoryId category, long n) {
+      if (n > 0) {
+        held.merge(category.value(), n, Long::sum);
+      }
+    }
+
+    long heldTotal() {
+      return held.values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   private record UnitResult(long deleted, long restricted, boolean completed) {}
 
-  private UnitResult work(WorkClaim claim) {
+  /** One committed step of a unit: what it deleted, where the unit now stands, and if it is done. */
+  private record Step(long deleted, long restricted, Cursor cursor, long processed, boolean done,
+      Map<ClientId, Long> perClient) {}
+
+  /**
+   * Thrown inside a unit of work when the claim's lease is lost: when atomic, the step is rolled
+   * back (another node redoes it); otherwise its effects stand and {@code step} says what they were.
+   */
+  private static final class LeaseLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Step step;
+
+    LeaseLost(Step step) {
+      super(null, null, false, false);
+      this.step = step;
+    }
+  }
+
+  /**
+   * Runs one step in one unit of work (R-EVID-1): the host's deletion, its evidence and the
+   * checkpoint (or completion and the unit's summary) commit together where the stores share a
+   * transaction. Empty if the lease was lost; then, when not atomic, {@code lost} gets what
+   * the step did anyway.
+   */
+  private Optional<Step> step(java.util.function.Supplier<Step> work, Step[] lost) {
+    try {
+      return Optional.of(transactions.inOneTransaction(work));
+    } catch (LeaseLost e) {
+      lost[0] = transactions.atomic() ? null : e.step;
+      return Optional.empty();
+    }
+  }
+
+  private UnitResult work(WorkClaim claim, Tally tally) {
     Optional<Versioned<SweepGroup>> group = groups.find(claim.jobId() + "/" + claim.unitId());
     if (group.isPresent()) {
-      return work(claim, group.get().value());
+      return work(claim, group.get().value(), tally);
     }
     PlanEntry entry = units.find(claim.jobId() + "/" + claim.unitId())
         .orElseThrow(() -> new IllegalStateException("plan unit " + claim.unitId() + " is not stored"))
         .value();
     String basisPrefix = claim.jobId() + " ";
-    Cursor cursor = Cursor.parse(claim.cursor());
-    long processed = claim.processed();
+    Cursor start = Cursor.parse(claim.cursor());
     long restricted = 0;
     long deleted = 0;
-    if (cursor.slice() < 0) {
-      // Restriction first: idempotent, and kept apart from the deletion count.
-      RecordSelection r = SweepPlanner.restrictSelection(entry.client(), entry.category(), entry);
-      if (r != null) {
-        restricted = hostData.restrict(r);
-        if (restricted > 0) {
-          evidence.append(EvidenceRecord.of("retention.sweep.restricted", ACTOR).withClient(entry.client())
-              .withBasis(basisPrefix + "restricted archive").withDetail("category", entry.category())
-              .withDetail("restricted", restricted));
-        }
-      }
-      cursor = new Cursor(0, null);
-      if (!queue.checkpoint(claim, cursor.render(), processed, options.lease())) {
-        return new UnitResult(0, restricted, false);
-      }
-    }
+    Step[] lost = new Step[1];
     List<PlannedSelection> slices = entry.selections();
-    while (cursor.slice() < slices.size()) {
-      PlannedSelection slice = slices.get(cursor.slice());
-      RecordSelection selection = slice.toSelection(entry.client(), entry.category());
-      DeletionBatch batch = gate.deleteBatch(selection, cursor.afterKey(), options.batchSize(), ACTOR,
-          BATCH_ACTION, basisPrefix + slice.rule());
-      processed += batch.deleted();
-      deleted += batch.deleted();
-      metrics.batchDeleted(entry.client(), entry.category(), slice.rule(), batch.deleted());
-      cursor = batch.exhausted() ? new Cursor(cursor.slice() + 1, null)
-          : new Cursor(cursor.slice(), batch.nextKey());
-      if (cursor.slice() < slices.size()
-          && !queue.checkpoint(claim, cursor.render(), processed, options.lease())) {
-        return new UnitResult(deleted, restricted, false); // lease lost: another node carries on
+    Step at = new Step(0, 0, start, claim.processed(), false, Map.of());
+    if (start.slice() < 0) {
+      // Restriction first: idempotent, and kept apart from the deletion count.
+      long processed = claim.processed();
+      Optional<Step> s = step(() -> {
+        long n = 0;
+        RecordSelection r = SweepPlanner.restrictSelection(entry.client(), entry.category(), entry);
+        if (r != null) {
+          n = hostData.restrict(r);
+          if (n > 0) {
+            evidence.append(EvidenceRecord.of("retention.sweep.restricted", ACTOR)
+                .withClient(entry.client()).withBasis(basisPrefix + "restricted archive")
+                .withDetail("category", entry.category()).withDetail("restricted", n)
+                .withStep("retention.sweep.restricted:" + claim.jobId() + "/" + claim.unitId()));
+          }
+        }
+        Step done = new Step(0, n, new Cursor(0, null), processed, false, Map.of());
+        if (!queue.checkpoint(claim, done.cursor().render(), processed, options.lease())) {
+          throw new LeaseLost(done);
+        }
+        return done;
+      }, lost);
+      if (s.isEmpty()) {
+        tally.deferred++;
+        return new UnitResult(0, lost[0] == null ? 0 : lost[0].restricted(), false);
       }
+      restricted = s.get().restricted();
+      at = s.get();
     }
-    if (!queue.complete(claim, cursor.render(), processed)) {
-      return new UnitResult(deleted, restricted, false);
+    if (start.slice() < 0) {
+      tally.held(entry.category(), entry.held());
     }
+    while (true) {
+      Step from = at;
+      Optional<Step> s = step(() -> {
+        if (from.cursor().slice() >= slices.size()) {
+          Step done = new Step(0, 0, from.cursor(), from.processed(), true, Map.of());
+          completeUnit(claim, entry, done);
+          return done;
+        }
+        PlannedSelection slice = slices.get(from.cursor().slice());
+        RecordSelection selection = slice.toSelection(entry.client(), entry.category());
+        DeletionBatch batch = gate.deleteBatch(selection, from.cursor().afterKey(), options.batchSize(),
+            ACTOR, BATCH_ACTION, basisPrefix + slice.rule());
+        Cursor next = batch.exhausted() ? new Cursor(from.cursor().slice() + 1, null)
+            : new Cursor(from.cursor().slice(), batch.nextKey());
+        long processed = from.processed() + batch.deleted();
+        boolean last = next.slice() >= slices.size();
+        Step done = new Step(batch.deleted(), 0, next, processed, last,
+            Map.of(entry.client(), batch.deleted()));
+        if (last) {
+          completeUnit(claim, entry, done);
+        } else if (!queue.checkpoint(claim, next.render(), processed, options.lease())) {
+          throw new LeaseLost(done); // another node carries on
+        }
+        return done;
+      }, lost);
+      Step done = s.orElse(lost[0]);
+      if (done != null && done.deleted() > 0) {
+        // Metrics after the commit: a rolled-back batch deleted nothing.
+        metrics.batchDeleted(entry.client(), entry.category(),
+            slices.get(from.cursor().slice()).rule(), done.deleted());
+        tally.deleted(entry.category(), done.deleted());
+        deleted += done.deleted();
+      }
+      if (s.isEmpty()) {
+        tally.deferred++;
+        return new UnitResult(deleted, restricted, false);
+      }
+      if (done.done()) {
+        return new UnitResult(deleted, restricted, true);
+      }
+      at = done;
+    }
+  }
+
+  /**
+   * Completes a client's unit and appends its summary in the same unit of work: the summary's
+   * count is the checkpointed count committed with the last batch, so it equals the batches'.
+   */
+  private void completeUnit(WorkClaim claim, PlanEntry entry, Step done) {
+    // The summary is the unit's step: logged once, even where it cannot commit with the completion.
     evidence.append(EvidenceRecord.of("retention.sweep.unit", ACTOR).withClient(entry.client())
         .withBasis(claim.jobId()).withDetail("category", entry.category())
-        .withDetail("deleted", processed).withDetail("planned", entry.deletable())
-        .withDetail("rules", String.join(",", entry.rules())));
-    return new UnitResult(deleted, restricted, true);
+        .withDetail("deleted", done.processed()).withDetail("planned", entry.deletable())
+        .withDetail("rules", String.join(",", entry.rules()))
+        .withStep("retention.sweep.unit:" + claim.jobId() + "/" + claim.unitId()));
+    if (!queue.complete(claim, done.cursor().render(), done.processed())) {
+      throw new LeaseLost(done);
+    }
   }
 
   /**
    * Sweeps a group: one walk over the window for all its clients, each batch through the gate
-   * (holds re-read per client, one evidence entry per client that lost records), with the same
-   * checkpoints as a single client's unit.
+   * (holds re-read per client, one evidence entry per client that lost records) and its checkpoint
+   * in one unit of work, the last batch with the unit's completion and summary.
    */
-  private UnitResult work(WorkClaim claim, SweepGroup group) {
+  private UnitResult work(WorkClaim claim, SweepGroup group, Tally tally) {
     Cursor cursor = Cursor.parse(claim.cursor());
-    String key = cursor.slice() < 0 ? null : cursor.afterKey();
-    long processed = claim.processed();
+    if (cursor.slice() < 0 && group.from() == null) {
+      group.entries().forEach(u -> units.find(claim.jobId() + "/" + u)
+          .ifPresent(e -> tally.held(group.category(), e.value().held())));
+    }
     long deleted = 0;
     Map<ClientId, List<RecordSelection.Exclusion>> clients = new LinkedHashMap<>();
     group.clients().forEach(c -> clients.put(c, List.of()));
     GroupSelection selection = new GroupSelection(group.category(), group.from(), group.before(), clients);
+    Step at = new Step(0, 0, cursor.slice() < 0 ? new Cursor(0, null) : cursor, claim.processed(),
+        false, Map.of());
+    Step[] lost = new Step[1];
     while (true) {
-      GroupDeletion batch = gate.deleteGroupBatch(selection, key, options.batchSize(), ACTOR,
-          BATCH_ACTION, claim.jobId() + " " + group.rule());
-      processed += batch.total();
-      deleted += batch.total();
-      batch.deleted().forEach((client, n) -> metrics.batchDeleted(client, group.category(), group.rule(), n));
-      key = batch.nextKey();
-      if (batch.exhausted()) {
-        break;
+      Step from = at;
+      Optional<Step> s = step(() -> {
+        GroupDeletion batch = gate.deleteGroupBatch(selection, from.cursor().afterKey(),
+            options.batchSize(), ACTOR, BATCH_ACTION, claim.jobId() + " " + group.rule());
+        long processed = from.processed() + batch.total();
+        Step done = new Step(batch.total(), 0,
+            batch.exhausted() ? new Cursor(1, null) : new Cursor(0, batch.nextKey()), processed,
+            batch.exhausted(), batch.deleted());
+        if (!batch.exhausted()) {
+          if (!queue.checkpoint(claim, done.cursor().render(), processed, options.lease())) {
+            throw new LeaseLost(done); // another node carries on
+          }
+          return done;
+        }
+        evidence.append(EvidenceRecord.of("retention.sweep.group", ACTOR).withBasis(claim.jobId())
+            .withDetail("unit", group.unit()).withDetail("category", group.category())
+            .withDetail("clients", group.clients().size()).withDetail("deleted", processed)
+            .withDetail("planned", group.deletable()).withDetail("rules", group.rule())
+            .withStep("retention.sweep.group:" + claim.jobId() + "/" + claim.unitId()));
+        if (!queue.complete(claim, done.cursor().render(), processed)) {
+          throw new LeaseLost(done);
+        }
+        return done;
+      }, lost);
+      Step done = s.orElse(lost[0]);
+      if (done != null) {
+        done.perClient().forEach((client, n) -> metrics.batchDeleted(client, group.category(), group.rule(), n));
+        tally.deleted(group.category(), done.deleted());
+        deleted += done.deleted();
       }
-      if (!queue.checkpoint(claim, new Cursor(0, key).render(), processed, options.lease())) {
-        return new UnitResult(deleted, 0, false); // lease lost: another node carries on
+      if (s.isEmpty()) {
+        tally.deferred++;
+        return new UnitResult(deleted, 0, false);
       }
+      if (done.done()) {
+        return new UnitResult(deleted, 0, true);
+      }
+      at = done;
     }
-    if (!queue.complete(claim, new Cursor(1, null).render(), processed)) {
-      return new UnitResult(deleted, 0, false);
-    }
-    evidence.append(EvidenceRecord.of("retention.sweep.group", ACTOR).withBasis(claim.jobId())
-        .withDetail("unit", group.unit()).withDetail("category", group.category())
-        .withDetail("clients", group.clients().size()).withDetail("deleted", processed)
-        .withDetail("planned", group.deletable()).withDetail("rules", group.rule()));
-    return new UnitResult(deleted, 0, true);
   }
 
   /** Marks the plan finished if every unit is done; returns whether it is. */
@@ -238,13 +405,18 @@ final class Sweeper {
     if (v.value().finishedAt() != null) {
       return true;
     }
+    // Derived from the committed counts of the units; the header and the entry commit together.
     long deleted = all.stream().mapToLong(WorkQueue.WorkUnit::processed).sum();
     PlanHeader h = v.value();
     try {
-      plans.update(planId, v, new PlanHeader(h.id(), h.plannedAt(), h.units(), h.deletable(), h.held(),
-          clock.instant(), deleted));
-      evidence.append(EvidenceRecord.of("retention.sweep.finished", ACTOR).withBasis(planId)
-          .withDetail("deleted", deleted).withDetail("planned", h.deletable()));
+      transactions.inOneTransaction(() -> {
+        evidence.append(EvidenceRecord.of("retention.sweep.finished", ACTOR).withBasis(planId)
+            .withDetail("deleted", deleted).withDetail("planned", h.deletable())
+            .withStep("retention.sweep.finished:" + planId));
+        plans.update(planId, v, new PlanHeader(h.id(), h.plannedAt(), h.units(), h.deletable(),
+            h.held(), clock.instant(), deleted));
+        return null;
+      });
     } catch (StaleStateException raced) {
       // another node marked it finished
     }

@@ -5,7 +5,13 @@ import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 
-/** Connections and transactions on a {@link DataSource}; the one place that handles JDBC chores. */
+/**
+ * Connections and transactions on a {@link DataSource}; the one place that handles JDBC chores.
+ *
+ * <p>Inside a {@link JdbcTransactions#inOneTransaction} unit on the same data source, every call
+ * joins the unit's connection: no connection of its own, no commit, no retry (the unit commits once
+ * and retries as a whole).
+ */
 final class Jdbc {
   /** How many times a transaction that lost a deadlock or serialization race is tried in all. */
   private static final int ATTEMPTS = 8;
@@ -26,6 +32,16 @@ final class Jdbc {
     return dataSource;
   }
 
+  /** True inside a {@link JdbcTransactions} unit on this data source (calls join it). */
+  boolean joined() {
+    return JdbcTransactions.bound(dataSource) != null;
+  }
+
+  /** The units of work this data source's stores join. */
+  JdbcTransactions transactions() {
+    return new JdbcTransactions(dataSource, dialect);
+  }
+
   @FunctionalInterface
   interface Work<T> {
     T run(Connection c) throws SQLException;
@@ -33,6 +49,14 @@ final class Jdbc {
 
   /** Runs {@code work} on a connection in auto-commit mode (one statement, one transaction). */
   <T> T autoCommit(Work<T> work) {
+    Connection joined = JdbcTransactions.bound(dataSource);
+    if (joined != null) {
+      try {
+        return work.run(joined);
+      } catch (SQLException e) {
+        throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+      }
+    }
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
@@ -58,7 +82,43 @@ final class Jdbc {
     return transaction(work, 1);
   }
 
+  /**
+   * Like {@link #transaction(Work)}, and inside a joined unit the work's effects are undone (to a
+   * savepoint) when it throws, so the caller can try something else in the same unit.
+   */
+  <T> T undoableTransaction(Work<T> work) {
+    Connection joined = JdbcTransactions.bound(dataSource);
+    if (joined == null) {
+      return transaction(work, ATTEMPTS);
+    }
+    try {
+      java.sql.Savepoint point = joined.setSavepoint();
+      try {
+        T result = work.run(joined);
+        joined.releaseSavepoint(point);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          joined.rollback(point);
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+    }
+  }
+
   private <T> T transaction(Work<T> work, int attempts) {
+    Connection joined = JdbcTransactions.bound(dataSource);
+    if (joined != null) {
+      try {
+        return work.run(joined);
+      } catch (SQLException e) {
+        throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+      }
+    }
     SQLException last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       try (Connection c = dataSource.getConnection()) {

@@ -8,6 +8,7 @@ import dev.custodian.evidence.ChainAlgorithm;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.internal.Json;
 import dev.custodian.spi.EvidenceStore;
+import dev.custodian.spi.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +45,7 @@ import javax.sql.DataSource;
  * unless told otherwise), whatever the database's own lock timeout (H2's is one second): a wait
  * the database gives up on is retried until that time has passed.
  */
-public final class JdbcEvidenceStore implements EvidenceStore {
+public final class JdbcEvidenceStore implements EvidenceStore, Transactions.Participant {
   /** How long an append waits for the chain's head by default. */
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
 
@@ -77,6 +78,12 @@ public final class JdbcEvidenceStore implements EvidenceStore {
     if (lockWait.isNegative()) {
       throw new IllegalArgumentException("lockWait must not be negative");
     }
+  }
+
+  /** Units of work on this store's data source ({@link JdbcTransactions}), which this store joins. */
+  @Override
+  public Transactions transactions() {
+    return jdbc.transactions();
   }
 
   @Override
@@ -131,6 +138,9 @@ public final class JdbcEvidenceStore implements EvidenceStore {
    * {@link #lockWait} has not passed: a slow machine must not make an append fail.
    */
   private <T> T underHeadLock(Jdbc.Work<T> work) {
+    if (jdbc.joined()) {
+      return jdbc.transaction(work); // inside a unit of work, the unit retries as a whole
+    }
     long started = System.nanoTime();
     while (true) {
       try {

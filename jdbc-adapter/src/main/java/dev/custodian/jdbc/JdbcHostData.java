@@ -9,6 +9,7 @@ import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.spi.Transactions;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +52,7 @@ import javax.sql.DataSource;
  * or column fails there, with its name) and are quoted per dialect: a mapping cannot inject SQL.
  * Every value is a bound parameter. Thread-safe.
  */
-public final class JdbcHostData implements HostData {
+public final class JdbcHostData implements HostData, Transactions.Participant {
   /** Rows fetched per round trip when streaming, unless the builder says otherwise. */
   public static final int DEFAULT_FETCH_SIZE = 1000;
   /** Keys per DELETE statement on databases without array parameters. */
@@ -116,6 +117,12 @@ public final class JdbcHostData implements HostData {
       });
       return new JdbcHostData(jdbc, bound, fetchSize);
     }
+  }
+
+  /** Units of work on this store's data source ({@link JdbcTransactions}), which this store joins. */
+  @Override
+  public Transactions transactions() {
+    return jdbc.transactions();
   }
 
   @Override
@@ -439,7 +446,7 @@ public final class JdbcHostData implements HostData {
       Walk from = walk;
       boolean inOrder = ordered;
       try {
-        return jdbc.transaction(c -> walk(c, t, selection, from, limit, inOrder));
+        return jdbc.undoableTransaction(c -> walk(c, t, selection, from, limit, inOrder));
       } catch (WindowTooWide tooWide) {
         // Undone. The same start, with a window narrower by what it held; or, if a millisecond
         // already held more than a batch, that millisecond in (time, id) order.

@@ -5,6 +5,7 @@ import dev.custodian.spi.DuplicateStateException;
 import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.StoredState;
+import dev.custodian.spi.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
  * <p>The table comes from {@link CustodianSchema}. Thread-safe; each call borrows one connection
  * from the {@link DataSource} and returns it.
  */
-public final class JdbcStateStore implements StateStore {
+public final class JdbcStateStore implements StateStore, Transactions.Participant {
   private static final String COLUMNS = "kind, id, client_id, version, due_at, body";
 
   private final Jdbc jdbc;
@@ -38,6 +39,12 @@ public final class JdbcStateStore implements StateStore {
   /** A store on {@code dataSource} in the given dialect. */
   public JdbcStateStore(DataSource dataSource, Dialect dialect) {
     this.jdbc = new Jdbc(dataSource, dialect);
+  }
+
+  /** Units of work on this store's data source ({@link JdbcTransactions}), which this store joins. */
+  @Override
+  public Transactions transactions() {
+    return jdbc.transactions();
   }
 
   @Override

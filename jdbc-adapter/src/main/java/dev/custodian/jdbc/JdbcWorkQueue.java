@@ -1,6 +1,7 @@
 package dev.custodian.jdbc;
 
 import dev.custodian.spi.WorkQueue;
+import dev.custodian.spi.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
  * unit's token, and a checkpoint or completion must present the live token before its lease runs
  * out, so a node that lost its lease can never write over its successor.
  */
-public final class JdbcWorkQueue implements WorkQueue {
+public final class JdbcWorkQueue implements WorkQueue, Transactions.Participant {
 
   /** How a claim picks its unit. */
   public enum ClaimStrategy {
@@ -67,6 +68,12 @@ public final class JdbcWorkQueue implements WorkQueue {
   /** True if claims use {@code FOR UPDATE SKIP LOCKED}, false if they are optimistic. */
   public boolean usesSkipLocked() {
     return skipLocked;
+  }
+
+  /** Units of work on this store's data source ({@link JdbcTransactions}), which this store joins. */
+  @Override
+  public Transactions transactions() {
+    return jdbc.transactions();
   }
 
   @Override
