@@ -25,8 +25,9 @@ import java.util.function.UnaryOperator;
  * @param evidenceFrom the sequence of the evidence entry that opened the case
  * @param nextCheck when the case next needs attention (a deadline, a delay, an archive check);
  *     null once closed
- * @param leaseOwner the service instance advancing the case right now, if any
- * @param leaseUntil until when that instance's lease holds
+ * @param leaseOwner no longer written (cases are leased in the {@code WorkQueue}, on the store's
+ *     time); null, or what an earlier version stored until the case's next step clears it
+ * @param leaseUntil no longer written; as {@code leaseOwner}
  * @param outbox evidence of the last state change not yet appended to the log: stored with the
  *     state, appended right after, so a crash in between neither loses nor invents evidence
  */

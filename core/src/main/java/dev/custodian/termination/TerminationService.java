@@ -28,19 +28,24 @@ import dev.custodian.spi.StateStore;
 import dev.custodian.spi.SubProcessorInstruction;
 import dev.custodian.spi.SubProcessorInstructionSender;
 import dev.custodian.spi.TerminationNotifier;
+import dev.custodian.spi.WorkQueue;
+import dev.custodian.spi.memory.InMemoryWorkQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -70,6 +75,9 @@ public final class TerminationService {
   private static final String SYSTEM = "system";
   /** Prefix of the per-category plan details of the mode-decided evidence entry. */
   static final String PLAN = "plan.";
+  /** The work-queue job holding a case's lease: one job per case, one unit in it. */
+  static final String LEASE_JOB = "termination-lease:";
+  static final String LEASE_UNIT = "case";
 
   private final Repository<TerminationCase> cases;
   private final Repository<CertificateOfDeletion> certificates;
@@ -81,6 +89,8 @@ public final class TerminationService {
   private final ErasureLedger ledger;
   private final ProcessingGate gate;
   private final String instance = "node-" + UUID.randomUUID();
+  /** The lease this node holds on a case while advancing it, by case id. */
+  private final Map<String, WorkQueue.WorkClaim> claims = new ConcurrentHashMap<>();
 
   /**
    * What the termination duty works with. {@code ledgerStore} may be the same store as {@code
@@ -88,6 +98,9 @@ public final class TerminationService {
    *
    * @param subProcessorsOf the names of the sub-processors that handle a client's data (R-TERM-4),
    *     used when {@link #open} is not given them
+   * @param leases where a node takes a case to itself while advancing it: one unit per case, its
+   *     lease measured in the queue's own time (the database's with the JDBC queue), so nodes with
+   *     skewed clocks still agree on who holds a case
    */
   public record Wiring(
       StateStore stateStore,
@@ -104,7 +117,8 @@ public final class TerminationService {
       TerminationNotifier notifier,
       InstructingRoles instructingRoles,
       Function<ClientId, Set<String>> subProcessorsOf,
-      Clock clock) {
+      Clock clock,
+      WorkQueue leases) {
 
     public Wiring {
       Objects.requireNonNull(stateStore, "stateStore");
@@ -122,6 +136,18 @@ public final class TerminationService {
       Objects.requireNonNull(clock, "clock");
       notifier = notifier == null ? TerminationNotifier.NONE : notifier;
       subProcessorsOf = subProcessorsOf == null ? c -> Set.of() : subProcessorsOf;
+      leases = leases == null ? new InMemoryWorkQueue(clock) : leases;
+    }
+
+    /** Wiring whose case leases are kept in memory on {@code clock}: for a single node. */
+    public Wiring(StateStore stateStore, StateStore ledgerStore, EvidenceLog evidence,
+        HostData hostData, HoldService holds, DeletionGate deletionGate, RetentionSchedule schedule,
+        RetentionService retention, ArchiveSink sink, KeyCustody keys,
+        SubProcessorInstructionSender sender, TerminationNotifier notifier,
+        InstructingRoles instructingRoles, Function<ClientId, Set<String>> subProcessorsOf,
+        Clock clock) {
+      this(stateStore, ledgerStore, evidence, hostData, holds, deletionGate, schedule, retention,
+          sink, keys, sender, notifier, instructingRoles, subProcessorsOf, clock, null);
     }
   }
 
@@ -434,22 +460,66 @@ public final class TerminationService {
    * @throws IllegalStateException if the client has no case
    */
   public TerminationCase advance(ClientId client) {
-    while (true) {
-      Versioned<TerminationCase> v = load(client);
-      TerminationCase c = v.value();
-      Instant now = w.clock().instant();
-      if (c.leaseOwner() != null && !c.leaseOwner().equals(instance)
-          && c.leaseUntil() != null && c.leaseUntil().isAfter(now)) {
-        return c;
-      }
-      try {
-        if (!step(v)) {
-          return load(client).value();
+    TerminationCase first = load(client).value();
+    String job = LEASE_JOB + first.id();
+    w.leases().enqueue(job, List.of(LEASE_UNIT));
+    Optional<WorkQueue.WorkClaim> claim = w.leases().claim(job, instance, options.lease());
+    if (claim.isEmpty()) {
+      return first;
+    }
+    claims.put(first.id(), claim.get());
+    TerminationCase last = first;
+    try {
+      while (true) {
+        Versioned<TerminationCase> v = load(client);
+        last = v.value();
+        try {
+          if (!step(v)) {
+            last = load(client).value();
+            break;
+          }
+        } catch (StaleStateException concurrent) {
+          // An acknowledgement or another node changed the case: read it again and decide anew.
+          LOG.debug("termination case {} changed concurrently; re-reading", last.id());
         }
-      } catch (StaleStateException concurrent) {
-        // An acknowledgement or another node changed the case: read it again and decide anew.
-        LOG.debug("termination case {} changed concurrently; re-reading", c.id());
       }
+    } catch (LeaseLost lost) {
+      LOG.warn("termination case {}: this node's lease ran out; another node takes over", lost.caseId);
+      claims.remove(first.id());
+      return load(client).value();
+    } catch (RuntimeException e) {
+      release(first.id());
+      throw e;
+    }
+    // An Error (the process is going down) keeps the lease: it runs out in the store's time.
+    release(first.id());
+    return last;
+  }
+
+  /** Renews this node's lease on the case; stops the step if another node took it over. */
+  private void renew(String caseId) {
+    WorkQueue.WorkClaim claim = claims.get(caseId);
+    if (claim == null || !w.leases().checkpoint(claim, null, 0, options.lease())) {
+      throw new LeaseLost(caseId);
+    }
+  }
+
+  /** Gives up this node's lease on the case, so any node may take it at once. */
+  private void release(String caseId) {
+    WorkQueue.WorkClaim claim = claims.remove(caseId);
+    if (claim != null) {
+      w.leases().checkpoint(claim, null, 0, Duration.ZERO);
+    }
+  }
+
+  /** This node no longer holds the case's lease: it must stop writing. */
+  private static final class LeaseLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient String caseId;
+
+    LeaseLost(String caseId) {
+      super("the lease on termination case " + caseId + " was lost", null, false, false);
+      this.caseId = caseId;
     }
   }
 
@@ -469,7 +539,7 @@ public final class TerminationService {
       case AWAITING_SUB_PROCESSORS -> awaitSubProcessors(v);
       case CERTIFIED -> maintain(v);
       case CLOSED -> {
-        if (c.nextCheck() != null || c.leaseOwner() != null) {
+        if (c.nextCheck() != null || c.leaseOwner() != null || c.leaseUntil() != null) {
           park(v, c.withClosed(c.closedAt()), null);
         }
         yield false;
@@ -581,7 +651,7 @@ public final class TerminationService {
     try {
       // The lease is renewed after each category, so a long export keeps the case to itself.
       result = export.export(c.client(), c.id(), archiveId, returned, c.scheduleVersion(), key, now,
-          () -> started.set(save(started.get(), started.get().value())));
+          () -> renew(c.id()));
       if (key != null) {
         w.sink().deliverKey(c.client(), archiveId, key);
       }
@@ -914,13 +984,17 @@ public final class TerminationService {
         .orElseThrow(() -> new IllegalStateException("client " + client + " has no termination case"));
   }
 
-  /** Stores the next state under this node's lease. */
+  /**
+   * Stores the next state under this node's lease, renewed first: a node that lost it (its step
+   * outlasted the lease) stores nothing.
+   */
   private Versioned<TerminationCase> save(Versioned<TerminationCase> v, TerminationCase next) {
-    Instant until = w.clock().instant().plus(options.lease());
-    return cases.update(next.id(), v, next.withLease(instance, until));
+    renew(next.id());
+    // Leases live in the work queue now; a lease stored by an earlier version is cleared.
+    return cases.update(next.id(), v, next.withLease(null, null));
   }
 
-  /** Stores the state, gives up the lease and sets when the case next needs attention. */
+  /** Stores the state and sets when the case next needs attention; the lease goes at the end. */
   private void park(Versioned<TerminationCase> v, TerminationCase c, Instant nextCheck) {
     TerminationCase next = c.withNextCheck(nextCheck).withLease(null, null);
     if (!next.equals(v.value())) {
