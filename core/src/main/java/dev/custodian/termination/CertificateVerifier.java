@@ -96,6 +96,13 @@ public final class CertificateVerifier {
       expect(range, problems, "termination.return.handed_over", cert.caseId(),
           Map.of("archive", r.archiveId(), "manifestSha256", r.manifestSha256()),
           "return archive " + r.archiveId() + " handed over");
+      for (String discarded : r.discardedArchives()) {
+        expect(range, problems, "termination.archive.discarded", cert.caseId(),
+            Map.of("archive", discarded), "interrupted export " + discarded + " removed");
+      }
+      if (r.partialFilesLeft() != 0) {
+        problems.add(r.partialFilesLeft() + " partial copies of the return archive were left");
+      }
       long returned = cert.categories().stream().mapToLong(CertificateOfDeletion.CategoryLine::returned).sum();
       if (returned != r.records()) {
         problems.add("returned counts per category (" + returned + ") differ from the archive's "

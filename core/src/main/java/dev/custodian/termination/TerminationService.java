@@ -60,10 +60,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it runs: {@link #open} starts a case; the client chooses with {@link #chooseReturn} or
  * {@link #chooseDelete}; the host calls {@link #runDue()} periodically (every node may: a lease
- * keeps each case to one node at a time) and the case advances step by step. Every step is stored
+ * in the {@link WorkQueue}, measured in its store's time, keeps each case to one node at a time) and the case advances step by step. Every step is stored
  * before its side effect runs and every side effect is repeatable (deleting what is gone deletes
- * nothing; instructions carry a stable id; a crashed export is redone under a new archive id), so a
- * crash at any point resumes without losing data or deleting twice. In return mode nothing is
+ * nothing; instructions carry a stable id; a crashed export is removed from the sink, partial
+ * copies included, and redone under a new archive id), so a crash at any point resumes without
+ * losing data or deleting twice, and leaves no partial copy behind. In return mode nothing is
  * deleted before the archive is acknowledged ({@link #acknowledgeReturn}) or its checksums verified
  * ({@link #verifyReturn}). Held records are never deleted (every deletion goes through the {@link
  * DeletionGate}). Thread-safe.
@@ -637,12 +638,17 @@ public final class TerminationService {
     TerminationCase c = v.value();
     Instant now = w.clock().instant();
     TerminationCase.ReturnDelivery previous = c.delivery();
+    if (previous != null && !previous.delivered() && !previous.discarded()) {
+      discardArchive(v, previous);
+      return true;
+    }
     int attempt = previous == null ? 1 : previous.attempt() + 1;
-    String archiveId = c.id() + "-return-" + attempt;
-    // The attempt is stored first: an export that crashes is redone under a new archive id.
+    String archiveId = archiveId(c, attempt);
+    // The attempt is stored first: an export that crashes is discarded, then redone under a new
+    // archive id (an encrypted one under a new key).
     AtomicReference<Versioned<TerminationCase>> started = new AtomicReference<>(save(v,
         c.withDelivery(TerminationCase.ReturnDelivery.started(attempt, archiveId,
-            c.encryptReturn(), now))));
+            c.encryptReturn(), now, previous == null ? List.of() : previous.discardedArchives()))));
     List<CategoryId> returned = c.categories().stream()
         .filter(s -> s.disposition() == Disposition.RETURN_THEN_DELETE)
         .map(TerminationCase.CategoryStep::category).toList();
@@ -680,6 +686,55 @@ public final class TerminationService {
             .withDetail("scheduleVersion", c.scheduleVersion())));
     save(started.get(), next);
     return true;
+  }
+
+  static String archiveId(TerminationCase c, int attempt) {
+    return c.id() + "-return-" + attempt;
+  }
+
+  /**
+   * Removes what an export that stopped half-way left in the sink (finished files, partial copies
+   * holding personal data, its key), checks that no partial copy remains, and records it.
+   */
+  private void discardArchive(Versioned<TerminationCase> v, TerminationCase.ReturnDelivery abandoned) {
+    TerminationCase c = v.value();
+    String archiveId = abandoned.archiveId();
+    List<String> removed;
+    List<String> left;
+    try {
+      removed = w.sink().discard(c.client(), archiveId);
+      left = w.sink().partialFiles(c.client(), archiveId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("abandoned return archive " + archiveId + " could not be removed", e);
+    }
+    if (!left.isEmpty()) {
+      throw new IllegalStateException("abandoned return archive " + archiveId + " still holds "
+          + left.size() + " partial files after removal; retried at the next run");
+    }
+    save(v, c.withDelivery(abandoned.withDiscarded())
+        .withOutbox(List.of(EvidenceRecord.of("termination.archive.discarded", SYSTEM)
+            .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
+            .withDetail("attempt", abandoned.attempt()).withDetail("filesRemoved", removed.size())
+            .withDetail("partialFilesLeft", 0))));
+  }
+
+  /**
+   * How many partial copies the return's attempts left in the sink, counted when the certificate
+   * is issued (0 unless a sink failed to remove them).
+   */
+  private int partialFilesLeft(TerminationCase c) {
+    if (c.delivery() == null) {
+      return 0;
+    }
+    int n = 0;
+    for (int i = 1; i <= c.delivery().attempt(); i++) {
+      try {
+        n += w.sink().partialFiles(c.client(), archiveId(c, i)).size();
+      } catch (IOException e) {
+        throw new UncheckedIOException("the return archive store could not be listed", e);
+      }
+    }
+    return n;
   }
 
   private boolean awaitAcknowledgement(Versioned<TerminationCase> v) {
@@ -827,7 +882,7 @@ public final class TerminationService {
     // Issued once: after a crash, the stored certificate is reused, never recomputed.
     CertificateOfDeletion cert = certificates.find(c.id()).map(Versioned::value).orElseGet(() -> {
       EvidenceEntry head = w.evidence().head().orElseThrow();
-      CertificateOfDeletion fresh = Certificates.build(c, keyStatus(c), head, now);
+      CertificateOfDeletion fresh = Certificates.build(c, keyStatus(c), partialFilesLeft(c), head, now);
       try {
         certificates.insert(c.id(), c.client(), fresh);
         return fresh;

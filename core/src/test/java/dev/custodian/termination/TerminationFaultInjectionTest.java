@@ -209,6 +209,16 @@ class TerminationFaultInjectionTest {
       assertThat(certificate).as(label + ": certificate issued").isNotNull();
       assertThat(CertificateVerifier.verify(certificate, w.evidence).problems()).as(label).isEmpty();
       assertThat(cu.evidence().verify().valid()).as(label + ": evidence chain").isTrue();
+      if (certificate.returnArchive() != null) {
+        // An export the crash interrupted was removed, none of its files left (R-TERM-3).
+        assertThat(certificate.returnArchive().partialFilesLeft()).as(label).isZero();
+        TerminationCase.ReturnDelivery d = storedCase().orElseThrow().delivery();
+        for (int i = 1; i < d.attempt(); i++) {
+          String abandoned = TerminationService.caseId(ACME) + "-return-" + i;
+          assertThat(w.sink.fileNames(ACME, abandoned)).as(label + " " + abandoned).isEmpty();
+          assertThat(d.discardedArchives()).as(label).contains(abandoned);
+        }
+      }
       for (CertificateOfDeletion.CategoryLine l : certificate.categories()) {
         CategoryId cat = l.category();
         List<String> left = atCertificate.get(cat);
