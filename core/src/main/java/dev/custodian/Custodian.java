@@ -12,6 +12,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.client.InstructingRoles;
 import dev.custodian.dsr.AssistanceService;
 import dev.custodian.dsr.SubjectRequestService;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.HoldService;
@@ -23,6 +24,7 @@ import dev.custodian.retention.RetentionService;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.EscalationChannel;
+import dev.custodian.spi.EvidenceAnchor;
 import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.KeyCustody;
@@ -125,7 +127,9 @@ public final class Custodian {
     this.pseudonymizer = new Pseudonymizer(b.pseudonymizationKey);
     this.defaultClientZone = b.defaultClientZone;
     this.instructingRoles = b.instructingRoles;
-    this.evidence = new EvidenceLog(evidenceStore, clock);
+    this.evidence = new EvidenceLog(evidenceStore, clock, b.evidenceKey != null
+        ? b.evidenceKey : EvidenceKey.derivedFrom(b.pseudonymizationKey),
+        b.evidenceAnchor);
 
     // ---- wiring: shared by every duty (holds, deletion gate) ----
     // Built before any duty: subject-request erasures, retention sweeps and terminations all delete
@@ -348,6 +352,8 @@ public final class Custodian {
     private EvidenceStore evidenceStore;
     private HostData hostData;
     private byte[] pseudonymizationKey;
+    private EvidenceKey evidenceKey;
+    private EvidenceAnchor evidenceAnchor;
     private ZoneId defaultClientZone = DEFAULT_CLIENT_ZONE;
     private InstructingRoles instructingRoles = InstructingRoles.DEFAULT;
 
@@ -640,6 +646,22 @@ public final class Custodian {
     /** The secret behind pseudonyms in evidence; at least 32 bytes; keep it stable. */
     public Builder pseudonymizationKey(byte[] value) {
       this.pseudonymizationKey = Objects.requireNonNull(value, "pseudonymizationKey").clone();
+      return this;
+    }
+
+    /**
+     * The secret that keys the evidence chain (HMAC-SHA256); at least 32 bytes; from the host's
+     * secret store, never kept beside the log; keep it stable. Default: derived from the
+     * pseudonymisation key (see {@link EvidenceKey#derivedFrom}).
+     */
+    public Builder evidenceKey(byte[] value) {
+      this.evidenceKey = EvidenceKey.of(value);
+      return this;
+    }
+
+    /** Where the evidence chain's head is also published after each append. Default: none. */
+    public Builder evidenceAnchor(EvidenceAnchor value) {
+      this.evidenceAnchor = Objects.requireNonNull(value, "evidenceAnchor");
       return this;
     }
 

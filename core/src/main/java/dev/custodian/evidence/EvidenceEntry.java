@@ -10,10 +10,14 @@ import java.util.TreeMap;
 /**
  * One entry of the evidence log (R-EVID-1): what was done ({@code action}), when, for which client
  * (null for processor-wide facts), by whom ({@code actor}), under which instruction or rule ({@code
- * basis}), with details that never hold personal data in clear (R-EVID-2).
+ * basis}), as which step of a duty ({@code step}, null if the entry is not one step's evidence),
+ * with details that never hold personal data in clear (R-EVID-2).
  *
- * <p>{@code hash} is SHA-256 over {@code previousHash} and the canonical encoding of every other
- * field; the first entry's {@code previousHash} is {@link #GENESIS}. Entries are immutable.
+ * <p>{@code hash} covers {@code previousHash} and every other field, computed as {@code chain}
+ * says: entries appended by this version are {@link ChainAlgorithm#HMAC_SHA256}, keyed with the
+ * {@link EvidenceKey}, so only the key holder can compute or check it; entries of a log written
+ * before the keyed chain stay {@link ChainAlgorithm#SHA256}. The first entry's {@code previousHash}
+ * is {@link #GENESIS}. Entries are immutable; only {@link EvidenceLog} computes hashes.
  */
 public record EvidenceEntry(
     long sequence,
@@ -23,6 +27,8 @@ public record EvidenceEntry(
     String actor,
     String basis,
     Map<String, String> details,
+    String step,
+    ChainAlgorithm chain,
     String previousHash,
     String hash) {
 
@@ -36,13 +42,19 @@ public record EvidenceEntry(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(previousHash, "previousHash");
     Objects.requireNonNull(hash, "hash");
     details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
   }
 
-  /** The hash this entry should carry, recomputed from its fields. */
-  public String computeHash() {
-    return Canonical.hash(this);
+  /**
+   * A keyed entry without a step: the shape of most entries. Computes nothing; the hash is taken
+   * as given (a store reading rows, or a test forging an entry).
+   */
+  public EvidenceEntry(long sequence, Instant at, ClientId client, String action, String actor,
+      String basis, Map<String, String> details, String previousHash, String hash) {
+    this(sequence, at, client, action, actor, basis, details, null, ChainAlgorithm.HMAC_SHA256,
+        previousHash, hash);
   }
 }

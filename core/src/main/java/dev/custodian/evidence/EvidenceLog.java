@@ -2,50 +2,97 @@ package dev.custodian.evidence;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.client.Principal;
+import dev.custodian.spi.EvidenceAnchor;
 import dev.custodian.spi.EvidenceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The append-only, hash-chained evidence log (R-EVID-1). Every duty writes here; a verifier
- * re-computes the chain and names the first broken entry. Reading is per client (R-ACC-2).
+ * The append-only, keyed hash-chained evidence log (R-EVID-1). Every duty writes here; a verifier
+ * re-computes the chain with the {@link EvidenceKey}, compares it with its anchors and names what
+ * broke. Reading is per client (R-ACC-2).
  *
- * <p>Thread-safe as far as its {@link EvidenceStore} is: appends go through the store's atomic
- * {@link EvidenceStore#append} so concurrent writers still form one chain.
+ * <p>Each entry's hash is HMAC-SHA256 under the key, over the previous hash and the entry's
+ * fields, so nobody without the key can change an entry and re-chain the rest. The head (sequence
+ * and hash) is anchored where a cut shows: the store records it atomically with each append
+ * ({@link EvidenceStore#recordedHead()}) and, if the host gives one, an {@link EvidenceAnchor}
+ * receives it after each append. {@link #verify()} reports a log that ends before an anchored
+ * head, an empty log that an anchor says held entries, and an entry whose hash differs from the
+ * anchored one.
+ *
+ * <p>A log written before the keyed chain keeps its unkeyed ({@link ChainAlgorithm#SHA256})
+ * entries; they verify as before and only as the log's prefix: the first append after the upgrade
+ * is keyed, and an unkeyed entry after a keyed one is reported as re-chained without the key.
+ *
+ * <p>Thread-safe as far as its {@link EvidenceStore} and anchor are: appends go through the store's
+ * atomic {@link EvidenceStore#append} so concurrent writers still form one chain.
  */
 public final class EvidenceLog {
+  private static final Logger LOG = LoggerFactory.getLogger(EvidenceLog.class);
   private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[A-Za-z]{2,}");
   private static final Pattern PHONE = Pattern.compile("\\+\\s?[1-9](?:[\\s.\\-]?\\d){6,14}");
   private static final int PAGE = 1000;
+  private static final String STORE_HEAD = "the store's recorded head";
 
   private final EvidenceStore store;
   private final Clock clock;
+  private final EvidenceKey key;
+  private final EvidenceAnchor anchor;
 
+  /**
+   * A log keyed with a random key that only this instance holds: its entries can be verified by
+   * this instance and by nobody else, ever. For tests and logs kept in memory; a durable log needs
+   * {@link #EvidenceLog(EvidenceStore, Clock, EvidenceKey)}.
+   */
   public EvidenceLog(EvidenceStore store, Clock clock) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this(store, clock, EvidenceKey.ephemeral(), null);
+  }
+
+  /** A log keyed with {@code key}, anchored only by the store's recorded head. */
+  public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key) {
+    this(store, clock, key, null);
   }
 
   /**
-   * Appends one entry and returns it, chained to the current head.
+   * A log keyed with {@code key} that publishes its head to {@code anchor} after each append
+   * (null: none beyond the store's recorded head).
+   */
+  public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key, EvidenceAnchor anchor) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.key = Objects.requireNonNull(key, "key");
+    this.anchor = anchor;
+  }
+
+  /**
+   * Appends one entry and returns it, chained to the current head. If the record names a step
+   * already logged, appends nothing and returns the logged entry.
    *
    * @throws PersonalDataInEvidenceException if a field looks like a phone number or e-mail in clear
    */
   public EvidenceEntry append(EvidenceRecord record) {
-    return store.append(chained(record, now()));
+    EvidenceEntry e = store.append(chained(record, now(), key));
+    publish(e);
+    return e;
   }
 
   /**
    * Appends several entries, in order, chained one after the other; atomically where the store can
-   * (see {@link EvidenceStore#appendAll}). Nothing is appended if any record is refused.
+   * (see {@link EvidenceStore#appendAll}). Nothing is appended if any record is refused. A record
+   * whose step is already logged (or repeated in the list) is not appended again: its logged entry
+   * takes its place in the result.
    *
    * @throws PersonalDataInEvidenceException if a field looks like a phone number or e-mail in clear
    */
@@ -57,9 +104,30 @@ public final class EvidenceLog {
     Instant at = now();
     List<Function<Optional<EvidenceEntry>, EvidenceEntry>> next = new ArrayList<>(records.size());
     for (EvidenceRecord r : records) {
-      next.add(chained(r, at));
+      next.add(chained(r, at, key));
     }
-    return store.appendAll(next);
+    List<EvidenceEntry> out = store.appendAll(next);
+    out.stream().max(Comparator.comparingLong(EvidenceEntry::sequence)).ifPresent(this::publish);
+    return out;
+  }
+
+  /** The entry that is the evidence of {@code step}, if logged. */
+  public Optional<EvidenceEntry> findStep(String step) {
+    return store.findByStep(Objects.requireNonNull(step, "step"));
+  }
+
+  // The append is committed: a failing anchor must not make the caller believe otherwise (and
+  // retry into a duplicate). It lags until the next publication; verify still has the store's head.
+  private void publish(EvidenceEntry e) {
+    if (anchor == null) {
+      return;
+    }
+    try {
+      anchor.publish(e.sequence(), e.hash(), e.at());
+    } catch (RuntimeException failure) {
+      LOG.warn("evidence anchor {} did not take head {}: {}", anchor.name(), e.sequence(),
+          failure.getClass().getName());
+    }
   }
 
   // Truncated to microseconds: every store (and the canonical encoding) keeps that precision.
@@ -68,10 +136,11 @@ public final class EvidenceLog {
   }
 
   private static Function<Optional<EvidenceEntry>, EvidenceEntry> chained(EvidenceRecord record,
-      Instant at) {
+      Instant at, EvidenceKey key) {
     Objects.requireNonNull(record, "record");
     refusePersonalData("actor", record.actor());
     refusePersonalData("basis", record.basis());
+    refusePersonalData("step", record.step());
     for (Map.Entry<String, String> d : record.details().entrySet()) {
       refusePersonalData(d.getKey(), d.getKey());
       refusePersonalData(d.getKey(), d.getValue());
@@ -80,9 +149,11 @@ public final class EvidenceLog {
       long seq = head.map(h -> h.sequence() + 1).orElse(1L);
       String prev = head.map(EvidenceEntry::hash).orElse(EvidenceEntry.GENESIS);
       EvidenceEntry draft = new EvidenceEntry(seq, at, record.client(), record.action(),
-          record.actor(), record.basis(), record.details(), prev, EvidenceEntry.GENESIS);
+          record.actor(), record.basis(), record.details(), record.step(),
+          ChainAlgorithm.HMAC_SHA256, prev, EvidenceEntry.GENESIS);
       return new EvidenceEntry(seq, at, record.client(), record.action(), record.actor(),
-          record.basis(), record.details(), prev, Canonical.hash(draft));
+          record.basis(), record.details(), record.step(), ChainAlgorithm.HMAC_SHA256, prev,
+          Canonical.hash(draft, key));
     };
   }
 
@@ -105,36 +176,108 @@ public final class EvidenceLog {
     return store.head();
   }
 
-  /** Re-computes the whole chain from the first entry and names the first broken one. */
+  /**
+   * Re-computes the whole chain with this log's key, compares it with the store's recorded head and
+   * this log's anchor, and names the first thing broken.
+   */
   public ChainVerification verify() {
-    return verify(store);
+    return anchor == null ? verify(store, key) : verify(store, key, anchor);
   }
 
-  /** Verifies the chain held by any store; usable offline by an auditor. */
-  public static ChainVerification verify(EvidenceStore store) {
+  /**
+   * Verifies the chain held by any store, usable offline by whoever holds the key: every entry's
+   * sequence, link and keyed hash (unkeyed only for the log's pre-upgrade prefix), then the log
+   * against the store's {@link EvidenceStore#recordedHead() recorded head} and each of {@code
+   * anchors}: a log that ends before an anchored head was cut ({@link
+   * ChainVerification.Problem#CUT_TAIL}, naming the missing entries) or emptied ({@link
+   * ChainVerification.Problem#EMPTY_LOG}); an entry whose hash is not the anchored one was
+   * rewritten ({@link ChainVerification.Problem#ANCHOR_MISMATCH}). With a wrong key every keyed
+   * entry reads as changed.
+   */
+  public static ChainVerification verify(EvidenceStore store, EvidenceKey key,
+      EvidenceAnchor... anchors) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(anchors, "anchors");
+    // Anchors are read first: an append landing during the walk then cannot look like a cut.
+    List<Map.Entry<String, AnchoredHead>> heads = new ArrayList<>();
+    store.recordedHead().ifPresent(h -> heads.add(Map.entry(STORE_HEAD, h)));
+    for (EvidenceAnchor a : anchors) {
+      Optional<AnchoredHead> latest;
+      try {
+        latest = a.latest();
+      } catch (RuntimeException failure) {
+        return ChainVerification.broken(ChainVerification.Problem.ANCHOR_UNREADABLE, 0, 1,
+            "the evidence anchor " + a.name() + " could not be read ("
+                + failure.getClass().getSimpleName() + "), so a cut log would go unnoticed",
+            0, OptionalLong.empty());
+      }
+      latest.ifPresent(h -> heads.add(Map.entry("the evidence anchor " + a.name(), h)));
+    }
+    OptionalLong anchored = heads.stream().mapToLong(h -> h.getValue().sequence()).max();
+
     String previous = EvidenceEntry.GENESIS;
     long expected = 1;
     long checked = 0;
+    boolean keyedSeen = false;
     while (true) {
       List<EvidenceEntry> page = store.readAll(expected, PAGE);
       if (page.isEmpty()) {
-        return ChainVerification.intact(checked);
+        break;
       }
       for (EvidenceEntry e : page) {
         checked++;
+        long last = expected - 1;
         if (e.sequence() != expected) {
-          return ChainVerification.brokenAt(checked, expected, "entry " + expected + " is missing");
+          String missing = e.sequence() == expected + 1 ? "entry " + expected + " is missing"
+              : "entries " + expected + " to " + (e.sequence() - 1) + " are missing";
+          return ChainVerification.broken(ChainVerification.Problem.MISSING_ENTRIES, checked,
+              expected, missing, last, anchored);
         }
         if (!e.previousHash().equals(previous)) {
-          return ChainVerification.brokenAt(checked, e.sequence(), "link to the previous entry is wrong");
+          return ChainVerification.broken(ChainVerification.Problem.BROKEN_LINK, checked,
+              e.sequence(), "entry " + e.sequence() + ": link to the previous entry is wrong",
+              last, anchored);
         }
-        if (!Canonical.hash(e).equals(e.hash())) {
-          return ChainVerification.brokenAt(checked, e.sequence(), "content does not match its hash");
+        if (e.chain() == ChainAlgorithm.SHA256 && (keyedSeen || e.step() != null)) {
+          return ChainVerification.broken(ChainVerification.Problem.UNKEYED_AFTER_KEYED, checked,
+              e.sequence(), "entry " + e.sequence() + " is unkeyed after keyed entries: the log"
+                  + " was re-chained without the key", last, anchored);
         }
+        if (!Canonical.hash(e, key).equals(e.hash())) {
+          return ChainVerification.broken(ChainVerification.Problem.CHANGED_ENTRY, checked,
+              e.sequence(), "entry " + e.sequence() + ": content does not match its hash"
+                  + (e.chain() == ChainAlgorithm.HMAC_SHA256
+                      ? " (changed, or re-chained without the key; or the key is not the log's)"
+                      : ""), last, anchored);
+        }
+        keyedSeen |= e.chain() == ChainAlgorithm.HMAC_SHA256;
         previous = e.hash();
         expected++;
       }
     }
+    long last = expected - 1;
+    for (Map.Entry<String, AnchoredHead> h : heads) {
+      AnchoredHead head = h.getValue();
+      if (head.sequence() > last) {
+        if (last == 0) {
+          return ChainVerification.broken(ChainVerification.Problem.EMPTY_LOG, checked, 1,
+              "the log is empty but " + h.getKey() + " records " + head.sequence()
+                  + " entries: entries 1 to " + head.sequence() + " are missing", last, anchored);
+        }
+        return ChainVerification.broken(ChainVerification.Problem.CUT_TAIL, checked, last + 1,
+            "the log ends at entry " + last + " but " + h.getKey() + " records entry "
+                + head.sequence() + ": entries " + (last + 1) + " to " + head.sequence()
+                + " are missing (the log was cut or truncated)", last, anchored);
+      }
+      List<EvidenceEntry> at = store.readAll(head.sequence(), 1);
+      if (at.isEmpty() || !at.get(0).hash().equals(head.hash())) {
+        return ChainVerification.broken(ChainVerification.Problem.ANCHOR_MISMATCH, checked,
+            head.sequence(), "entry " + head.sequence() + " does not carry the hash "
+                + h.getKey() + " records: the log was rewritten", last, anchored);
+      }
+    }
+    return ChainVerification.intact(checked, last, anchored);
   }
 
   private static void refusePersonalData(String field, String value) {

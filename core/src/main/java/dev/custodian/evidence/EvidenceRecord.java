@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param actor the principal id, or {@code system} for the library itself
  * @param basis the instruction id, rule id or legal basis behind the action; may be null
  * @param details extra facts; never a subject identifier in clear (use a {@code Pseudonymizer})
+ * @param step the identity of the duty's step this entry is the evidence of, or null: the log
+ *     holds at most one entry per step, so appending a record whose step is already logged is a
+ *     no-op that returns the logged entry (a step retried after a crash is recorded once)
  */
 public record EvidenceRecord(
-    ClientId client, String action, String actor, String basis, Map<String, String> details) {
+    ClientId client, String action, String actor, String basis, Map<String, String> details,
+    String step) {
+
+  /** The longest step identity a store must keep. */
+  public static final int MAX_STEP_LENGTH = 200;
 
   public EvidenceRecord {
     Objects.requireNonNull(action, "action");
@@ -25,24 +32,44 @@ public record EvidenceRecord(
       throw new IllegalArgumentException("action must be a dotted lower-case code");
     }
     details = details == null ? Map.of() : Map.copyOf(details);
+    if (step != null && (step.isBlank() || step.length() > MAX_STEP_LENGTH)) {
+      throw new IllegalArgumentException("a step identity is 1 to " + MAX_STEP_LENGTH
+          + " characters, not blank");
+    }
+  }
+
+  /** A record that is no step's evidence. */
+  public EvidenceRecord(ClientId client, String action, String actor, String basis,
+      Map<String, String> details) {
+    this(client, action, actor, basis, details, null);
   }
 
   public static EvidenceRecord of(String action, String actor) {
-    return new EvidenceRecord(null, action, actor, null, Map.of());
+    return new EvidenceRecord(null, action, actor, null, Map.of(), null);
   }
 
   public EvidenceRecord withClient(ClientId value) {
-    return new EvidenceRecord(value, action, actor, basis, details);
+    return new EvidenceRecord(value, action, actor, basis, details, step);
   }
 
   public EvidenceRecord withBasis(String value) {
-    return new EvidenceRecord(client, action, actor, value, details);
+    return new EvidenceRecord(client, action, actor, value, details, step);
+  }
+
+  /**
+   * A copy that is the evidence of step {@code stepId}: a stable identity of one step of one duty,
+   * the same on every retry (for example {@code termination/<case>/category.deleted/CALL_RECORDING});
+   * never personal data in clear.
+   */
+  public EvidenceRecord withStep(String stepId) {
+    return new EvidenceRecord(client, action, actor, basis, details,
+        Objects.requireNonNull(stepId, "stepId"));
   }
 
   /** A copy with one more detail; {@code value} is rendered with {@code String.valueOf}. */
   public EvidenceRecord withDetail(String key, Object value) {
     Map<String, String> copy = new LinkedHashMap<>(details);
     copy.put(key, String.valueOf(value));
-    return new EvidenceRecord(client, action, actor, basis, copy);
+    return new EvidenceRecord(client, action, actor, basis, copy, step);
   }
 }

@@ -2,6 +2,7 @@ package dev.custodian.termination;
 
 import dev.custodian.evidence.ChainVerification;
 import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.spi.EvidenceStore;
 import java.util.ArrayList;
@@ -14,19 +15,25 @@ import java.util.Objects;
  * intact; the entry at the end of the certificate's range has the hash the certificate pins; the
  * range opens with this termination; every category's counts, the return's hand-over and every
  * sub-processor's confirmation appear in the range as the certificate states them; and an entry
- * after the range records the certificate's own SHA-256. Needs only the evidence store, so an
- * auditor can run it.
+ * after the range records the certificate's own SHA-256. Needs only the evidence store and the
+ * evidence key, so whoever holds the key can run it offline.
  */
 public final class CertificateVerifier {
   private static final int PAGE = 1000;
 
   private CertificateVerifier() {}
 
-  public static CertificateVerification verify(CertificateOfDeletion cert, EvidenceStore store) {
+  /**
+   * Checks {@code cert} against the log in {@code store}, verifying the chain with the log's
+   * {@code key} (the keyed chain can be checked only by whoever holds it).
+   */
+  public static CertificateVerification verify(CertificateOfDeletion cert, EvidenceStore store,
+      EvidenceKey key) {
     Objects.requireNonNull(cert, "certificate");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(key, "key");
     List<String> problems = new ArrayList<>();
-    ChainVerification chain = EvidenceLog.verify(store);
+    ChainVerification chain = EvidenceLog.verify(store, key);
     if (!chain.valid()) {
       problems.add("evidence chain broken at entry " + chain.firstBroken().getAsLong() + ": "
           + chain.reason());

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.ChainVerification;
+import dev.custodian.evidence.AnchoredHead;
 import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.spi.EvidenceStore;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link EvidenceStore} must have: append-only, atomic appends that keep one
- * chain under concurrent writers, reads in order, per-client reads. Implementations provide an
- * empty store per test.
+ * chain under concurrent writers, reads in order, per-client reads, each step logged once, the head
+ * recorded with each append. Implementations provide an empty store of its own per test (R-EVID-1).
  */
 public abstract class EvidenceStoreContract {
   private static final ClientId A = ClientId.of("client-a");
@@ -34,20 +36,29 @@ public abstract class EvidenceStoreContract {
   protected EvidenceStore store;
   protected EvidenceLog log;
 
-  /** An empty store (each call may wipe the previous one's data). */
+  /** The key the contract's log chains with. */
+  protected static final EvidenceKey KEY = EvidenceKey.of(
+      "contract evidence key, 32 bytes+".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  /**
+   * An empty store of this test's own: nothing an earlier test wrote, or a stray thread of a
+   * failed earlier test still writes, may reach it.
+   */
   protected abstract EvidenceStore createEmptyStore();
 
   @BeforeEach
   void setUpStore() {
     store = createEmptyStore();
-    log = new EvidenceLog(store, Clock.fixed(Instant.parse("2026-02-01T09:00:00.123456789Z"), ZoneOffset.UTC));
+    log = new EvidenceLog(store,
+        Clock.fixed(Instant.parse("2026-02-01T09:00:00.123456789Z"), ZoneOffset.UTC), KEY);
   }
 
   @Test
   void emptyStoreHasNoHeadAndAValidChain() {
     assertThat(store.head()).isEmpty();
+    assertThat(store.recordedHead()).isEmpty();
     assertThat(store.readAll(1, 10)).isEmpty();
-    assertThat(EvidenceLog.verify(store).valid()).isTrue();
+    assertThat(log.verify().valid()).isTrue();
   }
 
   @Test
@@ -61,7 +72,7 @@ public abstract class EvidenceStoreContract {
     assertThat(store.readAll(1, 10)).containsExactly(first, second);
     assertThat(store.readAll(2, 10)).containsExactly(second);
     assertThat(store.head()).contains(second);
-    assertThat(EvidenceLog.verify(store).valid()).isTrue();
+    assertThat(log.verify().valid()).isTrue();
   }
 
   @Test
@@ -84,7 +95,7 @@ public abstract class EvidenceStoreContract {
     }
     assertThat(store.readAll(1, 10)).hasSize(10);
     assertThat(store.readAll(21, 10)).hasSize(5);
-    assertThat(EvidenceLog.verify(store).entriesChecked()).isEqualTo(25);
+    assertThat(log.verify().entriesChecked()).isEqualTo(25);
   }
 
   /** Runs {@code writer} (given its number) on {@code threads} threads that start together. */
@@ -106,7 +117,9 @@ public abstract class EvidenceStoreContract {
         f.get(120, TimeUnit.SECONDS);
       }
     } finally {
+      // Even when one writer failed, no writer outlives the test.
       pool.shutdownNow();
+      pool.awaitTermination(120, TimeUnit.SECONDS);
     }
   }
 
@@ -119,7 +132,7 @@ public abstract class EvidenceStoreContract {
         log.append(EvidenceRecord.of("test.concurrent", "writer-" + n).withDetail("i", i));
       }
     });
-    ChainVerification v = EvidenceLog.verify(store);
+    ChainVerification v = log.verify();
     assertThat(v.valid()).as(v.reason()).isTrue();
     assertThat(v.entriesChecked()).isEqualTo((long) threads * each);
   }
@@ -135,7 +148,7 @@ public abstract class EvidenceStoreContract {
     assertThat(store.readAll(1, 10)).containsExactlyElementsOf(
         List.of(store.readAll(1, 1).get(0), batch.get(0), batch.get(1)));
     assertThat(log.appendAll(List.of())).isEmpty();
-    ChainVerification v = EvidenceLog.verify(store);
+    ChainVerification v = log.verify();
     assertThat(v.valid()).as(v.reason()).isTrue();
     assertThat(v.entriesChecked()).isEqualTo(3);
   }
@@ -161,8 +174,83 @@ public abstract class EvidenceStoreContract {
         }
       }
     });
-    ChainVerification v = EvidenceLog.verify(store);
+    ChainVerification v = log.verify();
     assertThat(v.valid()).as(v.reason()).isTrue();
     assertThat(v.entriesChecked()).isEqualTo(2 * 10 * 2 + 2 * 10);
+  }
+
+  @Test
+  void theStoreRecordsItsHeadWithEachAppend_R_EVID_1() {
+    EvidenceEntry first = log.append(EvidenceRecord.of("test.first", "system"));
+    assertThat(store.recordedHead()).contains(AnchoredHead.of(first));
+    List<EvidenceEntry> batch = log.appendAll(List.of(EvidenceRecord.of("test.a", "system"),
+        EvidenceRecord.of("test.b", "system")));
+    assertThat(store.recordedHead()).contains(AnchoredHead.of(batch.get(1)));
+    ChainVerification v = log.verify();
+    assertThat(v.valid()).as(v.reason()).isTrue();
+    assertThat(v.anchoredSequence()).hasValue(3);
+    assertThat(v.lastSequence()).isEqualTo(3);
+  }
+
+  @Test
+  void aStepIsLoggedOnce_R_EVID_1() {
+    EvidenceEntry first = log.append(EvidenceRecord.of("test.step", "system").withClient(A)
+        .withStep("case-1/step-a").withDetail("deleted", 7));
+    EvidenceEntry other = log.append(EvidenceRecord.of("test.other", "system"));
+    // A retry after a crash: same step, even with other content, appends nothing.
+    EvidenceEntry again = log.append(EvidenceRecord.of("test.step", "system").withClient(A)
+        .withStep("case-1/step-a").withDetail("deleted", 14));
+    assertThat(again).isEqualTo(first);
+    assertThat(first.step()).isEqualTo("case-1/step-a");
+    assertThat(store.readAll(1, 10)).containsExactly(first, other);
+    assertThat(store.head()).contains(other);
+    assertThat(store.findByStep("case-1/step-a")).contains(first);
+    assertThat(store.findByStep("case-1/step-b")).isEmpty();
+    assertThat(log.verify().valid()).isTrue();
+  }
+
+  @Test
+  void appendAllSkipsStepsAlreadyLoggedOrRepeated_R_EVID_1() {
+    EvidenceEntry logged = log.append(EvidenceRecord.of("test.step", "system").withStep("s1"));
+    List<EvidenceEntry> batch = log.appendAll(List.of(
+        EvidenceRecord.of("test.step", "system").withStep("s1"),
+        EvidenceRecord.of("test.step", "system").withStep("s2").withClient(A),
+        EvidenceRecord.of("test.step", "system").withStep("s2").withClient(B),
+        EvidenceRecord.of("test.free", "system")));
+    assertThat(batch.get(0)).isEqualTo(logged);
+    assertThat(batch.get(1).sequence()).isEqualTo(2);
+    assertThat(batch.get(1).client()).isEqualTo(A);
+    assertThat(batch.get(2)).isEqualTo(batch.get(1));
+    assertThat(batch.get(3).sequence()).isEqualTo(3);
+    assertThat(batch.get(3).previousHash()).isEqualTo(batch.get(1).hash());
+    assertThat(store.readAll(1, 10)).extracting(EvidenceEntry::sequence).containsExactly(1L, 2L, 3L);
+    assertThat(store.recordedHead()).contains(AnchoredHead.of(batch.get(3)));
+    // A batch whose every step is logged appends nothing.
+    assertThat(log.appendAll(List.of(EvidenceRecord.of("test.step", "system").withStep("s2"))))
+        .containsExactly(batch.get(1));
+    assertThat(store.head()).contains(batch.get(3));
+    ChainVerification v = log.verify();
+    assertThat(v.valid()).as(v.reason()).isTrue();
+  }
+
+  @Test
+  void concurrentRetriesOfTheSameStepsLogEachOnce_R_EVID_1() throws Exception {
+    int steps = 10;
+    concurrently(4, n -> {
+      for (int i = 0; i < steps; i++) {
+        EvidenceRecord r = EvidenceRecord.of("test.step", "writer-" + n).withStep("step-" + i);
+        if (n % 2 == 0) {
+          log.appendAll(List.of(r, EvidenceRecord.of("test.free", "writer-" + n)));
+        } else {
+          log.append(r);
+        }
+      }
+    });
+    List<EvidenceEntry> all = store.readAll(1, 1000);
+    assertThat(all).filteredOn(e -> e.step() != null).extracting(EvidenceEntry::step)
+        .doesNotHaveDuplicates().hasSize(steps);
+    assertThat(all).hasSize(steps + 2 * steps);
+    ChainVerification v = log.verify();
+    assertThat(v.valid()).as(v.reason()).isTrue();
   }
 }

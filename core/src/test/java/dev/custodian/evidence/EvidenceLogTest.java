@@ -20,8 +20,9 @@ class EvidenceLogTest {
   private static final ClientId A = ClientId.of("acme");
   private static final ClientId B = ClientId.of("globex");
   private final InMemoryEvidenceStore store = new InMemoryEvidenceStore();
-  private final EvidenceLog log =
-      new EvidenceLog(store, Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC));
+  private static final EvidenceKey KEY = EvidenceKey.of(new byte[32]);
+  private final EvidenceLog log = new EvidenceLog(store,
+      Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC), KEY);
 
   @Test
   void verifierNamesTheTamperedEntry_R_EVID_1() {
@@ -50,7 +51,7 @@ class EvidenceLogTest {
       EvidenceEntry forged = new EvidenceEntry(e.sequence(), e.at(), e.client(), "test.forged",
           e.actor(), e.basis(), e.details(), e.previousHash(), e.hash());
       return new EvidenceEntry(e.sequence(), e.at(), e.client(), "test.forged", e.actor(),
-          e.basis(), e.details(), e.previousHash(), forged.computeHash());
+          e.basis(), e.details(), e.previousHash(), Canonical.hash(forged, KEY));
     });
     ChainVerification v = log.verify();
     assertThat(v.firstBroken()).hasValue(3);

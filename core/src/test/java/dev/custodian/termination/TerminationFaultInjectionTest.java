@@ -7,6 +7,7 @@ import static dev.custodian.termination.World.T;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.Custodian;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.hold.Hold;
 import dev.custodian.internal.Json;
 import dev.custodian.retention.CategoryId;
@@ -207,7 +208,7 @@ class TerminationFaultInjectionTest {
     void assertOutcome(String label) {
       assertThat(violations).as(label).isEmpty();
       assertThat(certificate).as(label + ": certificate issued").isNotNull();
-      assertThat(CertificateVerifier.verify(certificate, w.evidence).problems()).as(label).isEmpty();
+      assertThat(CertificateVerifier.verify(certificate, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems()).as(label).isEmpty();
       assertThat(cu.evidence().verify().valid()).as(label + ": evidence chain").isTrue();
       if (certificate.returnArchive() != null) {
         // An export the crash interrupted was removed, none of its files left (R-TERM-3).

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class CustodianSchema {
   /** The versioned scripts of every dialect, oldest first. */
-  static final List<String> SCRIPTS = List.of("V1__custodian.sql");
+  static final List<String> SCRIPTS = List.of("V1__custodian.sql", "V2__evidence_integrity.sql");
 
   private CustodianSchema() {}
 

@@ -28,6 +28,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
   private final Dialect dialect;
   private final String name = "cust_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private DataSource dataSource;
+  /** Extra databases made by {@link #freshDatabase()}, dropped with this one. */
+  private final java.util.List<String> extras = new java.util.ArrayList<>();
+  private final java.util.List<DataSource> extraSources = new java.util.ArrayList<>();
   /** Nested test classes call the callbacks again: only the outermost creates and drops. */
   private int depth;
 
@@ -79,23 +82,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     if (depth++ > 0) {
       return;
     }
-    switch (dialect) {
-      case POSTGRESQL -> {
-        admin("CREATE SCHEMA " + name);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL("jdbc:postgresql://" + pgHost() + "/test?user=postgres&currentSchema=" + name);
-        dataSource = ds;
-      }
-      case MARIADB -> {
-        admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        dataSource = new MariaDbDataSource("jdbc:mariadb://" + mariaHost() + "/" + name + "?user=root");
-      }
-      case H2 -> {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        dataSource = ds;
-      }
-    }
+    dataSource = open(name);
     CustodianSchema.createIfMissing(dataSource, dialect);
   }
 
@@ -104,10 +91,59 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     if (--depth > 0) {
       return;
     }
+    drop(name, dataSource);
+    for (int i = 0; i < extras.size(); i++) {
+      drop(extras.get(i), extraSources.get(i));
+    }
+  }
+
+  private void drop(String database, DataSource source) throws SQLException {
     switch (dialect) {
-      case POSTGRESQL -> admin("DROP SCHEMA IF EXISTS " + name + " CASCADE");
-      case MARIADB -> admin("DROP DATABASE IF EXISTS " + name);
-      case H2 -> execute("SHUTDOWN");
+      case POSTGRESQL -> admin("DROP SCHEMA IF EXISTS " + database + " CASCADE");
+      case MARIADB -> admin("DROP DATABASE IF EXISTS " + database);
+      case H2 -> {
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+          s.execute("SHUTDOWN");
+        }
+      }
+    }
+  }
+
+  /**
+   * Another empty database with Custodian's tables, dropped after the class: for a test that must
+   * not see what an earlier test (or its stray threads) left behind.
+   */
+  synchronized DataSource freshDatabase() {
+    String extra = name + "_" + (extras.size() + 1);
+    DataSource ds;
+    try {
+      ds = open(extra);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create a fresh test database: " + e.getMessage(), e);
+    }
+    extras.add(extra);
+    extraSources.add(ds);
+    CustodianSchema.createIfMissing(ds, dialect);
+    return ds;
+  }
+
+  private DataSource open(String database) throws SQLException {
+    switch (dialect) {
+      case POSTGRESQL -> {
+        admin("CREATE SCHEMA " + database);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL("jdbc:postgresql://" + pgHost() + "/test?user=postgres&currentSchema=" + database);
+        return ds;
+      }
+      case MARIADB -> {
+        admin("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        return new MariaDbDataSource("jdbc:mariadb://" + mariaHost() + "/" + database + "?user=root");
+      }
+      default -> {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+        return ds;
+      }
     }
   }
 

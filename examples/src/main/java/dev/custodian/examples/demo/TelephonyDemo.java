@@ -19,6 +19,7 @@ import dev.custodian.dsr.SubjectRequest;
 import dev.custodian.dsr.SubjectRequestIntake;
 import dev.custodian.dsr.SubjectRight;
 import dev.custodian.evidence.ChainVerification;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.examples.cli.TextTable;
 import dev.custodian.hold.Hold;
@@ -586,7 +587,8 @@ public final class TelephonyDemo {
     check(v.valid(), "the evidence chain verifies");
     check(v.entriesChecked() > 20, "every duty left evidence");
     if (certificate != null) {
-      CertificateVerification cv = CertificateVerifier.verify(certificate, evidenceStore);
+      CertificateVerification cv = CertificateVerifier.verify(certificate, evidenceStore,
+          EvidenceKey.derivedFrom(demoKey()));
       out.println("   The certificate of deletion checks against the log: "
           + (cv.valid() ? "consistent" : "INCONSISTENT " + cv.problems()));
       check(cv.valid(), "the certificate agrees with the evidence log");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.client.ClientId;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.examples.demo.DemoData;
@@ -129,30 +130,46 @@ class DatabaseCommandsTest {
     DemoDatabase db = new DemoDatabase(dir);
     CustodianSchema.createIfMissing(db.dataSource());
     EvidenceLog log = new EvidenceLog(new JdbcEvidenceStore(db.dataSource()),
-        Clock.fixed(TelephonyDemo.START, ZoneOffset.UTC));
+        Clock.fixed(TelephonyDemo.START, ZoneOffset.UTC), EvidenceKey.of(EVIDENCE_KEY));
     for (int i = 1; i <= 3; i++) {
       log.append(EvidenceRecord.of("demo.step", "test").withClient(DemoData.ATELIER).withDetail("n", i));
     }
-    CliRun ok = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa");
+    String keyFile = keyFile().toString();
+    CliRun ok = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa",
+        "--evidence-key-file", keyFile);
     assertThat(ok.exitCode()).as(ok.toString()).isZero();
-    assertThat(ok.out()).contains("3 evidence entries checked: the chain is intact.");
+    assertThat(ok.out()).contains("3 evidence entries checked: the chain is intact");
 
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE custodian_evidence SET actor = 'someone-else' WHERE seq = 2");
     }
-    CliRun broken = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa");
+    CliRun broken = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa",
+        "--evidence-key-file", keyFile);
     assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(1);
-    assertThat(broken.out()).startsWith("BROKEN: entry 2:");
-    CliRun json = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa", "--json");
+    assertThat(broken.out()).startsWith("BROKEN (CHANGED_ENTRY): entry 2:");
+    CliRun json = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa",
+        "--evidence-key-file", keyFile, "--json");
     JsonNode verdict = new ObjectMapper().readTree(json.out());
     assertThat(verdict.get("valid").asBoolean()).isFalse();
     assertThat(verdict.get("firstBroken").asLong()).isEqualTo(2);
+    assertThat(verdict.get("problem").asText()).isEqualTo("CHANGED_ENTRY");
+  }
+
+  private static final byte[] EVIDENCE_KEY =
+      "a test evidence key of 32+ bytes!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private Path keyFile() throws Exception {
+    Path file = dir.resolve("evidence.key");
+    java.nio.file.Files.writeString(file,
+        java.util.Base64.getEncoder().encodeToString(EVIDENCE_KEY) + "\n");
+    return file;
   }
 
   @Test
   void verifyEvidenceWithoutEvidenceTableOrWithBadArgumentsFails() throws Exception {
     telephonyDatabase();
-    CliRun none = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa");
+    CliRun none = CliRun.inProcess("verify-evidence", "--jdbc-url", url(), "--user", "sa",
+        "--evidence-key-file", keyFile().toString());
     assertThat(none.exitCode()).isEqualTo(1);
     assertThat(none.errLines()).singleElement().asString().contains("no Custodian evidence log");
     CliRun missing = CliRun.inProcess("verify-evidence");
