@@ -224,7 +224,8 @@ public final class TerminationService {
         terminationDate.plus(options.choiceWindow()), null, null, null, false, null,
         TerminationPhase.AWAITING_CHOICE, planner.scheduleVersion(), List.of(), null, subs, null, 0,
         null, null, null, terminationDate, null, null,
-        List.of(EvidenceRecord.of("termination.opened", by.id()).withClient(client)
+        List.of(EvidenceRecord.of("termination.opened", by.id()).withStep(caseId(client) + "/opened")
+            .withClient(client)
             .withBasis(c(client)).withDetail("terminationDate", terminationDate)
             .withDetail("choiceDeadline", terminationDate.plus(options.choiceWindow()))
             .withDetail("subProcessors", names.toString())));
@@ -341,7 +342,7 @@ public final class TerminationService {
     Instant now = w.clock().instant();
     return c.withDelivery(d.withAcknowledged(now, by, how)).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.return.handed_over", by)
-            .withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId())
+            .withStep(stepId(c, "return.handed_over", d.archiveId())).withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId())
             .withDetail("manifestSha256", d.manifestSha256()).withDetail("confirmedBy", how)
             .withDetail("note", "from the hand-over on, the returned copy is the client's responsibility (DPA 8.3)")));
   }
@@ -394,7 +395,7 @@ public final class TerminationService {
       return c.withSubProcessor(subProcessor, x -> x.withAcknowledged(now, by.id(), reference))
           .withNextCheck(now)
           .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.acknowledged", by.id())
-              .withClient(client).withBasis(c.id()).withDetail("subProcessor", subProcessor)
+              .withStep(stepId(c, "subprocessor.acknowledged", subProcessor)).withClient(client).withBasis(c.id()).withDetail("subProcessor", subProcessor)
               .withDetail("instruction", s.instructionId())
               .withDetail("reference", reference == null ? "" : reference)));
     });
@@ -568,7 +569,8 @@ public final class TerminationService {
         w.retention().settings(c.client()).zone());
     EvidenceRecord decided = EvidenceRecord.of(mode == TerminationMode.DELETE_BY_DEFAULT
             ? "termination.choice.defaulted" : "termination.mode.decided", SYSTEM)
-        .withClient(c.client()).withBasis(c.id()).withDetail("mode", mode)
+        .withStep(stepId(c, "mode.decided")).withClient(c.client()).withBasis(c.id())
+        .withDetail("mode", mode)
         .withDetail("scheduleVersion", planner.scheduleVersion());
     for (TerminationCase.CategoryStep s : plan) {
       // One detail per category: the plan, with the counts it was made on.
@@ -593,7 +595,7 @@ public final class TerminationService {
         long archived = w.hostData().count(all) - held;
         save(v, c.withCategory(s.category(), x -> x.withArchived(archived, held))
             .withOutbox(List.of(EvidenceRecord.of("termination.category.archived", SYSTEM)
-                .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
+                .withStep(stepId(c, "category.archived", s.category().value())).withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
                 .withDetail("archived", archived).withDetail("held", held)
                 .withDetail("until", s.archivedUntil())
                 .withDetail("clock", s.archiveFromContractEnd() ? "contract end" : "record time")
@@ -624,13 +626,14 @@ public final class TerminationService {
           s.instructionId(), s.name(), e);
       save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, false))
           .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.send_failed", SYSTEM)
+              .withStep(stepId(c, "subprocessor.send_failed", s.name(), "" + (s.attempts() + 1)))
               .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
               .withDetail("instruction", s.instructionId()))));
       return;
     }
     save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, true))
         .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.instructed", SYSTEM)
-            .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
+            .withStep(stepId(c, "subprocessor.instructed", s.name())).withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
             .withDetail("instruction", s.instructionId()).withDetail("action", s.action()))));
   }
 
@@ -679,7 +682,7 @@ public final class TerminationService {
             w.sink().location(c.client(), archiveId), done))
         .withPhase(TerminationPhase.AWAITING_ACKNOWLEDGEMENT).withNextCheck(done)
         .withOutbox(List.of(EvidenceRecord.of("termination.archive.delivered", SYSTEM)
-            .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
+            .withStep(stepId(c, "archive.delivered", archiveId)).withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
             .withDetail("manifestSha256", result.manifestSha256())
             .withDetail("records", m.totalRecords()).withDetail("files", m.files().size())
             .withDetail("encrypted", key != null)
@@ -713,7 +716,7 @@ public final class TerminationService {
     }
     save(v, c.withDelivery(abandoned.withDiscarded())
         .withOutbox(List.of(EvidenceRecord.of("termination.archive.discarded", SYSTEM)
-            .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
+            .withStep(stepId(c, "archive.discarded", archiveId)).withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
             .withDetail("attempt", abandoned.attempt()).withDetail("filesRemoved", removed.size())
             .withDetail("partialFilesLeft", 0))));
   }
@@ -755,6 +758,7 @@ public final class TerminationService {
       w.notifier().returnAcknowledgementOverdue(c.client(), d.archiveId(), d.deliveredAt());
       save(v, c.withDelivery(d.withOverdueNotified(now))
           .withOutbox(List.of(EvidenceRecord.of("termination.archive.acknowledgement_overdue", SYSTEM)
+              .withStep(stepId(c, "archive.acknowledgement_overdue", d.archiveId()))
               .withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId()))));
       return true;
     }
@@ -803,7 +807,7 @@ public final class TerminationService {
     ledger.complete(ledgerId, deleted);
     save(v, c.withCategory(s.category(), x -> x.withCursor(b.nextKey()).withDeletionDone(deleted, held))
         .withOutbox(List.of(EvidenceRecord.of("termination.category.deleted", SYSTEM)
-            .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
+            .withStep(stepId(c, "category.deleted", s.category().value())).withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
             .withDetail("disposition", s.disposition()).withDetail("deleted", deleted)
             .withDetail("held", held))));
     return true;
@@ -845,7 +849,7 @@ public final class TerminationService {
             s.sentAt());
         save(v, c.withSubProcessor(s.name(), x -> x.withEscalated(now))
             .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.escalated", SYSTEM)
-                .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
+                .withStep(stepId(c, "subprocessor.escalated", s.name())).withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
                 .withDetail("instruction", s.instructionId())
                 .withDetail("sent", s.sentAt() != null))));
         return true;
@@ -892,7 +896,7 @@ public final class TerminationService {
     });
     save(v, c.withCertificate(cert.sha256(), cert.issuedAt()).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.certificate.issued", SYSTEM)
-            .withClient(c.client()).withBasis(c.id()).withDetail("certificateSha256", cert.sha256())
+            .withStep(stepId(c, "certificate.issued")).withClient(c.client()).withBasis(c.id()).withDetail("certificateSha256", cert.sha256())
             .withDetail("evidenceFrom", cert.evidenceFrom())
             .withDetail("evidenceTo", cert.evidenceTo()))));
   }
@@ -955,7 +959,9 @@ public final class TerminationService {
       long total = s.archiveDeleted() + deleted;
       long count = deleted;
       save(v, c.withCategory(s.category(), x -> x.withArchiveDeleted(total))
-          .withOutbox(List.of(EvidenceRecord.of(why, SYSTEM).withClient(c.client())
+          .withOutbox(List.of(EvidenceRecord.of(why, SYSTEM)
+              .withStep(stepId(c, why.substring("termination.".length()), s.category().value(), "" + total))
+              .withClient(c.client())
               .withBasis(c.id()).withDetail("category", s.category()).withDetail("deleted", count)
               .withDetail("rules", basis))));
       return true;
@@ -966,7 +972,7 @@ public final class TerminationService {
         return true;
       }
       save(v, c.withClosed(now).withOutbox(List.of(EvidenceRecord.of("termination.closed", SYSTEM)
-          .withClient(c.client()).withBasis(c.id()))));
+          .withStep(stepId(c, "closed")).withClient(c.client()).withBasis(c.id()))));
       return true;
     }
     Instant next = now.plus(options.archiveCheckInterval());
@@ -1029,7 +1035,7 @@ public final class TerminationService {
     Instant now = w.clock().instant();
     save(v, c.withKeyDestroyed(now).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.key.destroyed", SYSTEM)
-            .withClient(c.client()).withBasis(c.id()))));
+            .withStep(stepId(c, "key.destroyed")).withClient(c.client()).withBasis(c.id()))));
   }
 
   // ------------------------------------------------------------------ persistence
@@ -1045,6 +1051,7 @@ public final class TerminationService {
    */
   private Versioned<TerminationCase> save(Versioned<TerminationCase> v, TerminationCase next) {
     renew(next.id());
+    next = stepped(next, v.version());
     // Leases live in the work queue now; a lease stored by an earlier version is cleared.
     return cases.update(next.id(), v, next.withLease(null, null));
   }
@@ -1086,6 +1093,7 @@ public final class TerminationService {
       if (next == v.value()) {
         return next;
       }
+      next = stepped(next, v.version());
       try {
         return flush(cases.update(next.id(), v, next)).value();
       } catch (StaleStateException e) {
@@ -1094,6 +1102,32 @@ public final class TerminationService {
         }
       }
     }
+  }
+
+  /**
+   * The identity of one step of the case, for its evidence entry: the same however often the step
+   * is resumed, so the log keeps its evidence once (a crash between the append and the state
+   * update appends it again on resume, as a no-op).
+   */
+  static String stepId(TerminationCase c, String... parts) {
+    return c.id() + "/" + String.join("/", parts);
+  }
+
+  /**
+   * Gives the outbox records that name no step the identity of the state change that carries them
+   * (the version it replaces): one change, one step.
+   */
+  private static TerminationCase stepped(TerminationCase next, long replacedVersion) {
+    if (next.outbox().stream().allMatch(r -> r.step() != null)) {
+      return next;
+    }
+    List<EvidenceRecord> out = new ArrayList<>();
+    for (int i = 0; i < next.outbox().size(); i++) {
+      EvidenceRecord r = next.outbox().get(i);
+      out.add(r.step() != null ? r : r.withStep(stepId(next, r.action().substring(
+          r.action().indexOf('.') + 1), "v" + replacedVersion + (i == 0 ? "" : "." + i))));
+    }
+    return next.withOutbox(out);
   }
 
   /** The plan of one category as the evidence records it: disposition, records, held. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.Custodian;
 import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.retention.CategoryId;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ class NothingLeftBehindTest {
     assertThat(cert.returnArchive().partialFilesLeft()).isZero();
     assertThat(cert.render()).contains("No partial copy of the export remains")
         .contains("Interrupted exports removed from the archive store: " + abandoned);
-    assertThat(CertificateVerifier.verify(cert, w.evidence).problems()).isEmpty();
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems()).isEmpty();
   }
 
   @Test

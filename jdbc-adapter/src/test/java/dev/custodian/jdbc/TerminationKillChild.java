@@ -49,7 +49,7 @@ public final class TerminationKillChild {
   static final String SUB_PROCESSOR = "AWS";
   static final Duration LEASE = Duration.ofSeconds(3);
   static final int BATCH = 200;
-  private static final byte[] KEY = "a pseudonymisation key of 32+ bytes, for tests".getBytes();
+  static final byte[] KEY = "a pseudonymisation key of 32+ bytes, for tests".getBytes();
 
   private TerminationKillChild() {}
 
