@@ -131,6 +131,7 @@ class TerminationKillTest {
       Map<String, Long> before = counts();
 
       int kills = 0;
+      Instant started = Instant.now();
       List<String> killedIn = new ArrayList<>();
       while (true) {
         Child child = new Child(dir.resolve("child-" + kills + ".log"));
@@ -154,8 +155,8 @@ class TerminationKillTest {
         killedIn.add(child.lastStep());
         kills++;
       }
-      System.out.println("TerminationKillTest " + db().dialect() + ": " + kills + " kills, at "
-          + killedIn);
+      System.out.println("TerminationKillTest " + db().dialect() + ": " + kills + " kills in "
+          + Duration.between(started, Instant.now()).toSeconds() + " s, at " + killedIn);
 
       Custodian after = TerminationKillChild.custodian(ds, archives, keys, null);
       TerminationCase c = after.terminations().find(CLIENT).orElseThrow();
