@@ -47,7 +47,7 @@ public final class TerminationKillChild {
   static final ProcessorPrincipal OPERATOR = ProcessorPrincipal.of("op-1", ProcessorRole.OPERATOR);
   static final ClientPrincipal ADMIN = ClientPrincipal.of("admin-acme", CLIENT, ClientRole.ADMINISTRATOR);
   static final String SUB_PROCESSOR = "AWS";
-  static final Duration LEASE = Duration.ofSeconds(3);
+  static final Duration LEASE = Duration.ofSeconds(2);
   static final int BATCH = 200;
   static final byte[] KEY = "a pseudonymisation key of 32+ bytes, for tests".getBytes();
 
@@ -135,12 +135,16 @@ public final class TerminationKillChild {
         .build();
   }
 
-  /** Reports every state write: the termination's steps. */
+  private static final java.util.regex.Pattern PHASE =
+      java.util.regex.Pattern.compile("\"phase\"\\s*:\\s*\"([A-Z_]+)\"");
+
+  /** Reports every state write (with the case's phase): the termination's steps. */
   record Progress(StateStore delegate, PrintStream out) implements ForwardingStateStore {
     @Override
     public StoredState update(String kind, String id, long expectedVersion, Instant dueAt, String body) {
       StoredState s = delegate.update(kind, id, expectedVersion, dueAt, body);
-      out.println("STEP state " + kind);
+      java.util.regex.Matcher phase = PHASE.matcher(body);
+      out.println("STEP " + (phase.find() ? phase.group(1) : kind));
       return s;
     }
   }
