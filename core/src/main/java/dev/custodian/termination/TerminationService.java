@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it runs: {@link #open} starts a case; the client chooses with {@link #chooseReturn} or
  * {@link #chooseDelete}; the host calls {@link #runDue()} periodically (every node may: a lease
- * in the {@link WorkQueue}, measured in its store's time, keeps each case to one node at a time) and the case advances step by step. Every step is stored
+ * in the {@link WorkQueue}, measured in its store's time, keeps each case to one node at a time)
+ * and the case advances step by step. Every step is stored
  * before its side effect runs and every side effect is repeatable (deleting what is gone deletes
  * nothing; instructions carry a stable id; a crashed export is removed from the sink, partial
  * copies included, and redone under a new archive id), so a crash at any point resumes without
@@ -224,7 +225,8 @@ public final class TerminationService {
         terminationDate.plus(options.choiceWindow()), null, null, null, false, null,
         TerminationPhase.AWAITING_CHOICE, planner.scheduleVersion(), List.of(), null, subs, null, 0,
         null, null, null, terminationDate, null, null,
-        List.of(EvidenceRecord.of("termination.opened", by.id()).withStep(caseId(client) + "/opened")
+        List.of(EvidenceRecord.of("termination.opened", by.id())
+            .withStep(caseId(client) + "/opened")
             .withClient(client)
             .withBasis(c(client)).withDetail("terminationDate", terminationDate)
             .withDetail("choiceDeadline", terminationDate.plus(options.choiceWindow()))
@@ -342,7 +344,8 @@ public final class TerminationService {
     Instant now = w.clock().instant();
     return c.withDelivery(d.withAcknowledged(now, by, how)).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.return.handed_over", by)
-            .withStep(stepId(c, "return.handed_over", d.archiveId())).withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId())
+            .withStep(stepId(c, "return.handed_over", d.archiveId()))
+            .withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId())
             .withDetail("manifestSha256", d.manifestSha256()).withDetail("confirmedBy", how)
             .withDetail("note", "from the hand-over on, the returned copy is the client's responsibility (DPA 8.3)")));
   }
@@ -395,7 +398,8 @@ public final class TerminationService {
       return c.withSubProcessor(subProcessor, x -> x.withAcknowledged(now, by.id(), reference))
           .withNextCheck(now)
           .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.acknowledged", by.id())
-              .withStep(stepId(c, "subprocessor.acknowledged", subProcessor)).withClient(client).withBasis(c.id()).withDetail("subProcessor", subProcessor)
+              .withStep(stepId(c, "subprocessor.acknowledged", subProcessor))
+              .withClient(client).withBasis(c.id()).withDetail("subProcessor", subProcessor)
               .withDetail("instruction", s.instructionId())
               .withDetail("reference", reference == null ? "" : reference)));
     });
@@ -595,7 +599,8 @@ public final class TerminationService {
         long archived = w.hostData().count(all) - held;
         save(v, c.withCategory(s.category(), x -> x.withArchived(archived, held))
             .withOutbox(List.of(EvidenceRecord.of("termination.category.archived", SYSTEM)
-                .withStep(stepId(c, "category.archived", s.category().value())).withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
+                .withStep(stepId(c, "category.archived", s.category().value()))
+                .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
                 .withDetail("archived", archived).withDetail("held", held)
                 .withDetail("until", s.archivedUntil())
                 .withDetail("clock", s.archiveFromContractEnd() ? "contract end" : "record time")
@@ -633,7 +638,8 @@ public final class TerminationService {
     }
     save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, true))
         .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.instructed", SYSTEM)
-            .withStep(stepId(c, "subprocessor.instructed", s.name())).withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
+            .withStep(stepId(c, "subprocessor.instructed", s.name()))
+            .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
             .withDetail("instruction", s.instructionId()).withDetail("action", s.action()))));
   }
 
@@ -682,7 +688,8 @@ public final class TerminationService {
             w.sink().location(c.client(), archiveId), done))
         .withPhase(TerminationPhase.AWAITING_ACKNOWLEDGEMENT).withNextCheck(done)
         .withOutbox(List.of(EvidenceRecord.of("termination.archive.delivered", SYSTEM)
-            .withStep(stepId(c, "archive.delivered", archiveId)).withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
+            .withStep(stepId(c, "archive.delivered", archiveId))
+            .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
             .withDetail("manifestSha256", result.manifestSha256())
             .withDetail("records", m.totalRecords()).withDetail("files", m.files().size())
             .withDetail("encrypted", key != null)
@@ -716,7 +723,8 @@ public final class TerminationService {
     }
     save(v, c.withDelivery(abandoned.withDiscarded())
         .withOutbox(List.of(EvidenceRecord.of("termination.archive.discarded", SYSTEM)
-            .withStep(stepId(c, "archive.discarded", archiveId)).withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
+            .withStep(stepId(c, "archive.discarded", archiveId))
+            .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
             .withDetail("attempt", abandoned.attempt()).withDetail("filesRemoved", removed.size())
             .withDetail("partialFilesLeft", 0))));
   }
@@ -807,7 +815,8 @@ public final class TerminationService {
     ledger.complete(ledgerId, deleted);
     save(v, c.withCategory(s.category(), x -> x.withCursor(b.nextKey()).withDeletionDone(deleted, held))
         .withOutbox(List.of(EvidenceRecord.of("termination.category.deleted", SYSTEM)
-            .withStep(stepId(c, "category.deleted", s.category().value())).withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
+            .withStep(stepId(c, "category.deleted", s.category().value()))
+            .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
             .withDetail("disposition", s.disposition()).withDetail("deleted", deleted)
             .withDetail("held", held))));
     return true;
@@ -849,7 +858,8 @@ public final class TerminationService {
             s.sentAt());
         save(v, c.withSubProcessor(s.name(), x -> x.withEscalated(now))
             .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.escalated", SYSTEM)
-                .withStep(stepId(c, "subprocessor.escalated", s.name())).withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
+                .withStep(stepId(c, "subprocessor.escalated", s.name()))
+                .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
                 .withDetail("instruction", s.instructionId())
                 .withDetail("sent", s.sentAt() != null))));
         return true;
@@ -896,7 +906,8 @@ public final class TerminationService {
     });
     save(v, c.withCertificate(cert.sha256(), cert.issuedAt()).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.certificate.issued", SYSTEM)
-            .withStep(stepId(c, "certificate.issued")).withClient(c.client()).withBasis(c.id()).withDetail("certificateSha256", cert.sha256())
+            .withStep(stepId(c, "certificate.issued"))
+            .withClient(c.client()).withBasis(c.id()).withDetail("certificateSha256", cert.sha256())
             .withDetail("evidenceFrom", cert.evidenceFrom())
             .withDetail("evidenceTo", cert.evidenceTo()))));
   }
