@@ -178,10 +178,10 @@ public final class Custodian {
 
     // ---- wiring: retention, hold ----
     // The holds and the deletion gate are built first, above, for every duty.
+    WorkQueue workQueue = b.workQueue != null ? b.workQueue : new InMemoryWorkQueue(clock);
     this.retention = new RetentionService(b.retentionSchedule,
         b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
-        deletionGate, hostData,
-        b.workQueue != null ? b.workQueue : new InMemoryWorkQueue(clock),
+        deletionGate, hostData, workQueue,
         b.sweepOptions, b.retentionMetrics, b.transactions != null ? b.transactions
             : dev.custodian.spi.Transactions.shared(hostData, evidenceStore, b.workQueue));
 
@@ -195,7 +195,7 @@ public final class Custodian {
             holds, deletionGate, retention.schedule(), retention, b.archiveSink(),
             b.keyCustody == null ? new InMemoryKeyCustody() : b.keyCustody,
             b.subProcessorInstructionSender, b.terminationNotifier,
-            instructingRoles, b.subProcessorsOf, clock),
+            instructingRoles, b.subProcessorsOf, clock, workQueue),
         b.terminationOptions);
 
     // ---- wiring: subprocessor, breach, audit ----
@@ -437,8 +437,9 @@ public final class Custodian {
     }
 
     /**
-     * The work queue sweeps share among nodes (R-RET-6); default in memory, for one process only.
-     * Several nodes need a shared one (the JDBC adapter's).
+     * The work queue sweeps share among nodes (R-RET-6), which also holds the termination cases'
+     * leases; default in memory, for one process only. Several nodes need a shared one (the JDBC
+     * adapter's, whose leases run on the database's time).
      */
     public Builder workQueue(WorkQueue value) {
       this.workQueue = Objects.requireNonNull(value, "workQueue");

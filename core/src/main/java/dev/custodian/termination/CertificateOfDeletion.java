@@ -67,7 +67,14 @@ public record CertificateOfDeletion(
       String basis,
       long held) {}
 
-  /** The return archive and its hand-over (R-TERM-3, R-TERM-8). */
+  /**
+   * The return archive and its hand-over (R-TERM-3, R-TERM-8).
+   *
+   * @param discardedArchives earlier exports that stopped half-way, whose files were removed from
+   *     the archive store (each removal is in the evidence log)
+   * @param partialFilesLeft partial copies found in the archive store, over every export of the
+   *     case, when the certificate was issued: 0 means none remains
+   */
   public record ReturnSummary(
       String archiveId,
       String manifestSha256,
@@ -76,7 +83,14 @@ public record CertificateOfDeletion(
       Instant deliveredAt,
       Instant acknowledgedAt,
       String acknowledgedBy,
-      String acknowledgement) {}
+      String acknowledgement,
+      List<String> discardedArchives,
+      int partialFilesLeft) {
+
+    public ReturnSummary {
+      discardedArchives = discardedArchives == null ? List.of() : List.copyOf(discardedArchives);
+    }
+  }
 
   /** One sub-processor's confirmation (R-TERM-4). */
   public record SubProcessorLine(
@@ -143,6 +157,13 @@ public record CertificateOfDeletion(
               ? "acknowledged by " + returnArchive.acknowledgedBy()
               : "checksums verified by " + returnArchive.acknowledgedBy())
           .append(" at ").append(returnArchive.acknowledgedAt()).append('\n');
+      if (!returnArchive.discardedArchives().isEmpty()) {
+        s.append("Interrupted exports removed from the archive store: ")
+            .append(String.join(", ", returnArchive.discardedArchives())).append('\n');
+      }
+      s.append(returnArchive.partialFilesLeft() == 0
+          ? "No partial copy of the export remains in the archive store.\n"
+          : "PARTIAL COPIES LEFT IN THE ARCHIVE STORE: " + returnArchive.partialFilesLeft() + "\n");
       s.append("From the hand-over on, the returned copy is the client's responsibility (DPA 8.3).\n\n");
     }
     s.append("Sub-processors\n--------------\n");

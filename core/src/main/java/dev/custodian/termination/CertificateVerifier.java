@@ -20,6 +20,13 @@ import java.util.Objects;
  */
 public final class CertificateVerifier {
   private static final int PAGE = 1000;
+  /** Steps a termination takes once (per category, archive or sub-processor they name). */
+  private static final java.util.Set<String> ONCE = java.util.Set.of("termination.opened",
+      "termination.mode.decided", "termination.choice.defaulted", "termination.category.archived",
+      "termination.category.deleted", "termination.archive.delivered", "termination.archive.discarded",
+      "termination.return.handed_over", "termination.subprocessor.instructed",
+      "termination.subprocessor.acknowledged", "termination.key.destroyed",
+      "termination.certificate.issued");
 
   private CertificateVerifier() {}
 
@@ -62,6 +69,26 @@ public final class CertificateVerifier {
       problems.add("the evidence range does not open with this termination (entry "
           + cert.evidenceFrom() + ")");
     }
+    // A step's evidence counts once: a log holding it twice (written before steps had an
+    // identity, or forged) would let a sum over the log say more than happened.
+    Map<String, Integer> perStep = new java.util.TreeMap<>();
+    for (EvidenceEntry e : range) {
+      if (!cert.caseId().equals(e.basis())) {
+        continue;
+      }
+      if (e.step() != null) {
+        perStep.merge(e.step(), 1, Integer::sum);
+      } else if (ONCE.contains(e.action())) {
+        perStep.merge(e.action() + " " + e.details().getOrDefault("category", "") + " "
+            + e.details().getOrDefault("archive", "") + " "
+            + e.details().getOrDefault("subProcessor", ""), 1, Integer::sum);
+      }
+    }
+    perStep.forEach((step, n) -> {
+      if (n > 1) {
+        problems.add("the evidence of one step is logged " + n + " times: " + step);
+      }
+    });
     for (CertificateOfDeletion.CategoryLine line : cert.categories()) {
       String category = line.category().value();
       String plan = TerminationService.PLAN + category;
@@ -103,6 +130,13 @@ public final class CertificateVerifier {
       expect(range, problems, "termination.return.handed_over", cert.caseId(),
           Map.of("archive", r.archiveId(), "manifestSha256", r.manifestSha256()),
           "return archive " + r.archiveId() + " handed over");
+      for (String discarded : r.discardedArchives()) {
+        expect(range, problems, "termination.archive.discarded", cert.caseId(),
+            Map.of("archive", discarded), "interrupted export " + discarded + " removed");
+      }
+      if (r.partialFilesLeft() != 0) {
+        problems.add(r.partialFilesLeft() + " partial copies of the return archive were left");
+      }
       long returned = cert.categories().stream().mapToLong(CertificateOfDeletion.CategoryLine::returned).sum();
       if (returned != r.records()) {
         problems.add("returned counts per category (" + returned + ") differ from the archive's "

@@ -8,8 +8,8 @@ import java.util.List;
 final class Certificates {
   private Certificates() {}
 
-  static CertificateOfDeletion build(TerminationCase c, String keyStatus, EvidenceEntry head,
-      Instant issuedAt) {
+  static CertificateOfDeletion build(TerminationCase c, String keyStatus, int partialFilesLeft,
+      EvidenceEntry head, Instant issuedAt) {
     List<CertificateOfDeletion.CategoryLine> lines = c.categories().stream().map(s ->
         new CertificateOfDeletion.CategoryLine(s.category(), s.disposition(), s.returned(),
             s.deleted(), s.archived(),
@@ -22,7 +22,7 @@ final class Certificates {
     CertificateOfDeletion.ReturnSummary ret = d == null ? null
         : new CertificateOfDeletion.ReturnSummary(d.archiveId(), d.manifestSha256(), d.records(),
             d.encrypted(), d.deliveredAt(), d.acknowledgedAt(), d.acknowledgedBy(),
-            d.acknowledgement());
+            d.acknowledgement(), d.discardedArchives(), partialFilesLeft);
     List<CertificateOfDeletion.SubProcessorLine> subs = c.subProcessors().stream().map(p ->
         new CertificateOfDeletion.SubProcessorLine(p.name(), p.action(), p.instructionId(),
             p.sentAt(), p.acknowledgedAt(), p.reference(), p.escalatedAt())).toList();

@@ -25,8 +25,9 @@ import java.util.function.UnaryOperator;
  * @param evidenceFrom the sequence of the evidence entry that opened the case
  * @param nextCheck when the case next needs attention (a deadline, a delay, an archive check);
  *     null once closed
- * @param leaseOwner the service instance advancing the case right now, if any
- * @param leaseUntil until when that instance's lease holds
+ * @param leaseOwner no longer written (cases are leased in the {@code WorkQueue}, on the store's
+ *     time); null, or what an earlier version stored until the case's next step clears it
+ * @param leaseUntil no longer written; as {@code leaseOwner}
  * @param outbox evidence of the last state change not yet appended to the log: stored with the
  *     state, appended right after, so a crash in between neither loses nor invents evidence
  */
@@ -322,8 +323,11 @@ public record TerminationCase(
   /**
    * The return archive (R-TERM-3, R-TERM-8).
    *
-   * @param attempt the export attempt; a crashed export is redone under a new archive id
+   * @param attempt the export attempt; a crashed export is discarded and redone under a new
+   *     archive id
    * @param acknowledgement how the delivery was confirmed: {@code client} or {@code checksums}
+   * @param discardedArchives the archive ids of earlier attempts whose files were removed from the
+   *     sink (and, once this attempt is abandoned, its own)
    */
   public record ReturnDelivery(
       int attempt,
@@ -340,7 +344,12 @@ public record TerminationCase(
       String acknowledgedBy,
       String acknowledgement,
       Instant readyNotifiedAt,
-      Instant overdueNotifiedAt) {
+      Instant overdueNotifiedAt,
+      List<String> discardedArchives) {
+
+    public ReturnDelivery {
+      discardedArchives = discardedArchives == null ? List.of() : List.copyOf(discardedArchives);
+    }
 
     public boolean delivered() {
       return deliveredAt != null;
@@ -350,33 +359,47 @@ public record TerminationCase(
       return acknowledgedAt != null;
     }
 
-    static ReturnDelivery started(int attempt, String archiveId, boolean encrypted, Instant at) {
+    /** True once this attempt was abandoned and its files removed. */
+    public boolean discarded() {
+      return discardedArchives.contains(archiveId);
+    }
+
+    static ReturnDelivery started(int attempt, String archiveId, boolean encrypted, Instant at,
+        List<String> discarded) {
       return new ReturnDelivery(attempt, archiveId, encrypted, at, null, 0, null, null, null, null,
-          null, null, null, null, null);
+          null, null, null, null, null, discarded);
     }
 
     ReturnDelivery withDelivered(String sha256, long count, Instant earliest, Instant latest,
         URI where, Instant at) {
       return new ReturnDelivery(attempt, archiveId, encrypted, exportStartedAt, sha256, count,
-          earliest, latest, where, at, null, null, null, null, null);
+          earliest, latest, where, at, null, null, null, null, null, discardedArchives);
+    }
+
+    ReturnDelivery withDiscarded() {
+      List<String> all = new ArrayList<>(discardedArchives);
+      all.add(archiveId);
+      return new ReturnDelivery(attempt, archiveId, encrypted, exportStartedAt, manifestSha256,
+          records, earliestRecord, latestRecord, location, deliveredAt, acknowledgedAt,
+          acknowledgedBy, acknowledgement, readyNotifiedAt, overdueNotifiedAt, all);
     }
 
     ReturnDelivery withAcknowledged(Instant at, String by, String how) {
       return new ReturnDelivery(attempt, archiveId, encrypted, exportStartedAt, manifestSha256,
           records, earliestRecord, latestRecord, location, deliveredAt, at, by, how,
-          readyNotifiedAt, overdueNotifiedAt);
+          readyNotifiedAt, overdueNotifiedAt, discardedArchives);
     }
 
     ReturnDelivery withReadyNotified(Instant at) {
       return new ReturnDelivery(attempt, archiveId, encrypted, exportStartedAt, manifestSha256,
           records, earliestRecord, latestRecord, location, deliveredAt, acknowledgedAt,
-          acknowledgedBy, acknowledgement, at, overdueNotifiedAt);
+          acknowledgedBy, acknowledgement, at, overdueNotifiedAt, discardedArchives);
     }
 
     ReturnDelivery withOverdueNotified(Instant at) {
       return new ReturnDelivery(attempt, archiveId, encrypted, exportStartedAt, manifestSha256,
           records, earliestRecord, latestRecord, location, deliveredAt, acknowledgedAt,
-          acknowledgedBy, acknowledgement, readyNotifiedAt, at);
+          acknowledgedBy, acknowledgement, readyNotifiedAt, at, discardedArchives);
     }
   }
 

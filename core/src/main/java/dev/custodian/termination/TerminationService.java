@@ -28,19 +28,24 @@ import dev.custodian.spi.StateStore;
 import dev.custodian.spi.SubProcessorInstruction;
 import dev.custodian.spi.SubProcessorInstructionSender;
 import dev.custodian.spi.TerminationNotifier;
+import dev.custodian.spi.WorkQueue;
+import dev.custodian.spi.memory.InMemoryWorkQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -55,10 +60,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it runs: {@link #open} starts a case; the client chooses with {@link #chooseReturn} or
  * {@link #chooseDelete}; the host calls {@link #runDue()} periodically (every node may: a lease
- * keeps each case to one node at a time) and the case advances step by step. Every step is stored
+ * in the {@link WorkQueue}, measured in its store's time, keeps each case to one node at a time)
+ * and the case advances step by step. Every step is stored
  * before its side effect runs and every side effect is repeatable (deleting what is gone deletes
- * nothing; instructions carry a stable id; a crashed export is redone under a new archive id), so a
- * crash at any point resumes without losing data or deleting twice. In return mode nothing is
+ * nothing; instructions carry a stable id; a crashed export is removed from the sink, partial
+ * copies included, and redone under a new archive id), so a crash at any point resumes without
+ * losing data or deleting twice, and leaves no partial copy behind. In return mode nothing is
  * deleted before the archive is acknowledged ({@link #acknowledgeReturn}) or its checksums verified
  * ({@link #verifyReturn}). Held records are never deleted (every deletion goes through the {@link
  * DeletionGate}). Thread-safe.
@@ -70,6 +77,9 @@ public final class TerminationService {
   private static final String SYSTEM = "system";
   /** Prefix of the per-category plan details of the mode-decided evidence entry. */
   static final String PLAN = "plan.";
+  /** The work-queue job holding a case's lease: one job per case, one unit in it. */
+  static final String LEASE_JOB = "termination-lease:";
+  static final String LEASE_UNIT = "case";
 
   private final Repository<TerminationCase> cases;
   private final Repository<CertificateOfDeletion> certificates;
@@ -81,6 +91,8 @@ public final class TerminationService {
   private final ErasureLedger ledger;
   private final ProcessingGate gate;
   private final String instance = "node-" + UUID.randomUUID();
+  /** The lease this node holds on a case while advancing it, by case id. */
+  private final Map<String, WorkQueue.WorkClaim> claims = new ConcurrentHashMap<>();
 
   /**
    * What the termination duty works with. {@code ledgerStore} may be the same store as {@code
@@ -88,6 +100,9 @@ public final class TerminationService {
    *
    * @param subProcessorsOf the names of the sub-processors that handle a client's data (R-TERM-4),
    *     used when {@link #open} is not given them
+   * @param leases where a node takes a case to itself while advancing it: one unit per case, its
+   *     lease measured in the queue's own time (the database's with the JDBC queue), so nodes with
+   *     skewed clocks still agree on who holds a case
    */
   public record Wiring(
       StateStore stateStore,
@@ -104,7 +119,8 @@ public final class TerminationService {
       TerminationNotifier notifier,
       InstructingRoles instructingRoles,
       Function<ClientId, Set<String>> subProcessorsOf,
-      Clock clock) {
+      Clock clock,
+      WorkQueue leases) {
 
     public Wiring {
       Objects.requireNonNull(stateStore, "stateStore");
@@ -122,6 +138,18 @@ public final class TerminationService {
       Objects.requireNonNull(clock, "clock");
       notifier = notifier == null ? TerminationNotifier.NONE : notifier;
       subProcessorsOf = subProcessorsOf == null ? c -> Set.of() : subProcessorsOf;
+      leases = leases == null ? new InMemoryWorkQueue(clock) : leases;
+    }
+
+    /** Wiring whose case leases are kept in memory on {@code clock}: for a single node. */
+    public Wiring(StateStore stateStore, StateStore ledgerStore, EvidenceLog evidence,
+        HostData hostData, HoldService holds, DeletionGate deletionGate, RetentionSchedule schedule,
+        RetentionService retention, ArchiveSink sink, KeyCustody keys,
+        SubProcessorInstructionSender sender, TerminationNotifier notifier,
+        InstructingRoles instructingRoles, Function<ClientId, Set<String>> subProcessorsOf,
+        Clock clock) {
+      this(stateStore, ledgerStore, evidence, hostData, holds, deletionGate, schedule, retention,
+          sink, keys, sender, notifier, instructingRoles, subProcessorsOf, clock, null);
     }
   }
 
@@ -197,7 +225,9 @@ public final class TerminationService {
         terminationDate.plus(options.choiceWindow()), null, null, null, false, null,
         TerminationPhase.AWAITING_CHOICE, planner.scheduleVersion(), List.of(), null, subs, null, 0,
         null, null, null, terminationDate, null, null,
-        List.of(EvidenceRecord.of("termination.opened", by.id()).withClient(client)
+        List.of(EvidenceRecord.of("termination.opened", by.id())
+            .withStep(caseId(client) + "/opened")
+            .withClient(client)
             .withBasis(c(client)).withDetail("terminationDate", terminationDate)
             .withDetail("choiceDeadline", terminationDate.plus(options.choiceWindow()))
             .withDetail("subProcessors", names.toString())));
@@ -314,6 +344,7 @@ public final class TerminationService {
     Instant now = w.clock().instant();
     return c.withDelivery(d.withAcknowledged(now, by, how)).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.return.handed_over", by)
+            .withStep(stepId(c, "return.handed_over", d.archiveId()))
             .withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId())
             .withDetail("manifestSha256", d.manifestSha256()).withDetail("confirmedBy", how)
             .withDetail("note", "from the hand-over on, the returned copy is the client's responsibility (DPA 8.3)")));
@@ -367,6 +398,7 @@ public final class TerminationService {
       return c.withSubProcessor(subProcessor, x -> x.withAcknowledged(now, by.id(), reference))
           .withNextCheck(now)
           .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.acknowledged", by.id())
+              .withStep(stepId(c, "subprocessor.acknowledged", subProcessor))
               .withClient(client).withBasis(c.id()).withDetail("subProcessor", subProcessor)
               .withDetail("instruction", s.instructionId())
               .withDetail("reference", reference == null ? "" : reference)));
@@ -439,22 +471,66 @@ public final class TerminationService {
    * @throws IllegalStateException if the client has no case
    */
   public TerminationCase advance(ClientId client) {
-    while (true) {
-      Versioned<TerminationCase> v = load(client);
-      TerminationCase c = v.value();
-      Instant now = w.clock().instant();
-      if (c.leaseOwner() != null && !c.leaseOwner().equals(instance)
-          && c.leaseUntil() != null && c.leaseUntil().isAfter(now)) {
-        return c;
-      }
-      try {
-        if (!step(v)) {
-          return load(client).value();
+    TerminationCase first = load(client).value();
+    String job = LEASE_JOB + first.id();
+    w.leases().enqueue(job, List.of(LEASE_UNIT));
+    Optional<WorkQueue.WorkClaim> claim = w.leases().claim(job, instance, options.lease());
+    if (claim.isEmpty()) {
+      return first;
+    }
+    claims.put(first.id(), claim.get());
+    TerminationCase last = first;
+    try {
+      while (true) {
+        Versioned<TerminationCase> v = load(client);
+        last = v.value();
+        try {
+          if (!step(v)) {
+            last = load(client).value();
+            break;
+          }
+        } catch (StaleStateException concurrent) {
+          // An acknowledgement or another node changed the case: read it again and decide anew.
+          LOG.debug("termination case {} changed concurrently; re-reading", last.id());
         }
-      } catch (StaleStateException concurrent) {
-        // An acknowledgement or another node changed the case: read it again and decide anew.
-        LOG.debug("termination case {} changed concurrently; re-reading", c.id());
       }
+    } catch (LeaseLost lost) {
+      LOG.warn("termination case {}: this node's lease ran out; another node takes over", lost.caseId);
+      claims.remove(first.id());
+      return load(client).value();
+    } catch (RuntimeException e) {
+      release(first.id());
+      throw e;
+    }
+    // An Error (the process is going down) keeps the lease: it runs out in the store's time.
+    release(first.id());
+    return last;
+  }
+
+  /** Renews this node's lease on the case; stops the step if another node took it over. */
+  private void renew(String caseId) {
+    WorkQueue.WorkClaim claim = claims.get(caseId);
+    if (claim == null || !w.leases().checkpoint(claim, null, 0, options.lease())) {
+      throw new LeaseLost(caseId);
+    }
+  }
+
+  /** Gives up this node's lease on the case, so any node may take it at once. */
+  private void release(String caseId) {
+    WorkQueue.WorkClaim claim = claims.remove(caseId);
+    if (claim != null) {
+      w.leases().checkpoint(claim, null, 0, Duration.ZERO);
+    }
+  }
+
+  /** This node no longer holds the case's lease: it must stop writing. */
+  private static final class LeaseLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient String caseId;
+
+    LeaseLost(String caseId) {
+      super("the lease on termination case " + caseId + " was lost", null, false, false);
+      this.caseId = caseId;
     }
   }
 
@@ -474,7 +550,7 @@ public final class TerminationService {
       case AWAITING_SUB_PROCESSORS -> awaitSubProcessors(v);
       case CERTIFIED -> maintain(v);
       case CLOSED -> {
-        if (c.nextCheck() != null || c.leaseOwner() != null) {
+        if (c.nextCheck() != null || c.leaseOwner() != null || c.leaseUntil() != null) {
           park(v, c.withClosed(c.closedAt()), null);
         }
         yield false;
@@ -502,7 +578,8 @@ public final class TerminationService {
         w.retention().settings(c.client()).zone());
     EvidenceRecord decided = EvidenceRecord.of(mode == TerminationMode.DELETE_BY_DEFAULT
             ? "termination.choice.defaulted" : "termination.mode.decided", SYSTEM)
-        .withClient(c.client()).withBasis(c.id()).withDetail("mode", mode)
+        .withStep(stepId(c, "mode.decided")).withClient(c.client()).withBasis(c.id())
+        .withDetail("mode", mode)
         .withDetail("scheduleVersion", planner.scheduleVersion());
     for (TerminationCase.CategoryStep s : plan) {
       // One detail per category: the plan, with the counts it was made on.
@@ -527,6 +604,7 @@ public final class TerminationService {
         long archived = w.hostData().count(all) - held;
         save(v, c.withCategory(s.category(), x -> x.withArchived(archived, held))
             .withOutbox(List.of(EvidenceRecord.of("termination.category.archived", SYSTEM)
+                .withStep(stepId(c, "category.archived", s.category().value()))
                 .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
                 .withDetail("archived", archived).withDetail("held", held)
                 .withDetail("until", s.archivedUntil())
@@ -564,12 +642,14 @@ public final class TerminationService {
       }
       save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, false))
           .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.send_failed", SYSTEM)
+              .withStep(stepId(c, "subprocessor.send_failed", s.name(), "" + (s.attempts() + 1)))
               .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
               .withDetail("instruction", s.instructionId()))));
       return;
     }
     save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, true))
         .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.instructed", SYSTEM)
+            .withStep(stepId(c, "subprocessor.instructed", s.name()))
             .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
             .withDetail("instruction", s.instructionId()).withDetail("action", s.action()))));
   }
@@ -578,12 +658,17 @@ public final class TerminationService {
     TerminationCase c = v.value();
     Instant now = w.clock().instant();
     TerminationCase.ReturnDelivery previous = c.delivery();
+    if (previous != null && !previous.delivered() && !previous.discarded()) {
+      discardArchive(v, previous);
+      return true;
+    }
     int attempt = previous == null ? 1 : previous.attempt() + 1;
-    String archiveId = c.id() + "-return-" + attempt;
-    // The attempt is stored first: an export that crashes is redone under a new archive id.
+    String archiveId = archiveId(c, attempt);
+    // The attempt is stored first: an export that crashes is discarded, then redone under a new
+    // archive id (an encrypted one under a new key).
     AtomicReference<Versioned<TerminationCase>> started = new AtomicReference<>(save(v,
         c.withDelivery(TerminationCase.ReturnDelivery.started(attempt, archiveId,
-            c.encryptReturn(), now))));
+            c.encryptReturn(), now, previous == null ? List.of() : previous.discardedArchives()))));
     List<CategoryId> returned = c.categories().stream()
         .filter(s -> s.disposition() == Disposition.RETURN_THEN_DELETE)
         .map(TerminationCase.CategoryStep::category).toList();
@@ -592,7 +677,7 @@ public final class TerminationService {
     try {
       // The lease is renewed after each category, so a long export keeps the case to itself.
       result = export.export(c.client(), c.id(), archiveId, returned, c.scheduleVersion(), key, now,
-          () -> started.set(save(started.get(), started.get().value())));
+          () -> renew(c.id()));
       if (key != null) {
         w.sink().deliverKey(c.client(), archiveId, key);
       }
@@ -614,6 +699,7 @@ public final class TerminationService {
             w.sink().location(c.client(), archiveId), done))
         .withPhase(TerminationPhase.AWAITING_ACKNOWLEDGEMENT).withNextCheck(done)
         .withOutbox(List.of(EvidenceRecord.of("termination.archive.delivered", SYSTEM)
+            .withStep(stepId(c, "archive.delivered", archiveId))
             .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
             .withDetail("manifestSha256", result.manifestSha256())
             .withDetail("records", m.totalRecords()).withDetail("files", m.files().size())
@@ -621,6 +707,56 @@ public final class TerminationService {
             .withDetail("scheduleVersion", c.scheduleVersion())));
     save(started.get(), next);
     return true;
+  }
+
+  static String archiveId(TerminationCase c, int attempt) {
+    return c.id() + "-return-" + attempt;
+  }
+
+  /**
+   * Removes what an export that stopped half-way left in the sink (finished files, partial copies
+   * holding personal data, its key), checks that no partial copy remains, and records it.
+   */
+  private void discardArchive(Versioned<TerminationCase> v, TerminationCase.ReturnDelivery abandoned) {
+    TerminationCase c = v.value();
+    String archiveId = abandoned.archiveId();
+    List<String> removed;
+    List<String> left;
+    try {
+      removed = w.sink().discard(c.client(), archiveId);
+      left = w.sink().partialFiles(c.client(), archiveId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("abandoned return archive " + archiveId + " could not be removed", e);
+    }
+    if (!left.isEmpty()) {
+      throw new IllegalStateException("abandoned return archive " + archiveId + " still holds "
+          + left.size() + " partial files after removal; retried at the next run");
+    }
+    save(v, c.withDelivery(abandoned.withDiscarded())
+        .withOutbox(List.of(EvidenceRecord.of("termination.archive.discarded", SYSTEM)
+            .withStep(stepId(c, "archive.discarded", archiveId))
+            .withClient(c.client()).withBasis(c.id()).withDetail("archive", archiveId)
+            .withDetail("attempt", abandoned.attempt()).withDetail("filesRemoved", removed.size())
+            .withDetail("partialFilesLeft", 0))));
+  }
+
+  /**
+   * How many partial copies the return's attempts left in the sink, counted when the certificate
+   * is issued (0 unless a sink failed to remove them).
+   */
+  private int partialFilesLeft(TerminationCase c) {
+    if (c.delivery() == null) {
+      return 0;
+    }
+    int n = 0;
+    for (int i = 1; i <= c.delivery().attempt(); i++) {
+      try {
+        n += w.sink().partialFiles(c.client(), archiveId(c, i)).size();
+      } catch (IOException e) {
+        throw new UncheckedIOException("the return archive store could not be listed", e);
+      }
+    }
+    return n;
   }
 
   private boolean awaitAcknowledgement(Versioned<TerminationCase> v) {
@@ -641,6 +777,7 @@ public final class TerminationService {
       w.notifier().returnAcknowledgementOverdue(c.client(), d.archiveId(), d.deliveredAt());
       save(v, c.withDelivery(d.withOverdueNotified(now))
           .withOutbox(List.of(EvidenceRecord.of("termination.archive.acknowledgement_overdue", SYSTEM)
+              .withStep(stepId(c, "archive.acknowledgement_overdue", d.archiveId()))
               .withClient(c.client()).withBasis(c.id()).withDetail("archive", d.archiveId()))));
       return true;
     }
@@ -689,6 +826,7 @@ public final class TerminationService {
     ledger.complete(ledgerId, deleted);
     save(v, c.withCategory(s.category(), x -> x.withCursor(b.nextKey()).withDeletionDone(deleted, held))
         .withOutbox(List.of(EvidenceRecord.of("termination.category.deleted", SYSTEM)
+            .withStep(stepId(c, "category.deleted", s.category().value()))
             .withClient(c.client()).withBasis(c.id()).withDetail("category", s.category())
             .withDetail("disposition", s.disposition()).withDetail("deleted", deleted)
             .withDetail("held", held))));
@@ -731,6 +869,7 @@ public final class TerminationService {
             s.sentAt());
         save(v, c.withSubProcessor(s.name(), x -> x.withEscalated(now))
             .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.escalated", SYSTEM)
+                .withStep(stepId(c, "subprocessor.escalated", s.name()))
                 .withClient(c.client()).withBasis(c.id()).withDetail("subProcessor", s.name())
                 .withDetail("instruction", s.instructionId())
                 .withDetail("sent", s.sentAt() != null))));
@@ -768,7 +907,7 @@ public final class TerminationService {
     // Issued once: after a crash, the stored certificate is reused, never recomputed.
     CertificateOfDeletion cert = certificates.find(c.id()).map(Versioned::value).orElseGet(() -> {
       EvidenceEntry head = w.evidence().head().orElseThrow();
-      CertificateOfDeletion fresh = Certificates.build(c, keyStatus(c), head, now);
+      CertificateOfDeletion fresh = Certificates.build(c, keyStatus(c), partialFilesLeft(c), head, now);
       try {
         certificates.insert(c.id(), c.client(), fresh);
         return fresh;
@@ -778,6 +917,7 @@ public final class TerminationService {
     });
     save(v, c.withCertificate(cert.sha256(), cert.issuedAt()).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.certificate.issued", SYSTEM)
+            .withStep(stepId(c, "certificate.issued"))
             .withClient(c.client()).withBasis(c.id()).withDetail("certificateSha256", cert.sha256())
             .withDetail("evidenceFrom", cert.evidenceFrom())
             .withDetail("evidenceTo", cert.evidenceTo()))));
@@ -841,7 +981,9 @@ public final class TerminationService {
       long total = s.archiveDeleted() + deleted;
       long count = deleted;
       save(v, c.withCategory(s.category(), x -> x.withArchiveDeleted(total))
-          .withOutbox(List.of(EvidenceRecord.of(why, SYSTEM).withClient(c.client())
+          .withOutbox(List.of(EvidenceRecord.of(why, SYSTEM)
+              .withStep(stepId(c, why.substring("termination.".length()), s.category().value(), "" + total))
+              .withClient(c.client())
               .withBasis(c.id()).withDetail("category", s.category()).withDetail("deleted", count)
               .withDetail("rules", basis))));
       return true;
@@ -852,7 +994,7 @@ public final class TerminationService {
         return true;
       }
       save(v, c.withClosed(now).withOutbox(List.of(EvidenceRecord.of("termination.closed", SYSTEM)
-          .withClient(c.client()).withBasis(c.id()))));
+          .withStep(stepId(c, "closed")).withClient(c.client()).withBasis(c.id()))));
       return true;
     }
     Instant next = now.plus(options.archiveCheckInterval());
@@ -915,7 +1057,7 @@ public final class TerminationService {
     Instant now = w.clock().instant();
     save(v, c.withKeyDestroyed(now).withNextCheck(now)
         .withOutbox(List.of(EvidenceRecord.of("termination.key.destroyed", SYSTEM)
-            .withClient(c.client()).withBasis(c.id()))));
+            .withStep(stepId(c, "key.destroyed")).withClient(c.client()).withBasis(c.id()))));
   }
 
   // ------------------------------------------------------------------ persistence
@@ -925,13 +1067,18 @@ public final class TerminationService {
         .orElseThrow(() -> new IllegalStateException("client " + client + " has no termination case"));
   }
 
-  /** Stores the next state under this node's lease. */
+  /**
+   * Stores the next state under this node's lease, renewed first: a node that lost it (its step
+   * outlasted the lease) stores nothing.
+   */
   private Versioned<TerminationCase> save(Versioned<TerminationCase> v, TerminationCase next) {
-    Instant until = w.clock().instant().plus(options.lease());
-    return cases.update(next.id(), v, next.withLease(instance, until));
+    renew(next.id());
+    next = stepped(next, v.version());
+    // Leases live in the work queue now; a lease stored by an earlier version is cleared.
+    return cases.update(next.id(), v, next.withLease(null, null));
   }
 
-  /** Stores the state, gives up the lease and sets when the case next needs attention. */
+  /** Stores the state and sets when the case next needs attention; the lease goes at the end. */
   private void park(Versioned<TerminationCase> v, TerminationCase c, Instant nextCheck) {
     TerminationCase next = c.withNextCheck(nextCheck).withLease(null, null);
     if (!next.equals(v.value())) {
@@ -968,6 +1115,7 @@ public final class TerminationService {
       if (next == v.value()) {
         return next;
       }
+      next = stepped(next, v.version());
       try {
         return flush(cases.update(next.id(), v, next)).value();
       } catch (StaleStateException e) {
@@ -976,6 +1124,32 @@ public final class TerminationService {
         }
       }
     }
+  }
+
+  /**
+   * The identity of one step of the case, for its evidence entry: the same however often the step
+   * is resumed, so the log keeps its evidence once (a crash between the append and the state
+   * update appends it again on resume, as a no-op).
+   */
+  static String stepId(TerminationCase c, String... parts) {
+    return c.id() + "/" + String.join("/", parts);
+  }
+
+  /**
+   * Gives the outbox records that name no step the identity of the state change that carries them
+   * (the version it replaces): one change, one step.
+   */
+  private static TerminationCase stepped(TerminationCase next, long replacedVersion) {
+    if (next.outbox().stream().allMatch(r -> r.step() != null)) {
+      return next;
+    }
+    List<EvidenceRecord> out = new ArrayList<>();
+    for (int i = 0; i < next.outbox().size(); i++) {
+      EvidenceRecord r = next.outbox().get(i);
+      out.add(r.step() != null ? r : r.withStep(stepId(next, r.action().substring(
+          r.action().indexOf('.') + 1), "v" + replacedVersion + (i == 0 ? "" : "." + i))));
+    }
+    return next.withOutbox(out);
   }
 
   /** The plan of one category as the evidence records it: disposition, records, held. */

@@ -8,12 +8,20 @@ package dev.custodian.termination;
  */
 final class Crasher {
   private final int crashAt;
+  private final String crashWhere;
   private int points;
   private boolean fired;
   private boolean paused;
 
   Crasher(int crashAt) {
     this.crashAt = crashAt;
+    this.crashWhere = null;
+  }
+
+  /** Crashes at the first point whose name starts with {@code where}. */
+  Crasher(String where) {
+    this.crashAt = Integer.MAX_VALUE;
+    this.crashWhere = where;
   }
 
   static Crasher never() {
@@ -26,7 +34,7 @@ final class Crasher {
       return;
     }
     points++;
-    if (points == crashAt) {
+    if (points == crashAt || (crashWhere != null && where.startsWith(crashWhere))) {
       fired = true;
       throw new SimulatedCrash(where + " (point " + points + ")");
     }

@@ -138,6 +138,17 @@ final class Crashing {
     public URI location(ClientId client, String archiveId) {
       return inner.location(client, archiveId);
     }
+
+    @Override
+    public List<String> partialFiles(ClientId client, String archiveId) throws IOException {
+      return inner.partialFiles(client, archiveId);
+    }
+
+    @Override
+    public List<String> discard(ClientId client, String archiveId) throws IOException {
+      c.point("sink discard " + archiveId);
+      return inner.discard(client, archiveId);
+    }
   }
 
   record Sender(SubProcessorInstructionSender inner, Crasher c) implements SubProcessorInstructionSender {

@@ -210,6 +210,24 @@ class TerminationFaultInjectionTest {
       assertThat(certificate).as(label + ": certificate issued").isNotNull();
       assertThat(CertificateVerifier.verify(certificate, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems()).as(label).isEmpty();
       assertThat(cu.evidence().verify().valid()).as(label + ": evidence chain").isTrue();
+      // Each step's evidence once, however the crashes fell (issue 16, finding 3).
+      Map<String, Long> perStep = w.evidence.readAll(1, 100_000).stream()
+          .filter(e -> e.step() != null)
+          .collect(Collectors.groupingBy(e -> e.step(), Collectors.counting()));
+      assertThat(perStep).as(label + ": steps logged twice").allSatisfy((step, n) -> assertThat(n).as(step).isEqualTo(1L));
+      assertThat(w.evidence.readAll(1, 100_000).stream()
+          .filter(e -> e.action().startsWith("termination.") && !e.action().endsWith(".batch")))
+          .as(label + ": termination entries name their step").allMatch(e -> e.step() != null);
+      if (certificate.returnArchive() != null) {
+        // An export the crash interrupted was removed, none of its files left (R-TERM-3).
+        assertThat(certificate.returnArchive().partialFilesLeft()).as(label).isZero();
+        TerminationCase.ReturnDelivery d = storedCase().orElseThrow().delivery();
+        for (int i = 1; i < d.attempt(); i++) {
+          String abandoned = TerminationService.caseId(ACME) + "-return-" + i;
+          assertThat(w.sink.fileNames(ACME, abandoned)).as(label + " " + abandoned).isEmpty();
+          assertThat(d.discardedArchives()).as(label).contains(abandoned);
+        }
+      }
       for (CertificateOfDeletion.CategoryLine l : certificate.categories()) {
         CategoryId cat = l.category();
         List<String> left = atCertificate.get(cat);

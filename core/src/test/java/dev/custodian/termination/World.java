@@ -18,6 +18,7 @@ import dev.custodian.spi.memory.InMemoryHostData;
 import dev.custodian.spi.memory.InMemoryKeyCustody;
 import dev.custodian.spi.memory.InMemoryStateStore;
 import dev.custodian.spi.memory.InMemorySubProcessorInstructionSender;
+import dev.custodian.spi.memory.InMemoryWorkQueue;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
 import java.time.Duration;
@@ -58,6 +59,8 @@ final class World {
   final InMemoryArchiveSink sink = new InMemoryArchiveSink();
   final InMemoryKeyCustody keys = new InMemoryKeyCustody();
   final InMemorySubProcessorInstructionSender sender = new InMemorySubProcessorInstructionSender();
+  /** Shared by every instance, as the database's work queue is: it holds the cases' leases. */
+  final InMemoryWorkQueue queue = new InMemoryWorkQueue(clock);
   final Crasher crasher;
   /** The categories {@link #populate()} fills: by default every Annex A category that can hold data. */
   Set<CategoryId> populated = CategoryId.ANNEX_A.stream()
@@ -89,6 +92,7 @@ final class World {
         .terminationNotifier(notifier)
         .subProcessorsOf(c -> c.equals(ACME) ? SUB_PROCESSORS : Set.of())
         .terminationOptions(options)
+        .workQueue(queue)
         .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .build();
   }

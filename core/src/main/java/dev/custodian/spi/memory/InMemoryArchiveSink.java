@@ -8,6 +8,8 @@ import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +77,22 @@ public final class InMemoryArchiveSink implements ArchiveSink {
   /** Replaces a stored file's bytes (to simulate tampering in tests). */
   public synchronized void replace(ClientId client, String archiveId, String fileName, byte[] bytes) {
     files.put(path(client, archiveId, fileName), bytes.clone());
+  }
+
+  /** Files appear only when complete: there are never partial ones. */
+  @Override
+  public List<String> partialFiles(ClientId client, String archiveId) {
+    return List.of();
+  }
+
+  @Override
+  public synchronized List<String> discard(ClientId client, String archiveId) {
+    List<String> removed = new ArrayList<>(fileNames(client, archiveId));
+    removed.forEach(name -> files.remove(path(client, archiveId, name)));
+    if (keys.remove(client + "/" + archiveId) != null) {
+      removed.add("key");
+    }
+    return removed;
   }
 
   /** The last key delivered for an archive, if any. */
