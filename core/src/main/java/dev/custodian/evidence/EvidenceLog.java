@@ -1,6 +1,8 @@
 package dev.custodian.evidence;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
+import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
 import dev.custodian.spi.EvidenceStore;
 import java.time.Clock;
@@ -28,10 +30,18 @@ public final class EvidenceLog {
 
   private final EvidenceStore store;
   private final Clock clock;
+  private final AccessPolicy access;
 
+  /** A log whose reads follow the default access policy. */
   public EvidenceLog(EvidenceStore store, Clock clock) {
+    this(store, clock, AccessPolicy.DEFAULT);
+  }
+
+  /** A log whose reads follow {@code access} (the configured instructing roles). */
+  public EvidenceLog(EvidenceStore store, Clock clock, AccessPolicy access) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.access = Objects.requireNonNull(access, "access");
   }
 
   /**
@@ -89,14 +99,14 @@ public final class EvidenceLog {
   /**
    * The entries of one client, oldest first, from {@code fromSequence} on.
    *
-   * @throws SecurityException if {@code reader} may not act for {@code client} (R-ACC-2)
+   * @throws SecurityException if {@code reader} may not read the client's evidence: another
+   *     client's user (R-ACC-2), a client user without need to know, the processor's security
+   *     team or the system (R-ACC-1; docs/access.md)
    */
   public List<EvidenceEntry> readFor(Principal reader, ClientId client, long fromSequence, int limit) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(client, "client");
-    if (!reader.mayActFor(client)) {
-      throw new SecurityException("principal may not read another client's evidence");
-    }
+    access.require(reader, Operation.EVIDENCE_READ, client);
     return store.readByClient(client, fromSequence, limit);
   }
 
