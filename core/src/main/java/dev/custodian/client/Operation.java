@@ -221,7 +221,7 @@ public enum Operation {
   AUDIT_APPROVE_PLAN("audits", "approvePlan", false, set(SECURITY_TEAM),
       "R-AUD-2, DPA 7: the security organisation approves the plan",
       "R-AUD-2: the security team only"),
-  AUDIT_DECIDE("audits", "decide, assess", false, set(OPERATOR, PRIVACY_CONTACT, SECURITY_TEAM),
+  AUDIT_DECIDE("audits", "decide", false, set(OPERATOR, PRIVACY_CONTACT, SECURITY_TEAM),
       "R-AUD-2: the processor's staff decide", "R-AUD-2: the processor's decision"),
   AUDIT_COMPETITOR("audits", "declareCompetitor, withdrawCompetitorDeclaration", false,
       set(OPERATOR, PRIVACY_CONTACT, DESIGNATED_OFFICER),

@@ -146,13 +146,13 @@ public final class InstructionService {
     Operation op = kind == Target.Kind.SUBJECT_CASE
         ? Operation.DSR_INSTRUCT : Operation.AUTHORITY_INSTRUCT;
     String refusal = null;
-    if (!access.allows(by, op, target.client())) {
-      refusal = "principal " + by.id() + " may not record instructions for client "
-          + target.client() + " (" + op.refusedBecause() + ")";
-    } else if (!author.client().equals(target.client())) {
+    if (!author.client().equals(target.client())) {
       refusal = "the author is not a user of the request's client";
     } else if (by instanceof ClientPrincipal p && !p.equals(author)) {
       refusal = "a client's user records only instructions they gave themselves";
+    } else if (!access.allows(by, op, target.client())) {
+      refusal = "principal " + by.id() + " may not record instructions for client "
+          + target.client() + " (" + op.refusedBecause() + ")";
     }
     if (refusal != null) {
       evidence.append(EvidenceRecord.of("instruction.refused", by.id())

@@ -380,6 +380,11 @@ public final class TerminationService {
    */
   public Optional<TerminationCase> find(Principal reader, ClientId client) {
     access.require(reader, Operation.TERMINATION_READ, client);
+    return find(client);
+  }
+
+  /** The client's case, read by this duty and its tests (no principal: not public). */
+  Optional<TerminationCase> find(ClientId client) {
     return cases.find(caseId(client)).map(Versioned::value);
   }
 
@@ -390,6 +395,11 @@ public final class TerminationService {
    */
   public List<TerminationCase> all(Principal reader) {
     access.require(reader, Operation.TERMINATION_READ_ALL, null);
+    return all();
+  }
+
+  /** Every case, read by this duty and its tests (no principal: not public). */
+  List<TerminationCase> all() {
     return cases.list(null).stream().map(Versioned::value).toList();
   }
 
