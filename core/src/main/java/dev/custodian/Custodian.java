@@ -8,8 +8,10 @@ import dev.custodian.audit.ProcessorIdentity;
 import dev.custodian.authority.AuthorityRequestService;
 import dev.custodian.breach.BreachNotificationSender;
 import dev.custodian.breach.BreachService;
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.InstructingRoles;
+import dev.custodian.client.Principal;
 import dev.custodian.dsr.AssistanceService;
 import dev.custodian.dsr.SubjectRequestService;
 import dev.custodian.evidence.EvidenceKey;
@@ -98,6 +100,7 @@ public final class Custodian {
   private final Pseudonymizer pseudonymizer;
   private final ZoneId defaultClientZone;
   private final InstructingRoles instructingRoles;
+  private final AccessPolicy access;
   private final EvidenceLog evidence;
 
   // ---- duty services: dsr, instruction, authority (foundation) ----
@@ -128,9 +131,10 @@ public final class Custodian {
     this.pseudonymizer = new Pseudonymizer(b.pseudonymizationKey);
     this.defaultClientZone = b.defaultClientZone;
     this.instructingRoles = b.instructingRoles;
+    this.access = new AccessPolicy(instructingRoles);
     this.evidence = new EvidenceLog(evidenceStore, clock, b.evidenceKey != null
         ? b.evidenceKey : EvidenceKey.derivedFrom(b.pseudonymizationKey),
-        b.evidenceAnchor);
+        b.evidenceAnchor, access);
 
     // ---- wiring: shared by every duty (holds, deletion gate) ----
     // Built before any duty: subject-request erasures, retention sweeps and terminations all delete
@@ -162,7 +166,7 @@ public final class Custodian {
       // A client's zone is its retention setting (default: the default client zone), read when
       // needed: the legal clock of R-DSR-8 and the retention calendar count the same days.
       Function<ClientId, ZoneId> zones =
-          client -> retention().settings(client).zone();
+          client -> retention().settings(Principal.system(), client).zone();
       this.instructions = new InstructionService(
           stateStore, evidence, notifier, instructingRoles, clock);
       this.subjectRequests = new SubjectRequestService(stateStore, hostData,
@@ -183,7 +187,7 @@ public final class Custodian {
         b.retentionBounds, stateStore, evidence, pseudonymizer, clock, defaultClientZone, holds,
         deletionGate, hostData, workQueue,
         b.sweepOptions, b.retentionMetrics, b.transactions != null ? b.transactions
-            : dev.custodian.spi.Transactions.shared(hostData, evidenceStore, b.workQueue));
+            : dev.custodian.spi.Transactions.shared(hostData, evidenceStore, b.workQueue), access);
 
     // ---- wiring: termination ----
     if (b.keyCustody == null) {
@@ -263,6 +267,11 @@ public final class Custodian {
   /** Which client principals may instruct (R-ACC-1). */
   public InstructingRoles instructingRoles() {
     return instructingRoles;
+  }
+
+  /** Who may do what: the access matrix every service enforces (docs/access.md, R-ACC-1). */
+  public AccessPolicy access() {
+    return access;
   }
 
   // ---- accessors: dsr, instruction, authority (foundation) ----

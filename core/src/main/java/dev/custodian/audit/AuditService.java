@@ -1,12 +1,13 @@
 package dev.custodian.audit;
 
 import dev.custodian.audit.AuditAssessment.Refusal;
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.InstructingRoles;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
+import dev.custodian.client.Operation;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository;
@@ -77,6 +78,7 @@ public final class AuditService {
   public AuditRequest submit(Principal by, AuditRequestDraft draft) {
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(draft, "draft");
+    access().require(by, Operation.AUDIT_REQUEST, draft.client());
     Instant now = clock.instant();
     String id = "audit-" + UUID.randomUUID();
     Instant receivedAt;
@@ -125,9 +127,7 @@ public final class AuditService {
       throw new IllegalArgumentException("an audit plan is required");
     }
     Versioned<AuditRequest> v = load(requestId);
-    if (!requesters.mayInstruct(by, v.value().client())) {
-      throw new SecurityException("only those who may instruct for the client may change its plan");
-    }
+    access().require(by, Operation.AUDIT_REQUEST, v.value().client());
     requireUndecided(v.value());
     AuditRequest changed = v.value().withPlan(plan);
     EvidenceRecord evidenceRecord =
@@ -146,9 +146,7 @@ public final class AuditService {
    */
   public AuditRequest approvePlan(ProcessorPrincipal by, String requestId) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.SECURITY_TEAM)) {
-      throw new SecurityException("only the processor's security team approves an audit plan (DPA 7)");
-    }
+    access().require(by, Operation.AUDIT_APPROVE_PLAN, null);
     Versioned<AuditRequest> v = load(requestId);
     requireUndecided(v.value());
     if (v.value().auditPlan() == null) {
@@ -177,11 +175,7 @@ public final class AuditService {
    */
   public AuditRequest decide(ProcessorPrincipal by, String requestId) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)
-        && !by.hasRole(ProcessorRole.SECURITY_TEAM)) {
-      throw new SecurityException("only the processor's operators, privacy contact or security"
-          + " team decide audit requests");
-    }
+    access().require(by, Operation.AUDIT_DECIDE, null);
     Versioned<AuditRequest> v = load(requestId);
     requireUndecided(v.value());
     AuditAssessment assessment = assess(v.value());
@@ -203,9 +197,7 @@ public final class AuditService {
    */
   public List<AuditRequest> requests(Principal viewer, ClientId client) {
     Objects.requireNonNull(viewer, "viewer");
-    if (viewer instanceof ClientPrincipal && !requesters.mayInstruct(viewer, client)) {
-      throw new SecurityException("principal may not read this client's audit requests (R-ACC-2)");
-    }
+    access().require(viewer, Operation.AUDIT_READ, client);
     return requests.list(client).stream().map(Versioned::value)
         .sorted(Comparator.comparing(AuditRequest::receivedAt)).toList();
   }
@@ -308,11 +300,11 @@ public final class AuditService {
 
   private static void requireDeclarer(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)
-        && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's operators, privacy contact or designated"
-          + " officer record competitors");
-    }
+    AccessPolicy.DEFAULT.require(by, Operation.AUDIT_COMPETITOR, null);
+  }
+
+  private AccessPolicy access() {
+    return new AccessPolicy(requesters);
   }
 
   private static String blankToNull(String s) {

@@ -49,9 +49,8 @@ public final class CompliancePackService {
   public CompliancePack generate(Principal viewer, ClientId client, String clientName) {
     Objects.requireNonNull(viewer, "viewer");
     Objects.requireNonNull(client, "client");
-    if (!viewer.mayActFor(client)) {
-      throw new SecurityException("principal may not see another client's compliance pack (R-ACC-2)");
-    }
+    dev.custodian.client.AccessPolicy.DEFAULT.require(viewer,
+        dev.custodian.client.Operation.COMPLIANCE_PACK, client);
     List<SubProcessorLine> lines =
         registry.inForce(viewer).stream().map(SubProcessorLine::of).toList();
     List<Transfer> transfers = lines.stream()

@@ -6,7 +6,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
+import dev.custodian.client.Operation;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.instruction.InstructedAction;
@@ -93,6 +93,23 @@ public final class AuthorityRequestService {
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.clientZones = Objects.requireNonNull(clientZones, "clientZones");
     this.clock = Objects.requireNonNull(clock, "clock");
+    // The instruction service reads targets and approved compulsions from the stored requests only.
+    instructions.register(Target.Kind.AUTHORITY_REQUEST, new InstructionService.Requests() {
+      @Override
+      public Optional<Target> target(String requestId) {
+        return requests.find(requestId).map(v -> AuthorityRequestService.target(v.value()));
+      }
+
+      @Override
+      public Optional<InstructionService.ApprovedCompulsion> approvedCompulsion(String requestId) {
+        return requests.find(requestId).map(Versioned::value)
+            .filter(r -> r.information() == Information.PROHIBITED && r.prohibition() != null
+                && r.prohibition().liftedAt() == null && r.compulsion() != null)
+            .map(r -> new InstructionService.ApprovedCompulsion(r.compulsion().id(),
+                r.compulsion().legalBasis(), r.compulsion().approvedBy(),
+                r.compulsion().approvedAt()));
+      }
+    });
   }
 
   // ---- intake (R-AUTH-1) ----
@@ -210,11 +227,7 @@ public final class AuthorityRequestService {
    */
   public List<AuthorityRequest> reviewsDue(ProcessorPrincipal reader) {
     Objects.requireNonNull(reader, "reader");
-    if (!reader.hasRole(ProcessorRole.DESIGNATED_OFFICER)
-        && !reader.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException(
-          "only the designated officer or privacy contact review prohibitions");
-    }
+    instructions.access().require(reader, Operation.AUTHORITY_REVIEWS, null);
     return dueReviews().stream().map(Versioned::value).toList();
   }
 
@@ -257,7 +270,7 @@ public final class AuthorityRequestService {
    * their client's requests except those under a prohibition to inform.
    */
   public Optional<AuthorityRequest> find(Principal reader, String requestId) {
-    Objects.requireNonNull(reader, "reader");
+    instructions.access().require(reader, Operation.AUTHORITY_READ, null);
     return requests.find(requestId).map(Versioned::value).filter(r -> visible(reader, r));
   }
 
@@ -267,7 +280,7 @@ public final class AuthorityRequestService {
    * @throws SecurityException if {@code reader} may not read the client's affairs
    */
   public List<AuthorityRequest> list(Principal reader, ClientId client) {
-    instructions.requireReader(reader, client);
+    instructions.access().require(reader, Operation.AUTHORITY_READ, client);
     return requests.list(client).stream().map(Versioned::value).filter(r -> visible(reader, r))
         .toList();
   }
@@ -296,7 +309,7 @@ public final class AuthorityRequestService {
           .withDetail("request", String.valueOf(requestId)).withDetail("reason", e.getMessage()));
       throw e;
     }
-    return instructions.record(by, target(r), draft);
+    return instructions.record(by, Target.Kind.AUTHORITY_REQUEST, r.id(), draft);
   }
 
   /**
@@ -363,10 +376,7 @@ public final class AuthorityRequestService {
         .filter(x -> by.mayActFor(x.value().client()) && informable(by, x.value()))
         .orElseThrow(() -> new NoSuchElementException(noRequest(requestId, by)));
     AuthorityRequest r = v.value();
-    if (!instructions.mayHandle(by, r.client())) {
-      throw new SecurityException("principal " + by.id() + " may not act on client "
-          + r.client() + "'s requests");
-    }
+    instructions.access().require(by, Operation.AUTHORITY_HANDLE, r.client());
     if (r.state() == State.CLOSED || r.state() == State.RESPONDING) {
       throw new IllegalStateException("authority request " + requestId + " is " + r.state()
           + " and cannot be closed");
@@ -393,10 +403,8 @@ public final class AuthorityRequestService {
               && informable(by, x.value()))
           .orElseThrow(() -> new NoSuchElementException(noRequest(requestId, by)));
       AuthorityRequest r = v.value();
-      if (!instructions.mayHandle(by, r.client())) {
-        throw new SecurityException("principal " + by.id() + " may not act on client "
-            + r.client() + "'s requests");
-      }
+      instructions.access().require(by, under == AuthorityRequest.Authority.INSTRUCTION
+          ? Operation.AUTHORITY_HANDLE : Operation.AUTHORITY_PROHIBITION, r.client());
       boolean resumable = r.state() == State.RESPONDING && r.answer() != null
           && r.answer().under() == under;
       if (r.state() != State.OPEN && !resumable) {
@@ -408,7 +416,7 @@ public final class AuthorityRequestService {
             + " ask for");
       }
       authorization = under == AuthorityRequest.Authority.INSTRUCTION
-          ? byInstruction(r, instructionId, answer.include())
+          ? byInstruction(by, r, instructionId, answer.include())
           : byCompulsion(by, r);
       data = dataOf(r, answer.include());
     } catch (RuntimeException e) {
@@ -430,14 +438,14 @@ public final class AuthorityRequestService {
     return done;
   }
 
-  private ResponseAuthorization byInstruction(AuthorityRequest r, String instructionId,
+  private ResponseAuthorization byInstruction(Principal by, AuthorityRequest r, String instructionId,
       Set<CategoryId> scope) {
     if (r.information() != Information.INFORMED) {
       throw new IllegalStateException("authority request " + r.id() + ": the client has not been"
           + " informed, so it cannot have instructed an answer");
     }
-    Verification verdict = instructions.verify(instructionId, target(r),
-        InstructedAction.RESPOND_TO_AUTHORITY, scope);
+    Verification verdict = instructions.verify(by, instructionId, Target.Kind.AUTHORITY_REQUEST,
+        r.id(), InstructedAction.RESPOND_TO_AUTHORITY, scope);
     if (!(verdict instanceof Verification.Verified ok)) {
       throw new InstructionRefusedException(verdict);
     }
@@ -457,8 +465,7 @@ public final class AuthorityRequestService {
       throw new SecurityException(
           "only the processor's designated officer answers under compulsion");
     }
-    return instructions.compulsion(officer, target(r), r.compulsion().id(),
-        r.compulsion().legalBasis(), r.compulsion().approvedBy(), r.compulsion().approvedAt());
+    return instructions.compulsion(officer, r.id());
   }
 
   private void refused(Principal by, AuthorityRequest r, String requestId, String instructionId,
@@ -557,7 +564,8 @@ public final class AuthorityRequestService {
   }
 
   private boolean visible(Principal reader, AuthorityRequest r) {
-    return instructions.mayRead(reader, r.client()) && informable(reader, r);
+    return instructions.access().allows(reader, Operation.AUTHORITY_READ, r.client())
+        && informable(reader, r);
   }
 
   /** A client's user never sees a request the law forbids telling the client about. */
@@ -582,21 +590,14 @@ public final class AuthorityRequestService {
     }
   }
 
-  private static void requireStaff(ProcessorPrincipal by) {
+  private void requireStaff(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)
-        && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException(
-          "only the processor's staff in charge take in authority requests");
-    }
+    instructions.access().require(by, Operation.AUTHORITY_RECEIVE, null);
   }
 
-  private static void requireOfficer(ProcessorPrincipal by) {
+  private void requireOfficer(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's designated officer decides on a"
-          + " prohibition or a compulsion (R-AUTH-3)");
-    }
+    instructions.access().require(by, Operation.AUTHORITY_PROHIBITION, null);
   }
 
   private static String noRequest(String requestId, Principal p) {

@@ -1,10 +1,11 @@
 package dev.custodian.breach;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.InstructingRoles;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
+import dev.custodian.client.Operation;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Json;
@@ -350,21 +351,12 @@ public final class BreachService {
 
   private void requireReader(Principal viewer, ClientId client) {
     Objects.requireNonNull(viewer, "viewer");
-    if (viewer instanceof ProcessorPrincipal) {
-      return;
-    }
-    if (!clientReaders.mayInstruct(viewer, client)) {
-      throw new SecurityException("principal may not read this client's incidents (R-ACC-2)");
-    }
+    new AccessPolicy(clientReaders).require(viewer, Operation.BREACH_READ, client);
   }
 
   private static void requireStaff(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.SECURITY_TEAM)
-        && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException("only the processor's operators, security team or privacy"
-          + " contact handle incidents");
-    }
+    AccessPolicy.DEFAULT.require(by, Operation.BREACH_MANAGE, null);
   }
 
   private static void requireText(String value, String what) {

@@ -5,15 +5,22 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.Objects;
 
 /**
- * Who acts: a user of a client, or a member of the processor's staff. The id is the host's user
+ * Who acts: a user of a client, a member of the processor's staff, or the system's own jobs.
+ * What each may do is {@link AccessPolicy}'s table (docs/access.md). The id is the host's user
  * key (a staff or account identifier, not a subject identifier).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ClientPrincipal.class, name = "client"),
-  @JsonSubTypes.Type(value = ProcessorPrincipal.class, name = "processor")
+  @JsonSubTypes.Type(value = ProcessorPrincipal.class, name = "processor"),
+  @JsonSubTypes.Type(value = SystemPrincipal.class, name = "system")
 })
-public sealed interface Principal permits ClientPrincipal, ProcessorPrincipal {
+public sealed interface Principal permits ClientPrincipal, ProcessorPrincipal, SystemPrincipal {
+
+  /** The principal of the system's own jobs (see {@link SystemPrincipal}). */
+  static SystemPrincipal system() {
+    return SystemPrincipal.INSTANCE;
+  }
 
   /** The host's key for this user; never a subject identifier. */
   String id();

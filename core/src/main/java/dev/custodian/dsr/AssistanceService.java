@@ -4,7 +4,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
+import dev.custodian.client.Operation;
 import dev.custodian.dsr.AssistanceRequest.State;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
@@ -73,13 +73,11 @@ public final class AssistanceService {
    */
   public AssistanceRequest request(ClientPrincipal by, String caseId, String description) {
     Objects.requireNonNull(by, "by");
+    instructions.access().require(by, Operation.ASSISTANCE_REQUEST, null);
     SubjectCase c = subjectRequests.findCase(by, caseId)
         .orElseThrow(() -> new NoSuchElementException("no subject case " + caseId
             + " for principal " + by.id()));
-    if (!instructions.mayHandle(by, c.client())) {
-      throw new SecurityException(
-          "only a user who may instruct for the client asks for assistance");
-    }
+    instructions.access().require(by, Operation.ASSISTANCE_REQUEST, c.client());
     String what = Constraints.reason(description);
     AssistanceRequest a = new AssistanceRequest("asst-" + UUID.randomUUID(), c.client(), caseId,
         what, by.id(), clock.instant(), State.REQUESTED, null, null, null, null, null, false, null,
@@ -194,28 +192,27 @@ public final class AssistanceService {
 
   /** One request, if {@code reader} may read its client's affairs. */
   public Optional<AssistanceRequest> find(Principal reader, String assistanceId) {
-    Objects.requireNonNull(reader, "reader");
+    instructions.access().require(reader, Operation.ASSISTANCE_READ, null);
     return requests.find(assistanceId).map(Versioned::value)
-        .filter(a -> instructions.mayRead(reader, a.client()));
+        .filter(a -> instructions.access().allows(reader, Operation.ASSISTANCE_READ, a.client()));
   }
 
   /** The assistance requests of one client. @throws SecurityException if not a reader of it */
   public List<AssistanceRequest> list(Principal reader, ClientId client) {
-    instructions.requireReader(reader, client);
+    instructions.access().require(reader, Operation.ASSISTANCE_READ, client);
     return requests.list(client).stream().map(Versioned::value).toList();
   }
 
   private AssistanceRequest decide(ClientPrincipal by, String assistanceId, boolean accepted,
       String reason) {
     Objects.requireNonNull(by, "by");
+    instructions.access().require(by, Operation.ASSISTANCE_REQUEST, null);
     Versioned<AssistanceRequest> v = requests.find(assistanceId)
         .filter(x -> by.mayActFor(x.value().client()))
         .orElseThrow(() -> new NoSuchElementException("no assistance " + assistanceId
             + " for principal " + by.id()));
     AssistanceRequest a = v.value();
-    if (!instructions.mayHandle(by, a.client())) {
-      throw new SecurityException("only a user who may instruct for the client answers a quote");
-    }
+    instructions.access().require(by, Operation.ASSISTANCE_REQUEST, a.client());
     requireState(a, State.QUOTED, accepted ? "accept its quote" : "decline its quote");
     Instant now = clock.instant();
     if (accepted && LocalDate.ofInstant(now, clientZones.apply(a.client()))
@@ -278,11 +275,8 @@ public final class AssistanceService {
     }
   }
 
-  private static void requireStaff(ProcessorPrincipal by) {
+  private void requireStaff(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException(
-          "only the processor's operators or privacy contact handle assistance");
-    }
+    instructions.access().require(by, Operation.ASSISTANCE_WORK, null);
   }
 }

@@ -4,7 +4,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
+import dev.custodian.client.Operation;
 import dev.custodian.dsr.SubjectCase.ErasureRun;
 import dev.custodian.dsr.SubjectCase.State;
 import dev.custodian.evidence.EvidenceLog;
@@ -151,6 +151,9 @@ public final class SubjectRequestService {
       throw new IllegalArgumentException("the escalation delay must be zero or positive");
     }
     this.clock = Objects.requireNonNull(clock, "clock");
+    // The instruction verifier reads a case's client and time of receipt from the stored case.
+    instructions.register(Target.Kind.SUBJECT_CASE,
+        caseId -> cases.find(caseId).map(v -> target(v.value())));
   }
 
   // ---- intake and routing (R-DSR-1, R-DSR-2, R-DSR-6, R-DSR-7) ----
@@ -166,10 +169,7 @@ public final class SubjectRequestService {
    */
   public SubjectRequest receive(ProcessorPrincipal by, SubjectRequestIntake intake) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException(
-          "only the processor's operators or privacy contact take in requests");
-    }
+    instructions.access().require(by, Operation.DSR_RECEIVE, null);
     Constraints.check(Objects.requireNonNull(intake, "intake"));
     Instant now = clock.instant();
     if (intake.receivedAt().isAfter(now)) {
@@ -328,9 +328,9 @@ public final class SubjectRequestService {
    * absent (R-ACC-2).
    */
   public Optional<SubjectCase> findCase(Principal reader, String caseId) {
-    Objects.requireNonNull(reader, "reader");
+    instructions.access().require(reader, Operation.DSR_READ_CASE, null);
     return cases.find(caseId).map(Versioned::value)
-        .filter(c -> instructions.mayRead(reader, c.client()));
+        .filter(c -> instructions.access().allows(reader, Operation.DSR_READ_CASE, c.client()));
   }
 
   /**
@@ -339,7 +339,7 @@ public final class SubjectRequestService {
    * @throws SecurityException if {@code reader} may not read that client's affairs (R-ACC-2)
    */
   public List<SubjectCase> cases(Principal reader, ClientId client) {
-    instructions.requireReader(reader, client);
+    instructions.access().require(reader, Operation.DSR_READ_CASE, client);
     return cases.list(client).stream().map(Versioned::value).toList();
   }
 
@@ -382,7 +382,7 @@ public final class SubjectRequestService {
           .withDetail("case", String.valueOf(caseId)).withDetail("reason", e.getMessage()));
       throw e;
     }
-    return instructions.record(by, target(c), draft);
+    return instructions.record(by, Target.Kind.SUBJECT_CASE, c.id(), draft);
   }
 
   /** Whether instruction {@code instructionId} would allow {@code action} on the case now. */
@@ -390,7 +390,8 @@ public final class SubjectRequestService {
       InstructedAction action, Set<CategoryId> scope) {
     SubjectCase c = findCase(reader, caseId)
         .orElseThrow(() -> new NoSuchElementException(noCase(caseId, reader)));
-    return instructions.verify(instructionId, target(c), action, scope);
+    return instructions.verify(reader, instructionId, Target.Kind.SUBJECT_CASE, c.id(), action,
+        scope);
   }
 
   // ---- the client's legal clock (R-DSR-8) ----
@@ -557,7 +558,7 @@ public final class SubjectRequestService {
    */
   private Map<CategoryId, Instant> legalKeepFrom(ClientId client, List<CategoryId> categories) {
     RetentionService retention = this.retention.get();
-    ZoneId zone = retention.settings(client).zone();
+    ZoneId zone = retention.settings(Principal.system(), client).zone();
     Instant now = clock.instant();
     Map<CategoryId, Instant> keepFrom = new TreeMap<>();
     for (CategoryId category : categories) {
@@ -756,7 +757,8 @@ public final class SubjectRequestService {
       if (validate != null) {
         validate.run();
       }
-      Verification verdict = instructions.verify(instructionId, target(c), action, scope);
+      Verification verdict = instructions.verify(by, instructionId, Target.Kind.SUBJECT_CASE,
+          c.id(), action, scope);
       if (!(verdict instanceof Verification.Verified ok)) {
         throw new InstructionRefusedException(verdict);
       }
@@ -911,10 +913,7 @@ public final class SubjectRequestService {
 
   private void requireStaffReader(ProcessorPrincipal reader) {
     Objects.requireNonNull(reader, "reader");
-    if (!reader.hasRole(ProcessorRole.OPERATOR) && !reader.hasRole(ProcessorRole.PRIVACY_CONTACT)
-        && !reader.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("principal " + reader.id() + " is not in charge of requests");
-    }
+    instructions.access().require(reader, Operation.DSR_READ_REQUEST, null);
   }
 
   private List<HostRecord> dataOf(SubjectCase c, Set<CategoryId> categories) {

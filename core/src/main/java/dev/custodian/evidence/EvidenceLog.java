@@ -1,6 +1,8 @@
 package dev.custodian.evidence;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
+import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
 import dev.custodian.spi.EvidenceAnchor;
 import dev.custodian.spi.EvidenceStore;
@@ -50,30 +52,50 @@ public final class EvidenceLog {
   private final Clock clock;
   private final EvidenceKey key;
   private final EvidenceAnchor anchor;
+  private final AccessPolicy access;
 
   /**
    * A log keyed with a random key that only this instance holds: its entries can be verified by
    * this instance and by nobody else, ever. For tests and logs kept in memory; a durable log needs
-   * {@link #EvidenceLog(EvidenceStore, Clock, EvidenceKey)}.
+   * {@link #EvidenceLog(EvidenceStore, Clock, EvidenceKey)}. Reads follow the default access policy.
    */
   public EvidenceLog(EvidenceStore store, Clock clock) {
-    this(store, clock, EvidenceKey.ephemeral(), null);
+    this(store, clock, EvidenceKey.ephemeral(), null, AccessPolicy.DEFAULT);
+  }
+
+  /** Like {@link #EvidenceLog(EvidenceStore, Clock)}, with reads following {@code access}. */
+  public EvidenceLog(EvidenceStore store, Clock clock, AccessPolicy access) {
+    this(store, clock, EvidenceKey.ephemeral(), null, access);
   }
 
   /** A log keyed with {@code key}, anchored only by the store's recorded head. */
   public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key) {
-    this(store, clock, key, null);
+    this(store, clock, key, null, AccessPolicy.DEFAULT);
+  }
+
+  /**
+   * A log keyed with {@code key} that publishes its head to {@code anchor} after each append
+   * (null: none beyond the store's recorded head); reads follow the default access policy.
+   */
+  public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key, EvidenceAnchor anchor) {
+    this(store, clock, key, anchor, AccessPolicy.DEFAULT);
   }
 
   /**
    * A log keyed with {@code key} that publishes its head to {@code anchor} after each append
    * (null: none beyond the store's recorded head).
    */
-  public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key, EvidenceAnchor anchor) {
+  /**
+   * A log keyed with {@code key}, publishing its head to {@code anchor} (or null), whose reads
+   * follow {@code access} (the configured instructing roles).
+   */
+  public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key, EvidenceAnchor anchor,
+      AccessPolicy access) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.key = Objects.requireNonNull(key, "key");
     this.anchor = anchor;
+    this.access = Objects.requireNonNull(access, "access");
   }
 
   /**
@@ -160,14 +182,14 @@ public final class EvidenceLog {
   /**
    * The entries of one client, oldest first, from {@code fromSequence} on.
    *
-   * @throws SecurityException if {@code reader} may not act for {@code client} (R-ACC-2)
+   * @throws SecurityException if {@code reader} may not read the client's evidence: another
+   *     client's user (R-ACC-2), a client user without need to know, the processor's security
+   *     team or the system (R-ACC-1; docs/access.md)
    */
   public List<EvidenceEntry> readFor(Principal reader, ClientId client, long fromSequence, int limit) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(client, "client");
-    if (!reader.mayActFor(client)) {
-      throw new SecurityException("principal may not read another client's evidence");
-    }
+    access.require(reader, Operation.EVIDENCE_READ, client);
     return store.readByClient(client, fromSequence, limit);
   }
 

@@ -1,8 +1,10 @@
 package dev.custodian.hold;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
+import dev.custodian.client.Operation;
+import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository.Versioned;
@@ -27,6 +29,8 @@ import java.util.UUID;
  * designated-officer role may place or release one; every change is evidence.
  */
 public final class HoldService {
+  /** Holds involve no instructing role: the default policy decides (docs/access.md). */
+  private static final AccessPolicy ACCESS = AccessPolicy.DEFAULT;
   static final String KIND = "hold";
 
   private final Repository<Hold> holds;
@@ -86,26 +90,43 @@ public final class HoldService {
     return released;
   }
 
-  /** Every hold of the client, active or released. */
-  public List<Hold> all(ClientId client) {
+  /**
+   * Every hold of the client, active or released.
+   *
+   * @throws SecurityException unless {@code reader} is processor staff in charge or the system
+   *     (a hold may come from an authority the client may not know of, R-HOLD-1)
+   */
+  public List<Hold> all(Principal reader, ClientId client) {
+    ACCESS.require(reader, Operation.HOLD_READ, client);
+    return allOf(client);
+  }
+
+  private List<Hold> allOf(ClientId client) {
     return holds.list(client).stream().map(Versioned::value).toList();
   }
 
-  /** The client's active holds. */
-  public List<Hold> active(ClientId client) {
-    return all(client).stream().filter(Hold::active).toList();
+  /** The client's active holds. @throws SecurityException as {@link #all} */
+  public List<Hold> active(Principal reader, ClientId client) {
+    ACCESS.require(reader, Operation.HOLD_READ, client);
+    return allOf(client).stream().filter(Hold::active).toList();
   }
 
-  /** Active holds of the client that apply to {@code category}. */
-  public List<Hold> active(ClientId client, CategoryId category) {
-    return all(client).stream().filter(h -> h.covers(client, category)).toList();
+  /** Active holds of the client that apply to {@code category}. @throws SecurityException as {@link #all} */
+  public List<Hold> active(Principal reader, ClientId client, CategoryId category) {
+    ACCESS.require(reader, Operation.HOLD_READ, client);
+    return active(client, category);
+  }
+
+  /** Active holds of the client that apply to {@code category}: the deletion gate's read. */
+  List<Hold> active(ClientId client, CategoryId category) {
+    return allOf(client).stream().filter(h -> h.covers(client, category)).toList();
   }
 
   /**
    * Active holds that apply to {@code category}, for each of {@code clients} (an empty list for a
    * client without any), read in one pass over the stored holds.
    */
-  public Map<ClientId, List<Hold>> active(Collection<ClientId> clients, CategoryId category) {
+  Map<ClientId, List<Hold>> active(Collection<ClientId> clients, CategoryId category) {
     Map<ClientId, List<Hold>> out = new LinkedHashMap<>();
     clients.forEach(c -> out.put(c, new ArrayList<>()));
     for (Versioned<Hold> v : holds.list(null)) {
@@ -120,8 +141,6 @@ public final class HoldService {
 
   private static void requireStaff(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "principal");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's operators or designated officer manage holds");
-    }
+    ACCESS.require(by, Operation.HOLD_MANAGE, null);
   }
 }

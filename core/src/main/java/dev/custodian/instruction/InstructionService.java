@@ -1,12 +1,12 @@
 package dev.custodian.instruction;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
-import dev.custodian.client.ClientRole;
 import dev.custodian.client.InstructingRoles;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
+import dev.custodian.client.Operation;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.instruction.Instruction.Status;
@@ -24,11 +24,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,8 @@ public final class InstructionService {
   private final EvidenceLog evidence;
   private final RequestNotifier notifier;
   private final InstructingRoles roles;
+  private final AccessPolicy access;
+  private final Map<Target.Kind, Requests> sources = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public InstructionService(StateStore store, EvidenceLog evidence, RequestNotifier notifier,
@@ -61,34 +65,94 @@ public final class InstructionService {
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.roles = Objects.requireNonNull(roles, "roles");
+    this.access = new AccessPolicy(roles);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
-   * Records an instruction about {@code target} as received. Recording is not acting: whether it
-   * may be acted on is decided by {@link #verify} at the time of the action. An oral instruction
-   * (empty document reference) or one from a user without an instructing role is recorded, and
-   * will be refused.
+   * The stored requests of one kind, as the duty that owns them reads them: the only source of the
+   * {@link Target} an instruction is recorded and verified against (a caller never builds one).
+   */
+  public interface Requests {
+    /** The target of the stored request {@code requestId}, if it exists. */
+    Optional<Target> target(String requestId);
+
+    /**
+     * The legal compulsion approved on the stored request {@code requestId}, present only while
+     * a prohibition to inform the client is recorded and in force and the designated officer
+     * approved the compulsion (R-AUTH-3).
+     */
+    default Optional<ApprovedCompulsion> approvedCompulsion(String requestId) {
+      return Optional.empty();
+    }
+  }
+
+  /** A compulsion as the authority duty stored it, approved by the designated officer. */
+  public record ApprovedCompulsion(String id, String legalBasis, String approvedBy,
+      Instant approvedAt) {
+    public ApprovedCompulsion {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(legalBasis, "legalBasis");
+      Objects.requireNonNull(approvedBy, "approvedBy");
+      Objects.requireNonNull(approvedAt, "approvedAt");
+    }
+  }
+
+  /**
+   * Registers where the requests of {@code kind} are stored. Called once per kind by the duty that
+   * owns them ({@code Custodian} wires both); a second registration is refused, so the source
+   * cannot be replaced once wired.
+   *
+   * @throws IllegalStateException if {@code kind} already has a source
+   */
+  public void register(Target.Kind kind, Requests source) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(source, "source");
+    if (sources.putIfAbsent(kind, source) != null) {
+      throw new IllegalStateException("the requests of kind " + kind + " already have a source");
+    }
+  }
+
+  /** The access policy this service and the request duties decide with (R-ACC-1). */
+  public AccessPolicy access() {
+    return access;
+  }
+
+  /**
+   * Records an instruction about the stored request {@code targetId} of {@code kind}, as received.
+   * What can be known now is checked now: an instruction that is not written (blank document
+   * reference), is dated before the request was received, or whose author holds no instructing
+   * role is refused at once, naming every failed condition, and the attempt is recorded (R-DSR-3).
+   * Whether a recorded instruction may be acted on is decided again by {@link #verify} at the time
+   * of the action.
    *
    * @param by the author themself, or processor staff transcribing a written instruction
-   * @throws SecurityException if the author is not a user of the target's client (R-ACC-2), or a
-   *     client user records someone else's instruction; the attempt is recorded as evidence
+   * @throws SecurityException if {@code by} may not record instructions for the request's client,
+   *     the author is not a user of that client (R-ACC-2), or a client user records someone
+   *     else's instruction; the attempt is recorded as evidence
+   * @throws InstructionRefusedException if the instruction is not written, not prior or not
+   *     authorised; the attempt is recorded as evidence
+   * @throws java.util.NoSuchElementException if there is no such request
    * @throws IllegalArgumentException if the draft is invalid or issued in the future
    */
-  public Instruction record(Principal by, Target target, InstructionDraft draft) {
+  public Instruction record(Principal by, Target.Kind kind, String targetId,
+      InstructionDraft draft) {
     Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(target, "target");
     Objects.requireNonNull(draft, "draft");
+    Target target = storedTarget(kind, targetId)
+        .orElseThrow(() -> new java.util.NoSuchElementException("no " + kind + " " + targetId));
     Constraints.check(draft);
     ClientPrincipal author = draft.author();
+    Operation op = kind == Target.Kind.SUBJECT_CASE
+        ? Operation.DSR_INSTRUCT : Operation.AUTHORITY_INSTRUCT;
     String refusal = null;
     if (!author.client().equals(target.client())) {
       refusal = "the author is not a user of the request's client";
     } else if (by instanceof ClientPrincipal p && !p.equals(author)) {
       refusal = "a client's user records only instructions they gave themselves";
-    } else if (by instanceof ProcessorPrincipal s && !isStaff(s)) {
-      refusal = "only the processor's operators, privacy contact or designated officer record"
-          + " instructions on a client's behalf";
+    } else if (!access.allows(by, op, target.client())) {
+      refusal = "principal " + by.id() + " may not record instructions for client "
+          + target.client() + " (" + op.refusedBecause() + ")";
     }
     if (refusal != null) {
       evidence.append(EvidenceRecord.of("instruction.refused", by.id())
@@ -99,6 +163,28 @@ public final class InstructionService {
     Instant now = clock.instant();
     if (draft.issuedAt().isAfter(now)) {
       throw new IllegalArgumentException("an instruction cannot be issued in the future");
+    }
+    EnumSet<Condition> failed = EnumSet.noneOf(Condition.class);
+    List<String> reasons = new ArrayList<>();
+    if (draft.documentReference() == null || draft.documentReference().isBlank()) {
+      failed.add(Condition.WRITTEN);
+      reasons.add("no written document is on record");
+    }
+    if (draft.issuedAt().isBefore(target.receivedAt())) {
+      failed.add(Condition.PRIOR);
+      reasons.add("issued before the request was received");
+    }
+    if (!roles.mayInstruct(author, target.client())) {
+      failed.add(Condition.AUTHORISED);
+      reasons.add("its author holds no instructing role of the client");
+    }
+    if (!failed.isEmpty()) {
+      Verification.Refused no = new Verification.Refused("(not recorded)", failed, reasons);
+      evidence.append(EvidenceRecord.of("instruction.refused", by.id())
+          .withClient(target.client()).withDetail("target", target.id())
+          .withDetail("action", draft.action()).withDetail("author", author.id())
+          .withDetail("failed", new TreeSet<>(failed)));
+      throw new InstructionRefusedException(no);
     }
     Instruction i = new Instruction("ins-" + UUID.randomUUID(), target.client(), target.kind(),
         target.id(), draft.action(), draft.scope(), draft.documentReference(), author,
@@ -115,20 +201,33 @@ public final class InstructionService {
   }
 
   /**
-   * Decides whether instruction {@code instructionId} allows {@code action} on {@code target},
-   * touching {@code scope}, now. Pure: records nothing (the duty that asks records the outcome).
+   * Decides whether instruction {@code instructionId} allows {@code action} on the stored request
+   * {@code targetId} of {@code kind}, touching {@code scope}, now. The target (client, time of
+   * receipt) is read from the stored request, never taken from the caller. Records nothing (the
+   * duty that asks records the outcome).
    *
    * <p>Written: a document reference is on record. Specific: it names this target, this action,
    * and a scope containing {@code scope}. Prior: issued not before the request was received and not
    * after now, and recorded by now. Authorised: its author holds, now, an instructing role of the
-   * target's client. An instruction that is not on file for the target's client fails all four.
+   * target's client. An instruction that is not on file for the target's client, or a request that
+   * does not exist, fails all four.
+   *
+   * @throws SecurityException if {@code reader} may not read the request's client's instructions
    */
-  public Verification verify(String instructionId, Target target, InstructedAction action,
-      Set<CategoryId> scope) {
-    Objects.requireNonNull(target, "target");
+  public Verification verify(Principal reader, String instructionId, Target.Kind kind,
+      String targetId, InstructedAction action, Set<CategoryId> scope) {
+    Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(scope, "scope");
     String id = instructionId == null ? "(none)" : instructionId;
+    Optional<Target> stored = storedTarget(kind, targetId);
+    if (stored.isEmpty()) {
+      access.require(reader, Operation.INSTRUCTION_READ, null);
+      return new Verification.Refused(id, EnumSet.allOf(Condition.class),
+          List.of("no request " + targetId + " on file"));
+    }
+    Target target = stored.get();
+    access.require(reader, Operation.INSTRUCTION_READ, target.client());
     Optional<Instruction> found = instructionId == null ? Optional.empty()
         : instructions.find(instructionId).map(Versioned::value)
             .filter(i -> i.client().equals(target.client()));
@@ -177,35 +276,39 @@ public final class InstructionService {
   }
 
   /**
-   * Proof that a response to an authority is compelled by law while the client may not be
-   * informed (R-AUTH-3): the legal basis on record, approved by the designated officer {@code
-   * approvedBy}, and sent by a designated officer. Records nothing: the authority duty records the
-   * approval and the answer.
+   * Proof that a response to the stored authority request {@code requestId} is compelled by law
+   * while the client may not be informed (R-AUTH-3). Issued only if the request's stored state
+   * has a prohibition to inform recorded and in force and a compulsion the designated officer
+   * approved; the issue is recorded as evidence (processor-wide: the client may not know).
    *
    * @param sender the processor's designated officer sending the answer
    * @throws SecurityException if {@code sender} is not the processor's designated officer
-   * @throws IllegalArgumentException if the target is not an authority request, or the legal basis
-   *     or approver is blank
+   * @throws IllegalStateException if no prohibition holds or no compulsion was approved
+   * @throws java.util.NoSuchElementException if there is no such request
    */
-  public LegalCompulsion compulsion(ProcessorPrincipal sender, Target target, String compulsionId,
-      String legalBasis, String approvedBy, Instant approvedAt) {
+  public LegalCompulsion compulsion(ProcessorPrincipal sender, String requestId) {
     Objects.requireNonNull(sender, "sender");
-    Objects.requireNonNull(target, "target");
-    if (!sender.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's designated officer answers under a legal"
-          + " compulsion");
+    Target target = storedTarget(Target.Kind.AUTHORITY_REQUEST, requestId)
+        .orElseThrow(() -> new java.util.NoSuchElementException("no authority request "
+            + requestId));
+    access.require(sender, Operation.AUTHORITY_PROHIBITION, target.client());
+    ApprovedCompulsion c = sources.get(Target.Kind.AUTHORITY_REQUEST).approvedCompulsion(requestId)
+        .orElseThrow(() -> new IllegalStateException("authority request " + requestId
+            + ": no prohibition to inform holds with a compulsion approved by the designated"
+            + " officer"));
+    evidence.append(EvidenceRecord.of("instruction.compulsion.issued", sender.id())
+        .withBasis(c.id()).withDetail("request", requestId)
+        .withDetail("client", target.client().value()).withDetail("approved_by", c.approvedBy()));
+    return new LegalCompulsion(c.id(), target, c.legalBasis(), c.approvedBy(), c.approvedAt());
+  }
+
+  private Optional<Target> storedTarget(Target.Kind kind, String targetId) {
+    Objects.requireNonNull(kind, "kind");
+    Requests source = sources.get(kind);
+    if (source == null || targetId == null) {
+      return Optional.empty();
     }
-    if (target.kind() != Target.Kind.AUTHORITY_REQUEST) {
-      throw new IllegalArgumentException("a legal compulsion concerns an authority request only");
-    }
-    if (legalBasis == null || legalBasis.isBlank()) {
-      throw new IllegalArgumentException("a legal compulsion needs its legal basis");
-    }
-    if (approvedBy == null || approvedBy.isBlank()) {
-      throw new IllegalArgumentException(
-          "a legal compulsion needs the designated officer's approval");
-    }
-    return new LegalCompulsion(compulsionId, target, legalBasis, approvedBy, approvedAt);
+    return source.target(targetId);
   }
 
   /**
@@ -217,9 +320,10 @@ public final class InstructionService {
    * @throws IllegalStateException if the instruction is unknown or already held
    */
   public Instruction flagUnlawful(ProcessorPrincipal by, String instructionId, String reason) {
-    requireOfficer(by);
-    String why = Constraints.reason(reason);
+    Objects.requireNonNull(by, "by");
     Versioned<Instruction> v = load(instructionId);
+    access.require(by, Operation.INSTRUCTION_FLAG, v.value().client());
+    String why = Constraints.reason(reason);
     if (v.value().status() == Status.HELD) {
       throw new IllegalStateException("instruction " + instructionId + " is already held");
     }
@@ -242,9 +346,10 @@ public final class InstructionService {
    * @throws IllegalStateException if the instruction is not held
    */
   public Instruction release(ProcessorPrincipal by, String instructionId, String reason) {
-    requireOfficer(by);
-    String why = Constraints.reason(reason);
+    Objects.requireNonNull(by, "by");
     Versioned<Instruction> v = load(instructionId);
+    access.require(by, Operation.INSTRUCTION_FLAG, v.value().client());
+    String why = Constraints.reason(reason);
     if (v.value().status() != Status.HELD) {
       throw new IllegalStateException("instruction " + instructionId + " is not held");
     }
@@ -275,9 +380,11 @@ public final class InstructionService {
   /**
    * One instruction, if {@code reader} may see it (R-ACC-2). An instruction of another client reads
    * as absent.
+   *
+   * @throws SecurityException if {@code reader}'s roles may not read instructions at all
    */
   public Optional<Instruction> find(Principal reader, String instructionId) {
-    Objects.requireNonNull(reader, "reader");
+    access.require(reader, Operation.INSTRUCTION_READ, null);
     return instructions.find(instructionId).map(Versioned::value)
         .filter(i -> mayRead(reader, i.client()));
   }
@@ -298,12 +405,7 @@ public final class InstructionService {
    * charge of them, the client's instructing users, and its supervisors (need-to-know, R-ACC-1).
    */
   public boolean mayRead(Principal p, ClientId client) {
-    if (p instanceof ProcessorPrincipal s) {
-      return isStaff(s);
-    }
-    return roles.mayInstruct(p, client)
-        || (p instanceof ClientPrincipal c && c.client().equals(client)
-            && c.hasRole(ClientRole.SUPERVISOR));
+    return access.allows(p, Operation.INSTRUCTION_READ, client);
   }
 
   /**
@@ -312,20 +414,14 @@ public final class InstructionService {
    * users (need-to-do, R-ACC-1). Running an action still needs a verified instruction.
    */
   public boolean mayHandle(Principal p, ClientId client) {
-    if (p instanceof ProcessorPrincipal s) {
-      return isStaff(s);
-    }
-    return roles.mayInstruct(p, client);
+    return access.allows(p, Operation.DSR_HANDLE, client);
   }
 
   /** @throws SecurityException if {@code reader} may not read the client's affairs */
   public void requireReader(Principal reader, ClientId client) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(client, "client");
-    if (!mayRead(reader, client)) {
-      throw new SecurityException("principal " + reader.id() + " may not read client " + client
-          + "'s requests");
-    }
+    access.require(reader, Operation.INSTRUCTION_READ, client);
   }
 
   private Instruction informClient(Versioned<Instruction> v) {
@@ -357,17 +453,4 @@ public final class InstructionService {
         ? i.flag().flaggedAt() : null;
   }
 
-  private static boolean isStaff(ProcessorPrincipal s) {
-    return s.hasRole(ProcessorRole.OPERATOR) || s.hasRole(ProcessorRole.PRIVACY_CONTACT)
-        || s.hasRole(ProcessorRole.DESIGNATED_OFFICER);
-  }
-
-  private static void requireOfficer(ProcessorPrincipal by) {
-    Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.PRIVACY_CONTACT)
-        && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's privacy contact or designated officer"
-          + " hold an instruction as unlawful");
-    }
-  }
 }

@@ -1,6 +1,8 @@
 package dev.custodian.retention;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
+import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
@@ -30,20 +32,35 @@ public final class ClientEvents {
   private final EvidenceLog evidence;
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
+  private final AccessPolicy access;
 
-  public ClientEvents(StateStore store, EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock) {
+  public ClientEvents(StateStore store, EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock,
+      AccessPolicy access) {
+    this.access = Objects.requireNonNull(access, "access");
     this.events = new Repository<>(store, KIND, ClientEvent.class);
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Records that the client's contract ends (or ended) at {@code at}; supersedes an earlier one. */
+  /**
+   * Records that the client's contract ends (or ended) at {@code at}; supersedes an earlier one.
+   * A contract end starts deletion (DPA 8.3): only the processor's operator records it, as opening
+   * a termination case does.
+   *
+   * @throws SecurityException unless {@code by} is the processor's operator
+   */
   public ClientEvent contractEnded(Principal by, ClientId client, Instant at, String basis) {
     return record(by, client, ClientEventType.CONTRACT_END, at, Set.of(), Set.of(), basis);
   }
 
-  /** Records that the client turned CRM synchronisation off at {@code at}. */
+  /**
+   * Records that the client turned CRM synchronisation off at {@code at} (every synchronised
+   * contact is then deleted, Annex A).
+   *
+   * @throws SecurityException unless {@code by} is the client's administrator or super
+   *     administrator, or the processor's operator
+   */
   public ClientEvent crmSyncTurnedOff(Principal by, ClientId client, Instant at, String basis) {
     return record(by, client, ClientEventType.CRM_SYNC_OFF, at, Set.of(), Set.of(), basis);
   }
@@ -63,7 +80,11 @@ public final class ClientEvents {
    *
    * @param categories the categories concerned; empty for all
    * @param subjects the subjects concerned; empty for every record
-   * @throws SecurityException if {@code by} may not act for the client (R-ACC-2)
+   * @throws SecurityException unless {@code by} may decide what the event deletes: the
+   *     operator for a contract end, the client's administrators (or the operator) for CRM
+   *     synchronisation turned off, the client's users for contacts they deleted, instructing
+   *     users (or staff transcribing) for a deletion request; never another client's user
+   *     (docs/access.md, R-ACC-1, R-ACC-2)
    */
   public ClientEvent record(Principal by, ClientId client, ClientEventType type, Instant at,
       Set<CategoryId> categories, Set<SubjectIdentifier> subjects, String basis) {
@@ -71,7 +92,7 @@ public final class ClientEvents {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(at, "at");
-    requireMayAct(by, client);
+    access.require(by, operation(type), client);
     ClientEvent event = new ClientEvent("event-" + UUID.randomUUID(), client, type, at, categories,
         subjects, basis, by.id(), clock.instant(), null, null, null);
     // Built (checked for personal data) before anything changes, the superseded event included.
@@ -105,7 +126,7 @@ public final class ClientEvents {
     Objects.requireNonNull(reason, "reason");
     Versioned<ClientEvent> v = events.find(eventId)
         .orElseThrow(() -> new IllegalStateException("no client event " + eventId));
-    requireMayAct(by, v.value().client());
+    access.require(by, operation(v.value().type()), v.value().client());
     if (!v.value().active()) {
       throw new IllegalStateException("client event " + eventId + " is already withdrawn");
     }
@@ -122,20 +143,35 @@ public final class ClientEvents {
     return w;
   }
 
-  /** Every event of the client, withdrawn ones included, oldest recorded first. */
-  public List<ClientEvent> all(ClientId client) {
+  /**
+   * Every event of the client, withdrawn ones included, oldest recorded first.
+   *
+   * @throws SecurityException if {@code reader} may not read the client's events
+   */
+  public List<ClientEvent> all(Principal reader, ClientId client) {
+    access.require(reader, Operation.RETENTION_EVENTS_READ, client);
+    return allOf(client);
+  }
+
+  private List<ClientEvent> allOf(ClientId client) {
     return events.list(client).stream().map(Versioned::value)
         .sorted(Comparator.comparing(ClientEvent::recordedAt).thenComparing(ClientEvent::id)).toList();
   }
 
-  /** The client's active events. */
-  public List<ClientEvent> active(ClientId client) {
-    return all(client).stream().filter(ClientEvent::active).toList();
+  /** The client's active events. @throws SecurityException as {@link #all} */
+  public List<ClientEvent> active(Principal reader, ClientId client) {
+    access.require(reader, Operation.RETENTION_EVENTS_READ, client);
+    return activeOf(client);
   }
 
-  /** The active contract end of the client, if one is recorded. */
-  public Optional<ClientEvent> contractEnd(ClientId client) {
-    return active(client).stream()
+  /** The client's active events, for the retention duty's own classification. */
+  List<ClientEvent> activeOf(ClientId client) {
+    return allOf(client).stream().filter(ClientEvent::active).toList();
+  }
+
+  /** The active contract end of the client, if one is recorded. @throws SecurityException as {@link #all} */
+  public Optional<ClientEvent> contractEnd(Principal reader, ClientId client) {
+    return active(reader, client).stream()
         .filter(e -> e.type() == ClientEventType.CONTRACT_END && e.clientWide()).findFirst();
   }
 
@@ -143,9 +179,13 @@ public final class ClientEvents {
     return categories.stream().sorted().toList().toString();
   }
 
-  private static void requireMayAct(Principal by, ClientId client) {
-    if (!by.mayActFor(client)) {
-      throw new SecurityException("principal may not record events for another client");
-    }
+  /** Who may record (or withdraw) an event is who may decide what it deletes (docs/access.md). */
+  private static Operation operation(ClientEventType type) {
+    return switch (type) {
+      case CONTRACT_END -> Operation.RETENTION_CONTRACT_END;
+      case CRM_SYNC_OFF -> Operation.RETENTION_CRM_SYNC_OFF;
+      case CONTACT_DELETED -> Operation.RETENTION_CONTACTS_DELETED;
+      case DELETION_REQUESTED -> Operation.RETENTION_DELETION_REQUEST;
+    };
   }
 }

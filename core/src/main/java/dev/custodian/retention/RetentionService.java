@@ -1,11 +1,9 @@
 package dev.custodian.retention;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
-import dev.custodian.client.ClientPrincipal;
-import dev.custodian.client.ClientRole;
+import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
-import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.hold.DeletionGate;
@@ -48,6 +46,7 @@ public final class RetentionService {
   private final ZoneId defaultZone;
   private final SweepPlanner planner;
   private final Sweeper sweeper;
+  private final AccessPolicy access;
 
   /**
    * Wiring used by {@code Custodian}; hosts obtain the service from {@code Custodian.retention()}.
@@ -59,17 +58,38 @@ public final class RetentionService {
       HoldService holds, DeletionGate gate, HostData hostData, WorkQueue workQueue,
       SweepOptions options, RetentionMetrics metrics) {
     this(schedule, bounds, store, evidence, pseudonymizer, clock, defaultZone, holds, gate, hostData,
-        workQueue, options, metrics, Transactions.none());
+        workQueue, options, metrics, Transactions.none(), AccessPolicy.DEFAULT);
   }
 
-  /**
-   * Wiring used by {@code Custodian}, with the units of work in which a sweep batch's deletion,
-   * evidence and checkpoint commit together ({@link Transactions#none()} if they cannot).
-   */
+  /** Like the shorter constructor, with the access policy the services share. */
+  public RetentionService(RetentionSchedule schedule, RetentionBounds bounds, StateStore store,
+      EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock, ZoneId defaultZone,
+      HoldService holds, DeletionGate gate, HostData hostData, WorkQueue workQueue,
+      SweepOptions options, RetentionMetrics metrics, AccessPolicy access) {
+    this(schedule, bounds, store, evidence, pseudonymizer, clock, defaultZone, holds, gate, hostData,
+        workQueue, options, metrics, Transactions.none(), access);
+  }
+
+  /** Like the shorter constructor, with the default access policy. */
   public RetentionService(RetentionSchedule schedule, RetentionBounds bounds, StateStore store,
       EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock, ZoneId defaultZone,
       HoldService holds, DeletionGate gate, HostData hostData, WorkQueue workQueue,
       SweepOptions options, RetentionMetrics metrics, Transactions transactions) {
+    this(schedule, bounds, store, evidence, pseudonymizer, clock, defaultZone, holds, gate, hostData,
+        workQueue, options, metrics, transactions, AccessPolicy.DEFAULT);
+  }
+
+  /**
+   * Wiring used by {@code Custodian}, with the units of work in which a sweep batch's deletion,
+   * evidence and checkpoint commit together ({@link Transactions#none()} if they cannot), and the
+   * access policy the services share.
+   */
+  public RetentionService(RetentionSchedule schedule, RetentionBounds bounds, StateStore store,
+      EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock, ZoneId defaultZone,
+      HoldService holds, DeletionGate gate, HostData hostData, WorkQueue workQueue,
+      SweepOptions options, RetentionMetrics metrics, Transactions transactions,
+      AccessPolicy access) {
+    this.access = Objects.requireNonNull(access, "access");
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.bounds = Objects.requireNonNull(bounds, "bounds");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
@@ -77,9 +97,9 @@ public final class RetentionService {
     this.defaultZone = Objects.requireNonNull(defaultZone, "defaultZone");
     this.holds = Objects.requireNonNull(holds, "holds");
     this.classifier = new Classifier(schedule);
-    this.events = new ClientEvents(store, evidence, pseudonymizer, clock);
+    this.events = new ClientEvents(store, evidence, pseudonymizer, clock, access);
     this.settings = new Repository<>(store, SETTINGS_KIND, ClientRetentionSettings.class);
-    this.planner = new SweepPlanner(classifier, hostData, gate, holds, this::context,
+    this.planner = new SweepPlanner(classifier, hostData, gate, holds, this::contextOf,
         Objects.requireNonNull(options, "options").batchSize(),
         Objects.requireNonNull(transactions, "transactions"));
     this.sweeper = new Sweeper(store, hostData, gate, Objects.requireNonNull(workQueue, "workQueue"),
@@ -109,8 +129,17 @@ public final class RetentionService {
 
   // ---- client settings (R-RET-3) ----
 
-  /** The client's settings; defaults (the default zone, no durations) if it set none. */
-  public ClientRetentionSettings settings(ClientId client) {
+  /**
+   * The client's settings; defaults (the default zone, no durations) if it set none.
+   *
+   * @throws SecurityException if {@code reader} may not read them (docs/access.md)
+   */
+  public ClientRetentionSettings settings(Principal reader, ClientId client) {
+    access.require(reader, Operation.RETENTION_SETTINGS_READ, client);
+    return settingsOf(client);
+  }
+
+  private ClientRetentionSettings settingsOf(ClientId client) {
     return settings.find(client.value()).map(Versioned::value)
         .orElseGet(() -> new ClientRetentionSettings(client, defaultZone, Map.of()));
   }
@@ -121,7 +150,7 @@ public final class RetentionService {
    * evidence (R-RET-3). {@code null} clears the setting.
    *
    * @throws SecurityException unless {@code by} is an administrator or super administrator of the
-   *     client, or a processor operator
+   *     client, or a processor operator (R-RET-3, Annex A)
    * @throws IllegalArgumentException if the category is not client-set or the duration is out of
    *     bounds (the message names the bound)
    */
@@ -135,7 +164,7 @@ public final class RetentionService {
       bounds.check(category, duration);
     }
     return change(by, client, s -> s.withDuration(category, duration), "retention.setting.changed",
-        Map.of("category", category.value(), "old", String.valueOf(settings(client).duration(category)),
+        Map.of("category", category.value(), "old", String.valueOf(settingsOf(client).duration(category)),
             "new", String.valueOf(duration)));
   }
 
@@ -148,7 +177,7 @@ public final class RetentionService {
     Objects.requireNonNull(zone, "zone");
     requireSettingsAuthority(by, client);
     return change(by, client, s -> s.withZone(zone), "retention.setting.zone",
-        Map.of("old", settings(client).zone().getId(), "new", zone.getId()));
+        Map.of("old", settingsOf(client).zone().getId(), "new", zone.getId()));
   }
 
   private ClientRetentionSettings change(Principal by, ClientId client,
@@ -171,15 +200,10 @@ public final class RetentionService {
     return next;
   }
 
-  private static void requireSettingsAuthority(Principal by, ClientId client) {
+  private void requireSettingsAuthority(Principal by, ClientId client) {
     Objects.requireNonNull(by, "principal");
     Objects.requireNonNull(client, "client");
-    boolean ok = by instanceof ClientPrincipal c && c.client().equals(client)
-        && (c.hasRole(ClientRole.ADMINISTRATOR) || c.hasRole(ClientRole.SUPER_ADMINISTRATOR))
-        || by instanceof ProcessorPrincipal p && p.hasRole(ProcessorRole.OPERATOR);
-    if (!ok) {
-      throw new SecurityException("only the client's administrators or the processor's operators change retention settings");
-    }
+    access.require(by, Operation.RETENTION_SETTINGS_CHANGE, client);
   }
 
   // ---- never stored (R-RET-4) ----
@@ -212,10 +236,14 @@ public final class RetentionService {
    *
    * @return per category, the instant until which deletion is deferred for the newest record
    *     covered (null if not deferred)
-   * @throws SecurityException if {@code by} may not act for the client
+   * @throws SecurityException unless {@code by} may instruct for the client (a deletion request is
+   *     the client's instruction, R-ACC-1) or is processor staff transcribing it
    */
   public DeletionRequest requestDeletion(Principal by, ClientId client, Set<CategoryId> categories,
       Set<SubjectIdentifier> subjects, String basis) {
+    Objects.requireNonNull(by, "principal");
+    Objects.requireNonNull(client, "client");
+    access.require(by, Operation.RETENTION_DELETION_REQUEST, client);
     if (categories == null || categories.isEmpty()) {
       throw new IllegalArgumentException("name the categories to delete");
     }
@@ -223,7 +251,7 @@ public final class RetentionService {
     Instant now = clock.instant();
     ClientEvent event = events.record(by, client, ClientEventType.DELETION_REQUESTED, now, categories,
         subjects, basis);
-    ZoneId zone = settings(client).zone();
+    ZoneId zone = settingsOf(client).zone();
     Map<CategoryId, Instant> deferred = new LinkedHashMap<>();
     for (CategoryId c : new java.util.TreeSet<>(categories)) {
       Instant until = null;
@@ -261,15 +289,25 @@ public final class RetentionService {
 
   // ---- classification (R-RET-1) ----
 
-  /** The client's zone, settings, active events and active holds, read now from the stores. */
-  public ClientContext context(ClientId client) {
-    ClientRetentionSettings s = settings(client);
-    return ClientContext.of(client, s.zone(), s.byCategory(), events.active(client), holds.active(client));
+  /**
+   * The client's zone, settings, active events and active holds, read now from the stores.
+   *
+   * @throws SecurityException if {@code reader} may not read them (it shows holds, R-HOLD-1)
+   */
+  public ClientContext context(Principal reader, ClientId client) {
+    access.require(reader, Operation.RETENTION_PLAN_READ, client);
+    return contextOf(client);
   }
 
-  /** Classifies one record now, reading the client's context from the stores. */
+  private ClientContext contextOf(ClientId client) {
+    ClientRetentionSettings s = settingsOf(client);
+    return ClientContext.of(client, s.zone(), s.byCategory(), events.activeOf(client),
+        holds.active(Principal.system(), client));
+  }
+
+  /** Classifies one record now, reading the client's context from the stores (host path). */
   public Decision classify(RecordFacts record) {
-    return classifier.classify(record, context(record.client()), clock.instant());
+    return classifier.classify(record, contextOf(record.client()), clock.instant());
   }
 
   // ---- plans and sweeps (R-RET-5, R-RET-6) ----
@@ -279,10 +317,15 @@ public final class RetentionService {
     return planner.plan(clock.instant());
   }
 
-  /** A dry-run plan for one client and category now. */
-  public PlanEntry plan(ClientId client, CategoryId category) {
+  /**
+   * A dry-run plan for one client and category now.
+   *
+   * @throws SecurityException if {@code reader} may not preview the client's sweeps
+   */
+  public PlanEntry plan(Principal reader, ClientId client, CategoryId category) {
+    access.require(reader, Operation.RETENTION_PLAN_READ, client);
     schedule.policy(category);
-    return planner.entry("u000000", context(client), category, clock.instant());
+    return planner.entry("u000000", contextOf(client), category, clock.instant());
   }
 
   /**

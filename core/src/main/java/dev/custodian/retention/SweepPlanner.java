@@ -169,7 +169,7 @@ final class SweepPlanner {
     ClientContext main = probe.withEvents(wide);
     List<PlannedSelection> slices = new ArrayList<>();
     Map<String, Long> heldByHold = new LinkedHashMap<>();
-    List<Hold> holds = holdService.active(client, category);
+    List<Hold> holds = holdService.active(dev.custodian.client.Principal.system(), client, category);
 
     Cutoffs.Cut cut = Cutoffs.of(t -> deletable(main, category, t, Set.of(), now));
     Instant mainBefore = cut.before();

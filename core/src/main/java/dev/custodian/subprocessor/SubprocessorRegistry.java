@@ -1,11 +1,11 @@
 package dev.custodian.subprocessor;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
-import dev.custodian.client.ClientRole;
+import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository;
@@ -334,9 +334,7 @@ public final class SubprocessorRegistry {
   public Objection object(ClientPrincipal by, String changeId, String grounds) {
     Objects.requireNonNull(by, "by");
     ClientId client = by.client();
-    if (!settings.objectingRoles().mayInstruct(by, client)) {
-      throw new SecurityException("only those who may instruct for the client may object (R-SUB-3)");
-    }
+    access().require(by, Operation.SUBPROCESSOR_OBJECT, client);
     if (grounds == null || grounds.isBlank()) {
       throw new IllegalArgumentException("an objection states its objective grounds (DPA 4.4)");
     }
@@ -419,10 +417,9 @@ public final class SubprocessorRegistry {
     if (!closure.isClientClosure()) {
       throw new IllegalArgumentException("the client closes with ACCEPTED or WITHDRAWN, not " + closure);
     }
+    access().require(by, Operation.SUBPROCESSOR_OBJECT, null);
     Versioned<Objection> v = findObjection(objectionId);
-    if (!settings.objectingRoles().mayInstruct(by, v.value().client())) {
-      throw new SecurityException("only those who may instruct for the client may close its objection");
-    }
+    access().require(by, Operation.SUBPROCESSOR_OBJECT, v.value().client());
     if (v.value().status().isClientClosure()) {
       throw new IllegalStateException("objection " + objectionId + " is already "
           + v.value().status());
@@ -450,6 +447,7 @@ public final class SubprocessorRegistry {
   /** Every open objection, oldest first: what the processor owes an answer to. */
   public List<Objection> openObjections(ProcessorPrincipal viewer) {
     Objects.requireNonNull(viewer, "viewer");
+    AccessPolicy.DEFAULT.require(viewer, Operation.SUBPROCESSOR_OPEN_OBJECTIONS, null);
     return objections.listDue(clock.instant()).stream().map(Versioned::value)
         .filter(Objection::open).sorted(Comparator.comparing(Objection::objectedAt)).toList();
   }
@@ -618,42 +616,27 @@ public final class SubprocessorRegistry {
   /** R-SUB-1: processor staff, or a client's super administrator. */
   static void requireViewer(Principal viewer) {
     Objects.requireNonNull(viewer, "viewer");
-    if (viewer instanceof ClientPrincipal c && !c.hasRole(ClientRole.SUPER_ADMINISTRATOR)) {
-      throw new SecurityException(
-          "the sub-processor registry is visible to super administrators only (R-SUB-1)");
-    }
+    AccessPolicy.DEFAULT.require(viewer, Operation.SUBPROCESSOR_READ, null);
   }
 
   private static void requireViewerFor(Principal viewer, ClientId client) {
-    requireViewer(viewer);
+    Objects.requireNonNull(viewer, "viewer");
     Objects.requireNonNull(client, "client");
-    if (!viewer.mayActFor(client)) {
-      throw new SecurityException("principal may not see another client's notices (R-ACC-2)");
-    }
+    AccessPolicy.DEFAULT.require(viewer, Operation.SUBPROCESSOR_NOTICES, client);
   }
 
   private void requireActingFor(Principal by, ClientId client) {
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(client, "client");
-    if (by instanceof ProcessorPrincipal) {
-      return;
-    }
-    ClientPrincipal c = (ClientPrincipal) by;
-    if (!c.client().equals(client)) {
-      throw new SecurityException("principal may not act for another client (R-ACC-2)");
-    }
-    if (!c.hasRole(ClientRole.SUPER_ADMINISTRATOR)
-        && !settings.objectingRoles().mayInstruct(c, client)) {
-      throw new SecurityException(
-          "only a super administrator or one who may instruct for the client may do this");
-    }
+    access().require(by, Operation.SUBPROCESSOR_OBJECTIONS, client);
+  }
+
+  private AccessPolicy access() {
+    return new AccessPolicy(settings.objectingRoles());
   }
 
   private static void requireAnnouncer(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.PRIVACY_CONTACT)) {
-      throw new SecurityException(
-          "only the processor's operators or privacy contact manage sub-processor changes");
-    }
+    AccessPolicy.DEFAULT.require(by, Operation.SUBPROCESSOR_ANNOUNCE, null);
   }
 }

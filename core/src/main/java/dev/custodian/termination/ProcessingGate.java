@@ -85,18 +85,16 @@ public final class ProcessingGate {
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(category, "category");
+    dev.custodian.client.AccessPolicy.DEFAULT.require(by,
+        dev.custodian.client.Operation.LEGAL_ARCHIVE_OPEN, client);
     if (legalBasis == null || legalBasis.isBlank()) {
       throw new IllegalArgumentException("a legal archive is opened only for a stated legal purpose");
-    }
-    if (!by.hasRole(dev.custodian.client.ProcessorRole.OPERATOR)
-        && !by.hasRole(dev.custodian.client.ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's operators or designated officer open a legal archive");
     }
     Optional<TerminationCase> c = cases.find(TerminationService.caseId(client)).map(Versioned::value);
     boolean archived = c.flatMap(x -> x.category(category))
         .map(s -> s.disposition() == Disposition.LEGAL_ARCHIVE)
         .orElseGet(() -> planner.legallyArchived(category));
-    boolean held = !holds.active(client, category).isEmpty();
+    boolean held = !holds.active(dev.custodian.client.Principal.system(), client, category).isEmpty();
     if (!archived && !held) {
       throw new ProcessingRefusedException(client,
           "category " + category + " is neither kept under the law nor held");

@@ -1,11 +1,12 @@
 package dev.custodian.termination;
 
+import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.InstructingRoles;
+import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
@@ -85,6 +86,7 @@ public final class TerminationService {
   private final Repository<CertificateOfDeletion> certificates;
   private final Wiring w;
   private final TerminationOptions options;
+  private final AccessPolicy access;
   private final Planner planner;
   private final ReturnExport export;
   private final DownloadTokens tokens;
@@ -156,6 +158,7 @@ public final class TerminationService {
   public TerminationService(Wiring wiring, TerminationOptions options) {
     this.w = Objects.requireNonNull(wiring, "wiring");
     this.options = Objects.requireNonNull(options, "options");
+    this.access = new AccessPolicy(wiring.instructingRoles());
     this.cases = new Repository<>(w.stateStore(), KIND, TerminationCase.class, TerminationCase::nextCheck);
     this.certificates = new Repository<>(w.stateStore(), CERTIFICATE_KIND, CertificateOfDeletion.class);
     this.planner = new Planner(w.schedule(), w.hostData(), w.deletionGate());
@@ -212,7 +215,7 @@ public final class TerminationService {
       return c;
     }
     // The contract end starts the retention clocks counted from it (archives, deletions).
-    if (w.retention().events().contractEnd(client)
+    if (w.retention().events().contractEnd(Principal.system(), client)
         .filter(e -> e.at().equals(terminationDate)).isEmpty()) {
       w.retention().events().contractEnded(by, client, terminationDate, caseId(client));
     }
@@ -268,9 +271,7 @@ public final class TerminationService {
   private TerminationCase choose(ClientPrincipal by, ClientId client, TerminationMode mode,
       boolean encrypted) {
     Objects.requireNonNull(by, "by");
-    if (!w.instructingRoles().mayInstruct(by, client)) {
-      throw new SecurityException("this user may not instruct the processor for the client");
-    }
+    access.require(by, Operation.TERMINATION_CHOOSE, client);
     return change(client, c -> {
       Instant now = w.clock().instant();
       if (c.phase() != TerminationPhase.AWAITING_CHOICE) {
@@ -300,9 +301,7 @@ public final class TerminationService {
    */
   public TerminationCase acknowledgeReturn(ClientPrincipal by, ClientId client, String manifestSha256) {
     Objects.requireNonNull(by, "by");
-    if (!w.instructingRoles().mayInstruct(by, client)) {
-      throw new SecurityException("this user may not acknowledge for the client");
-    }
+    access.require(by, Operation.TERMINATION_CHOOSE, client);
     return change(client, c -> {
       TerminationCase.ReturnDelivery d = deliveredArchive(c);
       if (!d.manifestSha256().equalsIgnoreCase(Objects.requireNonNull(manifestSha256, "manifestSha256"))) {
@@ -361,14 +360,13 @@ public final class TerminationService {
    * Issues a temporary download token for the client's delivered archive (R-EVID-3): shown once,
    * kept only as a salted hash, expiring after the configured time.
    *
-   * @throws SecurityException if {@code by} may not act for the client
+   * @throws SecurityException unless {@code by} is an administrator or super administrator of the
+   *     client: the archive is all the client's data (R-TERM-3, Annex C 9; docs/access.md)
    * @throws IllegalStateException if no archive was delivered
    */
   public DownloadToken issueDownloadToken(Principal by, ClientId client) {
     Objects.requireNonNull(by, "by");
-    if (!by.mayActFor(client)) {
-      throw new SecurityException("principal may not act for this client");
-    }
+    access.require(by, Operation.TERMINATION_DOWNLOAD_TOKEN, client);
     TerminationCase.ReturnDelivery d = deliveredArchive(load(client).value());
     return tokens.issue(client, d.archiveId(), d.location(), options.downloadTokenTtl(), by.id());
   }
@@ -407,13 +405,33 @@ public final class TerminationService {
 
   // ------------------------------------------------------------------ reading
 
-  /** The client's termination case, if any. */
-  public Optional<TerminationCase> find(ClientId client) {
+  /**
+   * The client's termination case, if any.
+   *
+   * @throws SecurityException if {@code reader} may not read the client's affairs (R-ACC-1, R-ACC-2)
+   */
+  public Optional<TerminationCase> find(Principal reader, ClientId client) {
+    access.require(reader, Operation.TERMINATION_READ, client);
+    return find(client);
+  }
+
+  /** The client's case, read by this duty and its tests (no principal: not public). */
+  Optional<TerminationCase> find(ClientId client) {
     return cases.find(caseId(client)).map(Versioned::value);
   }
 
-  /** Every termination case, ordered by id. */
-  public List<TerminationCase> all() {
+  /**
+   * Every termination case, ordered by id.
+   *
+   * @throws SecurityException unless {@code reader} is processor staff in charge or the system
+   */
+  public List<TerminationCase> all(Principal reader) {
+    access.require(reader, Operation.TERMINATION_READ_ALL, null);
+    return all();
+  }
+
+  /** Every case, read by this duty and its tests (no principal: not public). */
+  List<TerminationCase> all() {
     return cases.list(null).stream().map(Versioned::value).toList();
   }
 
@@ -423,17 +441,19 @@ public final class TerminationService {
    * @throws SecurityException if {@code reader} may not act for the client (R-ACC-2)
    */
   public Optional<CertificateOfDeletion> certificate(Principal reader, ClientId client) {
-    Objects.requireNonNull(reader, "reader");
-    if (!reader.mayActFor(client)) {
-      throw new SecurityException("principal may not read another client's certificate");
-    }
+    access.require(reader, Operation.TERMINATION_READ, client);
     return certificates.find(caseId(client)).map(Versioned::value);
   }
 
-  /** Sub-processors whose acknowledgement is overdue, per case (R-TERM-4). */
-  public List<TerminationCase.SubProcessorStep> overdueSubProcessors(ClientId client) {
+  /**
+   * Sub-processors whose acknowledgement is overdue, per case (R-TERM-4).
+   *
+   * @throws SecurityException as {@link #find}
+   */
+  public List<TerminationCase.SubProcessorStep> overdueSubProcessors(Principal reader,
+      ClientId client) {
     Instant now = w.clock().instant();
-    return find(client).map(c -> c.subProcessors().stream()
+    return find(reader, client).map(c -> c.subProcessors().stream()
         .filter(s -> !s.acknowledged() && s.issuedAt() != null
             && !now.isBefore(escalationDue(s)))
         .toList()).orElse(List.of());
@@ -575,7 +595,7 @@ public final class TerminationService {
     List<TerminationCase.SubProcessorStep> subs = c.subProcessors().stream()
         .map(s -> s.withAction(action, now)).toList();
     List<TerminationCase.CategoryStep> plan = planner.plan(c.client(), mode, c.terminationDate(),
-        w.retention().settings(c.client()).zone());
+        w.retention().settings(Principal.system(), c.client()).zone());
     EvidenceRecord decided = EvidenceRecord.of(mode == TerminationMode.DELETE_BY_DEFAULT
             ? "termination.choice.defaulted" : "termination.mode.decided", SYSTEM)
         .withStep(stepId(c, "mode.decided")).withClient(c.client()).withBasis(c.id())
@@ -952,7 +972,7 @@ public final class TerminationService {
       String basis;
       if (s.disposition() == Disposition.LEGAL_ARCHIVE) {
         // The schedule, not this duty, says when an archived record's period is over (R-TERM-5).
-        PlanEntry entry = w.retention().plan(c.client(), s.category());
+        PlanEntry entry = w.retention().plan(Principal.system(), c.client(), s.category());
         entry.selections().stream().filter(p -> p.deletable() > 0)
             .forEach(p -> doomed.add(p.toSelection(c.client(), s.category())));
         why = "termination.archive.expired";
@@ -1042,7 +1062,7 @@ public final class TerminationService {
    * active, and none of the client's data is left.
    */
   private boolean keyFree(TerminationCase c, Instant now) {
-    return pendingArchive(c, now).isEmpty() && w.holds().active(c.client()).isEmpty()
+    return pendingArchive(c, now).isEmpty() && w.holds().active(Principal.system(), c.client()).isEmpty()
         && c.categories().stream().filter(s -> s.disposition() != Disposition.NOT_CLIENT_DATA)
             .noneMatch(s -> w.hostData().count(RecordSelection.all(c.client(), s.category())) > 0);
   }
@@ -1168,11 +1188,9 @@ public final class TerminationService {
     return caseId(client);
   }
 
-  private static void requireStaff(ProcessorPrincipal by) {
+  private void requireStaff(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "principal");
-    if (!by.hasRole(ProcessorRole.OPERATOR) && !by.hasRole(ProcessorRole.DESIGNATED_OFFICER)) {
-      throw new SecurityException("only the processor's operators or designated officer may do this");
-    }
+    access.require(by, Operation.TERMINATION_MANAGE, null);
   }
 
   /** A host's or driver's exception may quote a row: then it is logged by its class only. */

@@ -84,14 +84,16 @@ class AuthorityRequestServiceTest {
     AuthorityAnswer answer = AuthorityAnswer.of("Please find the call logs.", CategoryId.CALL_LOG);
     assertThatThrownBy(() -> authorities.respond(OPERATOR, r.id(), null, answer))
         .isInstanceOf(InstructionRefusedException.class);
-    Instruction backdated = authorities.instruct(admin(ACME), r.id(),
+    // A backdated instruction is refused when it is given (issue 15), and never permits an answer.
+    assertThatThrownBy(() -> authorities.instruct(admin(ACME), r.id(),
         dev.custodian.instruction.InstructionDraft.of("letter-7", admin(ACME),
             w.clock.instant().minusSeconds(3600), InstructedAction.RESPOND_TO_AUTHORITY,
-            CategoryId.CALL_LOG));
-    assertThatThrownBy(() -> authorities.respond(OPERATOR, r.id(), backdated.id(), answer))
+            CategoryId.CALL_LOG)))
         .isInstanceOf(InstructionRefusedException.class).satisfies(e -> assertThat(
             ((Verification.Refused) ((InstructionRefusedException) e).verification()).failed())
             .containsExactly(Condition.PRIOR));
+    assertThatThrownBy(() -> authorities.respond(OPERATOR, r.id(), "ins-never-recorded", answer))
+        .isInstanceOf(InstructionRefusedException.class);
     assertThatThrownBy(() -> authorities.respondUnderCompulsion(OFFICER, r.id(), answer))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("R-AUTH-2");
     Instruction ok = authorities.instruct(admin(ACME), r.id(), w.instruction(admin(ACME),

@@ -107,8 +107,9 @@ class AssistanceServiceTest {
     assertThatThrownBy(() -> assistance.quote(OPERATOR, a.id(), new Quote(BigDecimal.ZERO,
         Currency.getInstance("EUR"), "x", LocalDate.of(2026, 3, 1))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amount");
+    // Refused outright since issue 15's access matrix (was: the case reads as absent).
     assertThatThrownBy(() -> assistance.request(user(ACME), caseId, "help"))
-        .isInstanceOf(NoSuchElementException.class);
+        .isInstanceOf(SecurityException.class);
     assertThat(assistance.list(admin(ACME), ACME)).hasSize(1);
     assertThatThrownBy(() -> assistance.list(admin(GLOBEX), ACME))
         .isInstanceOf(SecurityException.class);

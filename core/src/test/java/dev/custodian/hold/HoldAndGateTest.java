@@ -71,7 +71,7 @@ class HoldAndGateTest {
 
     Hold released = custodian.holds().release(OFFICER, hold.id(), "proceedings closed");
     assertThat(released.active()).isFalse();
-    assertThat(custodian.holds().all(ACME)).hasSize(1);
+    assertThat(custodian.holds().all(OFFICER, ACME)).hasSize(1);
     assertThat(gate.deleteBatch(all, null, 100, "system", "test.delete", "rule X").deleted()).isEqualTo(5);
     assertThatThrownBy(() -> custodian.holds().release(OFFICER, hold.id(), "again")).isInstanceOf(IllegalStateException.class);
   }

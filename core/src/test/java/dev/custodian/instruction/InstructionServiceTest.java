@@ -21,7 +21,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +60,35 @@ class InstructionServiceTest {
   private final RecordingNotifier notifier = new RecordingNotifier();
   private final InstructionService service = new InstructionService(new InMemoryStateStore(),
       new EvidenceLog(evidenceStore, clock), notifier, InstructingRoles.DEFAULT, clock);
+  /** The stored requests the verifier reads targets from (what the request duties register). */
+  private final Map<String, Target> stored = new HashMap<>(Map.of("case-1", CASE,
+      "case-2", new Target(Target.Kind.SUBJECT_CASE, "case-2", ACME, RECEIVED),
+      "case-g", new Target(Target.Kind.SUBJECT_CASE, "case-g", GLOBEX, RECEIVED)));
+  private final Map<String, InstructionService.ApprovedCompulsion> approved = new HashMap<>();
+
+  {
+    register(service);
+  }
+
+  private void register(InstructionService s) {
+    s.register(Target.Kind.SUBJECT_CASE, id -> Optional.ofNullable(stored.get(id))
+        .filter(t -> t.kind() == Target.Kind.SUBJECT_CASE));
+    s.register(Target.Kind.AUTHORITY_REQUEST, new InstructionService.Requests() {
+      @Override
+      public Optional<Target> target(String id) {
+        return Optional.ofNullable(stored.get(id))
+            .filter(t -> t.kind() == Target.Kind.AUTHORITY_REQUEST);
+      }
+
+      @Override
+      public Optional<InstructionService.ApprovedCompulsion> approvedCompulsion(String id) {
+        return Optional.ofNullable(approved.get(id));
+      }
+    });
+  }
 
   private Instruction record(InstructionDraft d) {
-    return service.record(d.author(), CASE, d);
+    return service.record(d.author(), Target.Kind.SUBJECT_CASE, "case-1", d);
   }
 
   private InstructionDraft respond(ClientPrincipal author) {
@@ -67,13 +97,22 @@ class InstructionServiceTest {
   }
 
   private Verification verifyRespond(Instruction i) {
-    return service.verify(i.id(), CASE, InstructedAction.RESPOND_TO_SUBJECT,
-        Set.of(CategoryId.CALL_LOG));
+    return service.verify(ADMIN, i.id(), Target.Kind.SUBJECT_CASE, "case-1",
+        InstructedAction.RESPOND_TO_SUBJECT, Set.of(CategoryId.CALL_LOG));
   }
 
   private static Set<Condition> failed(Verification v) {
     assertThat(v).isInstanceOf(Verification.Refused.class);
     return ((Verification.Refused) v).failed();
+  }
+
+  private static Set<Condition> refusedAtOnce(Runnable recording) {
+    try {
+      recording.run();
+    } catch (InstructionRefusedException e) {
+      return failed(e.verification());
+    }
+    throw new AssertionError("the instruction was recorded");
   }
 
   @Test
@@ -91,12 +130,15 @@ class InstructionServiceTest {
     assertThat(proof.covers("case-1", InstructedAction.ERASE, Set.of())).isFalse();
   }
 
+  /** Finding 2 of issue 15: an oral instruction is refused when it is given, not only when used. */
   @Test
-  void anOralInstructionIsRecordedButNotWritten_R_DSR_3() {
-    Instruction i = record(new InstructionDraft("", ADMIN, now, InstructedAction.RESPOND_TO_SUBJECT,
-        Set.of(CategoryId.CALL_LOG)));
-    assertThat(i.written()).isFalse();
-    assertThat(failed(verifyRespond(i))).containsExactly(Condition.WRITTEN);
+  void anOralInstructionIsRefusedAtOnceAsNotWritten_R_DSR_3() {
+    assertThat(refusedAtOnce(() -> record(new InstructionDraft("", ADMIN, now,
+        InstructedAction.RESPOND_TO_SUBJECT, Set.of(CategoryId.CALL_LOG)))))
+        .containsExactly(Condition.WRITTEN);
+    assertThat(service.list(ADMIN, ACME, null)).isEmpty();
+    assertThat(evidenceStore.readAll(1, 10)).extracting(EvidenceEntry::action)
+        .containsExactly("instruction.refused");
   }
 
   @Test
@@ -111,27 +153,28 @@ class InstructionServiceTest {
     assertThat(failed(v)).containsExactly(Condition.SPECIFIC);
     assertThat(v.explanation()).contains("scope does not cover [CALL_LOG]");
 
-    Instruction other = service.record(ADMIN,
-        new Target(Target.Kind.SUBJECT_CASE, "case-2", ACME, RECEIVED), respond(ADMIN));
+    Instruction other = service.record(ADMIN, Target.Kind.SUBJECT_CASE, "case-2",
+        respond(ADMIN));
     assertThat(failed(verifyRespond(other))).containsExactly(Condition.SPECIFIC);
   }
 
+  /** Finding 2 of issue 15: a backdated instruction is refused when it is given. */
   @Test
-  void aBackdatedInstructionIsNotPrior_R_DSR_3() {
-    Instruction i = record(InstructionDraft.of("doc", ADMIN, RECEIVED.minusSeconds(1),
-        InstructedAction.RESPOND_TO_SUBJECT, CategoryId.CALL_LOG));
-    Verification v = verifyRespond(i);
-    assertThat(failed(v)).containsExactly(Condition.PRIOR);
-    assertThat(v.explanation()).contains("before the request was received");
+  void aBackdatedInstructionIsRefusedAtOnceAsNotPrior_R_DSR_3() {
+    InstructionRefusedException e = org.junit.jupiter.api.Assertions.assertThrows(
+        InstructionRefusedException.class, () -> record(InstructionDraft.of("doc", ADMIN,
+            RECEIVED.minusSeconds(1), InstructedAction.RESPOND_TO_SUBJECT, CategoryId.CALL_LOG)));
+    assertThat(failed(e.verification())).containsExactly(Condition.PRIOR);
+    assertThat(e.getMessage()).contains("before the request was received");
   }
 
   @Test
   void anInstructionIssuedAfterTheActionIsNotPrior_R_DSR_3() {
     Instruction i = record(respond(ADMIN));
-    Target later = new Target(Target.Kind.SUBJECT_CASE, "case-1", ACME, RECEIVED);
     now = now.minusSeconds(10); // the action happens before the instruction was issued
-    assertThat(failed(service.verify(i.id(), later, InstructedAction.RESPOND_TO_SUBJECT,
-        Set.of(CategoryId.CALL_LOG)))).containsExactly(Condition.PRIOR);
+    assertThat(failed(service.verify(ADMIN, i.id(), Target.Kind.SUBJECT_CASE, "case-1",
+        InstructedAction.RESPOND_TO_SUBJECT, Set.of(CategoryId.CALL_LOG))))
+        .containsExactly(Condition.PRIOR);
   }
 
   @Test
@@ -141,12 +184,19 @@ class InstructionServiceTest {
         .hasMessageContaining("future");
   }
 
+  /**
+   * Finding 2 of issue 15: a user or supervisor may not record an instruction at all, and one
+   * transcribed for them by staff is refused at once as not authorised.
+   */
   @Test
   void aUserOrSupervisorIsNotAuthorisedButTheDesignatedContactIs_R_ACC_1() {
     for (ClientRole role : List.of(ClientRole.USER, ClientRole.SUPERVISOR)) {
-      Instruction i = record(respond(ClientPrincipal.of("p-" + role, ACME, role)));
-      assertThat(failed(verifyRespond(i))).containsExactly(Condition.AUTHORISED);
+      ClientPrincipal p = ClientPrincipal.of("p-" + role, ACME, role);
+      assertThatThrownBy(() -> record(respond(p))).isInstanceOf(SecurityException.class);
+      assertThat(refusedAtOnce(() -> service.record(PRIVACY, Target.Kind.SUBJECT_CASE, "case-1",
+          respond(p)))).containsExactly(Condition.AUTHORISED);
     }
+    assertThat(service.list(ADMIN, ACME, null)).isEmpty();
     Instruction contact = record(respond(ClientPrincipal.designatedContact("dc", ACME,
         ClientRole.USER)));
     assertThat(verifyRespond(contact).verified()).isTrue();
@@ -157,55 +207,83 @@ class InstructionServiceTest {
     InstructionService supervisorsOnly = new InstructionService(new InMemoryStateStore(),
         new EvidenceLog(evidenceStore, clock), notifier,
         new InstructingRoles(EnumSet.of(ClientRole.SUPERVISOR), false), clock);
+    register(supervisorsOnly);
     ClientPrincipal supervisor = ClientPrincipal.of("sup", ACME, ClientRole.SUPERVISOR);
-    Instruction bySupervisor = supervisorsOnly.record(supervisor, CASE, respond(supervisor));
-    Instruction byAdmin = supervisorsOnly.record(ADMIN, CASE, respond(ADMIN));
-    assertThat(supervisorsOnly.verify(bySupervisor.id(), CASE,
-        InstructedAction.RESPOND_TO_SUBJECT, Set.of()).verified()).isTrue();
-    assertThat(failed(supervisorsOnly.verify(byAdmin.id(), CASE,
-        InstructedAction.RESPOND_TO_SUBJECT, Set.of()))).containsExactly(Condition.AUTHORISED);
+    Instruction bySupervisor = supervisorsOnly.record(supervisor, Target.Kind.SUBJECT_CASE,
+        "case-1", respond(supervisor));
+    assertThat(supervisorsOnly.verify(supervisor, bySupervisor.id(), Target.Kind.SUBJECT_CASE,
+        "case-1", InstructedAction.RESPOND_TO_SUBJECT, Set.of()).verified()).isTrue();
+    assertThatThrownBy(() -> supervisorsOnly.record(ADMIN, Target.Kind.SUBJECT_CASE, "case-1",
+        respond(ADMIN))).isInstanceOf(SecurityException.class);
+    assertThat(refusedAtOnce(() -> supervisorsOnly.record(PRIVACY, Target.Kind.SUBJECT_CASE,
+        "case-1", respond(ADMIN)))).containsExactly(Condition.AUTHORISED);
   }
 
   @Test
-  void everyFailedConditionIsNamedAtOnce_R_DSR_3() {
+  void everyConditionThatCanBeKnownIsNamedAtOnce_R_DSR_3() {
     ClientPrincipal user = ClientPrincipal.of("u", ACME, ClientRole.USER);
-    Instruction i = record(new InstructionDraft("", user, RECEIVED.minusSeconds(60),
-        InstructedAction.ERASE, Set.of()));
-    Verification v = verifyRespond(i);
-    assertThat(failed(v)).containsExactlyInAnyOrder(Condition.values());
-    assertThat(((Verification.Refused) v).reasons()).hasSize(4);
+    InstructionRefusedException e = org.junit.jupiter.api.Assertions.assertThrows(
+        InstructionRefusedException.class, () -> service.record(PRIVACY,
+            Target.Kind.SUBJECT_CASE, "case-1", new InstructionDraft("", user,
+                RECEIVED.minusSeconds(60), InstructedAction.ERASE, Set.of())));
+    assertThat(failed(e.verification())).containsExactlyInAnyOrder(Condition.WRITTEN,
+        Condition.PRIOR, Condition.AUTHORISED);
+    assertThat(((Verification.Refused) e.verification()).reasons()).hasSize(3);
+    EvidenceEntry refused = evidenceStore.readAll(1, 10).get(0);
+    assertThat(refused.action()).isEqualTo("instruction.refused");
+    assertThat(refused.details().get("failed")).contains("WRITTEN", "PRIOR", "AUTHORISED");
   }
 
   @Test
   void anotherClientsInstructionIsNeverRecordedNorUsable_R_ACC_2() {
     ClientPrincipal globexAdmin = ClientPrincipal.of("globex-admin", GLOBEX,
         ClientRole.ADMINISTRATOR);
-    assertThatThrownBy(() -> service.record(globexAdmin, CASE, respond(globexAdmin)))
+    assertThatThrownBy(() -> record(respond(globexAdmin)))
         .isInstanceOf(SecurityException.class);
-    assertThatThrownBy(() -> service.record(PRIVACY, CASE, respond(globexAdmin)))
-        .isInstanceOf(SecurityException.class);
+    assertThatThrownBy(() -> service.record(PRIVACY, Target.Kind.SUBJECT_CASE, "case-1",
+        respond(globexAdmin))).isInstanceOf(SecurityException.class);
     EvidenceEntry refused = evidenceStore.readAll(1, 10).get(0);
     assertThat(refused.action()).isEqualTo("instruction.refused");
     assertThat(refused.client()).isEqualTo(GLOBEX);
 
     Instruction acme = record(respond(ADMIN));
-    Target globexCase = new Target(Target.Kind.SUBJECT_CASE, "case-1", GLOBEX, RECEIVED);
-    assertThat(failed(service.verify(acme.id(), globexCase, InstructedAction.RESPOND_TO_SUBJECT,
-        Set.of()))).containsExactlyInAnyOrder(Condition.values());
+    assertThat(failed(service.verify(PRIVACY, acme.id(), Target.Kind.SUBJECT_CASE, "case-g",
+        InstructedAction.RESPOND_TO_SUBJECT, Set.of())))
+        .containsExactlyInAnyOrder(Condition.values());
+    assertThatThrownBy(() -> service.verify(globexAdmin, acme.id(), Target.Kind.SUBJECT_CASE,
+        "case-1", InstructedAction.RESPOND_TO_SUBJECT, Set.of()))
+        .isInstanceOf(SecurityException.class);
     assertThat(service.find(globexAdmin, acme.id())).isEmpty();
     assertThat(service.find(ADMIN, acme.id())).contains(acme);
     assertThatThrownBy(() -> service.list(globexAdmin, ACME, null))
         .isInstanceOf(SecurityException.class);
   }
 
+  /** Finding 2 of issue 15: the target is the stored request's, never one the caller builds. */
   @Test
-  void anUnknownOrMissingInstructionFailsEverything() {
-    assertThat(failed(service.verify(null, CASE, InstructedAction.ERASE, Set.of())))
+  void theTargetComesFromTheStoredRequest_R_DSR_3() {
+    Instruction i = record(respond(ADMIN));
+    // The request's time of receipt is read from the store: a later stored receipt makes the
+    // instruction backdated, whatever a caller might claim.
+    stored.put("case-1", new Target(Target.Kind.SUBJECT_CASE, "case-1", ACME,
+        now.plusSeconds(1)));
+    assertThat(failed(verifyRespond(i))).contains(Condition.PRIOR);
+    assertThat(failed(service.verify(ADMIN, i.id(), Target.Kind.SUBJECT_CASE, "case-none",
+        InstructedAction.RESPOND_TO_SUBJECT, Set.of())))
         .containsExactlyInAnyOrder(Condition.values());
-    assertThat(failed(service.verify("ins-nope", CASE, InstructedAction.ERASE, Set.of())))
-        .containsExactlyInAnyOrder(Condition.values());
+    assertThatThrownBy(() -> service.record(ADMIN, Target.Kind.SUBJECT_CASE, "case-none",
+        respond(ADMIN))).isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> service.register(Target.Kind.SUBJECT_CASE, id -> Optional.empty()))
+        .isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void anUnknownOrMissingInstructionFailsEverything() {
+    assertThat(failed(service.verify(ADMIN, null, Target.Kind.SUBJECT_CASE, "case-1",
+        InstructedAction.ERASE, Set.of()))).containsExactlyInAnyOrder(Condition.values());
+    assertThat(failed(service.verify(ADMIN, "ins-nope", Target.Kind.SUBJECT_CASE, "case-1",
+        InstructedAction.ERASE, Set.of()))).containsExactlyInAnyOrder(Condition.values());
+  }
   @Test
   void anUnlawfulInstructionIsHeldAndTheClientTold_R_ASSIST_2() {
     Instruction i = record(respond(ADMIN));
@@ -250,21 +328,32 @@ class InstructionServiceTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("jane");
   }
 
+  /**
+   * Finding 2 of issue 15: a compulsion proof is issued only from the stored request, with a
+   * prohibition and the designated officer's approval on record, and the issue is evidence.
+   */
   @Test
-  void aLegalCompulsionNeedsTheDesignatedOfficer_R_AUTH_3() {
+  void aLegalCompulsionNeedsTheDesignatedOfficerAndTheStoredApproval_R_AUTH_3() {
     Target authority = new Target(Target.Kind.AUTHORITY_REQUEST, "auth-1", ACME, RECEIVED);
+    stored.put("auth-1", authority);
+    stored.put("auth-2", new Target(Target.Kind.AUTHORITY_REQUEST, "auth-2", ACME, RECEIVED));
+    approved.put("auth-1", new InstructionService.ApprovedCompulsion("comp-1", "CPP art. 60-1",
+        "officer", now));
     ProcessorPrincipal officer = ProcessorPrincipal.of("officer",
         ProcessorRole.DESIGNATED_OFFICER);
-    LegalCompulsion c = service.compulsion(officer, authority, "comp-1", "CPP art. 60-1",
-        "officer", now);
+    LegalCompulsion c = service.compulsion(officer, "auth-1");
     assertThat(c.target()).isEqualTo(authority);
     assertThat(c.basis()).isEqualTo("comp-1");
     assertThat(c.approvedBy()).isEqualTo("officer");
-    assertThatThrownBy(() -> service.compulsion(PRIVACY, authority, "comp-2", "x", "officer", now))
+    EvidenceEntry issued = evidenceStore.readAll(1, 10).get(0);
+    assertThat(issued.action()).isEqualTo("instruction.compulsion.issued");
+    assertThat(issued.client()).isNull(); // the client may not know (R-AUTH-1)
+    assertThatThrownBy(() -> service.compulsion(PRIVACY, "auth-1"))
         .isInstanceOf(SecurityException.class);
-    assertThatThrownBy(() -> service.compulsion(officer, CASE, "comp-3", "x", "officer", now))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> service.compulsion(officer, authority, "comp-4", " ", "officer", now))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> service.compulsion(officer, "auth-2"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> service.compulsion(officer, "case-1"))
+        .isInstanceOf(NoSuchElementException.class);
+    assertThat(evidenceStore.readAll(1, 10)).hasSize(1);
   }
 }

@@ -32,7 +32,7 @@ class ClientEventsTest {
     ClientEvent e = events.contractEnded(OPERATOR, ACME, end, "termination letter 2025-02");
     assertThat(e.at()).isEqualTo(end);
     assertThat(e.recordedAt()).isEqualTo(now);
-    assertThat(events.contractEnd(ACME)).contains(e);
+    assertThat(events.contractEnd(OPERATOR, ACME)).contains(e);
     List<EvidenceEntry> log = custodian.evidence().readFor(OPERATOR, ACME, 1, 10);
     assertThat(log).extracting(EvidenceEntry::action).containsExactly("retention.event.recorded");
     assertThat(log.get(0).details()).containsEntry("type", "CONTRACT_END").containsEntry("at", end.toString());
@@ -42,9 +42,9 @@ class ClientEventsTest {
   void aNewClientWideEventSupersedesThePreviousOfTheSameType() {
     ClientEvent first = events.contractEnded(OPERATOR, ACME, Instant.parse("2025-06-30T22:00:00Z"), "a");
     ClientEvent second = events.contractEnded(OPERATOR, ACME, Instant.parse("2025-09-30T22:00:00Z"), "b");
-    assertThat(events.contractEnd(ACME)).contains(second);
-    assertThat(events.all(ACME)).hasSize(2);
-    assertThat(events.all(ACME).stream().filter(x -> x.id().equals(first.id())).findFirst().orElseThrow().active()).isFalse();
+    assertThat(events.contractEnd(OPERATOR, ACME)).contains(second);
+    assertThat(events.all(OPERATOR, ACME)).hasSize(2);
+    assertThat(events.all(OPERATOR, ACME).stream().filter(x -> x.id().equals(first.id())).findFirst().orElseThrow().active()).isFalse();
   }
 
   @Test
@@ -52,7 +52,7 @@ class ClientEventsTest {
     ClientEvent e = events.crmSyncTurnedOff(OPERATOR, ACME, now, "dashboard");
     ClientEvent w = events.withdraw(OPERATOR, e.id(), "turned on again");
     assertThat(w.active()).isFalse();
-    assertThat(events.active(ACME)).isEmpty();
+    assertThat(events.active(OPERATOR, ACME)).isEmpty();
     assertThatThrownBy(() -> events.withdraw(OPERATOR, e.id(), "again")).isInstanceOf(IllegalStateException.class);
   }
 

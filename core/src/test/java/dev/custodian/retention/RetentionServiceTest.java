@@ -32,13 +32,13 @@ class RetentionServiceTest {
   void clientSetsRecordingDurationWithinBoundsAndEachChangeIsEvidence_R_RET_3() {
     retention.setDuration(admin, ACME, CategoryId.CALL_RECORDING, Period.ofDays(90));
     retention.setDuration(admin, ACME, CategoryId.CALL_RECORDING, Period.ofMonths(6));
-    assertThat(retention.settings(ACME).duration(CategoryId.CALL_RECORDING)).isEqualTo(Period.ofMonths(6));
+    assertThat(retention.settings(OPERATOR, ACME).duration(CategoryId.CALL_RECORDING)).isEqualTo(Period.ofMonths(6));
     List<EvidenceEntry> changes = evidence("retention.setting.changed");
     assertThat(changes).hasSize(2);
     assertThat(changes.get(1).details()).containsEntry("old", "P90D").containsEntry("new", "P6M")
         .containsEntry("category", "CALL_RECORDING");
     assertThat(changes.get(1).actor()).isEqualTo("u-1");
-    assertThat(retention.context(ACME).settings()).containsEntry(CategoryId.CALL_RECORDING, Period.ofMonths(6));
+    assertThat(retention.context(OPERATOR, ACME).settings()).containsEntry(CategoryId.CALL_RECORDING, Period.ofMonths(6));
   }
 
   @Test
@@ -55,7 +55,7 @@ class RetentionServiceTest {
         .hasMessageContaining("lets no client set");
     assertThatThrownBy(() -> r.setDuration(admin, ACME, CategoryId.CALL_LOG, Period.ofDays(30)))
         .hasMessageContaining("no client-set rule");
-    assertThat(r.settings(ACME).durations()).isEmpty();
+    assertThat(r.settings(OPERATOR, ACME).durations()).isEmpty();
   }
 
   @Test
@@ -72,9 +72,9 @@ class RetentionServiceTest {
 
   @Test
   void theClientsZoneDecidesItsCalendar() {
-    assertThat(retention.settings(ACME).zone()).isEqualTo(Custodian.DEFAULT_CLIENT_ZONE);
+    assertThat(retention.settings(OPERATOR, ACME).zone()).isEqualTo(Custodian.DEFAULT_CLIENT_ZONE);
     retention.setZone(admin, ACME, ZoneId.of("America/Martinique"));
-    assertThat(retention.context(ACME).zone()).isEqualTo(ZoneId.of("America/Martinique"));
+    assertThat(retention.context(OPERATOR, ACME).zone()).isEqualTo(ZoneId.of("America/Martinique"));
     assertThat(evidence("retention.setting.zone").get(0).details()).containsEntry("new", "America/Martinique");
   }
 
@@ -100,7 +100,7 @@ class RetentionServiceTest {
     assertThat(deferred).hasSize(1);
     assertThat(deferred.get(0).basis()).isEqualTo("CALL_LOG.cpce-floor");
     assertThat(deferred.get(0).details()).containsEntry("category", "CALL_LOG").containsEntry("until", expected.toString());
-    assertThat(retention.events().active(ACME)).extracting(ClientEvent::type).containsExactly(ClientEventType.DELETION_REQUESTED);
+    assertThat(retention.events().active(OPERATOR, ACME)).extracting(ClientEvent::type).containsExactly(ClientEventType.DELETION_REQUESTED);
     // A young call log stays until its 12 months; an SMS content goes now.
     Instant young = now.minusSeconds(86_400);
     assertThat(retention.classify(RecordFacts.of(ACME, CategoryId.CALL_LOG, young, Set.of())).deletable()).isFalse();

@@ -164,7 +164,7 @@ class TerminationFaultInjectionTest {
           }
         }
         case CERTIFIED -> {
-          if (hold.active() && cu.holds().active(ACME).stream().anyMatch(h -> h.id().equals(hold.id()))) {
+          if (hold.active() && cu.holds().active(OPERATOR, ACME).stream().anyMatch(h -> h.id().equals(hold.id()))) {
             snapshotAtCertificate(t);
             w.crasher.paused(() -> cu.holds().release(OPERATOR, hold.id(), "order lifted"));
             return false;

@@ -79,7 +79,7 @@ class TerminationServiceTest {
     assertThat(t.open(OPERATOR, ACME, T, Set.of("AWS"))).isEqualTo(first);
     assertThatThrownBy(() -> t.open(OPERATOR, ACME, T.plusSeconds(60), Set.of()))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(w.custodian().retention().events().contractEnd(ACME).orElseThrow().at()).isEqualTo(T);
+    assertThat(w.custodian().retention().events().contractEnd(OPERATOR, ACME).orElseThrow().at()).isEqualTo(T);
   }
 
   @Test
@@ -122,7 +122,7 @@ class TerminationServiceTest {
     w.clock.set(T);
     t.runDue();
     t.acknowledgeSubProcessor(OPERATOR, ACME, "AWS", "AWS-1");
-    assertThat(t.overdueSubProcessors(ACME)).isEmpty();
+    assertThat(t.overdueSubProcessors(OPERATOR, ACME)).isEmpty();
 
     w.clock.set(T.plus(Duration.ofDays(10)));
     t.runDue();
@@ -132,7 +132,7 @@ class TerminationServiceTest {
     TerminationCase c = t.find(ACME).orElseThrow();
     assertThat(c.phase()).isEqualTo(TerminationPhase.AWAITING_SUB_PROCESSORS);
     assertThat(c.subProcessor("Twilio").orElseThrow().escalatedAt()).isEqualTo(T.plus(Duration.ofDays(10)));
-    assertThat(t.overdueSubProcessors(ACME)).extracting(TerminationCase.SubProcessorStep::name)
+    assertThat(t.overdueSubProcessors(OPERATOR, ACME)).extracting(TerminationCase.SubProcessorStep::name)
         .containsExactly("Twilio");
     assertThat(actions(w)).contains("termination.subprocessor.escalated");
     assertThatThrownBy(() -> t.acknowledgeSubProcessor(OPERATOR, ACME, "Nobody", null))

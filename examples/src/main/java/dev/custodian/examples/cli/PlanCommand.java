@@ -2,6 +2,7 @@ package dev.custodian.examples.cli;
 
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
+import dev.custodian.client.Principal;
 import dev.custodian.jdbc.HostDataMapping;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.JdbcStateStore;
@@ -111,7 +112,7 @@ final class PlanCommand implements Callable<Integer> {
     List<PlanEntry> entries = new ArrayList<>();
     int done = 0;
     for (Unit u : units) {
-      entries.add(custodian.retention().plan(u.client(), u.category()));
+      entries.add(custodian.retention().plan(Principal.system(), u.client(), u.category()));
       bar.update(++done, units.size(), u.client() + " " + u.category());
     }
     bar.finish();

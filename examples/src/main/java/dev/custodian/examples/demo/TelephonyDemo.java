@@ -518,7 +518,7 @@ public final class TelephonyDemo {
     check(!custodian.processingGate().permits(DemoData.STUDIO), "processing of studio-est stops");
     check(custodian.processingGate().permits(DemoData.ATELIER), "other clients go on");
     terminations.runDue();
-    TerminationCase c = terminations.find(DemoData.STUDIO).orElseThrow();
+    TerminationCase c = terminations.find(OPERATOR, DemoData.STUDIO).orElseThrow();
     check(c.phase() == TerminationPhase.AWAITING_ACKNOWLEDGEMENT, "the archive awaits acknowledgement");
     TerminationCase.ReturnDelivery delivery = Objects.requireNonNull(c.delivery(), "delivery");
     Path archive = workDir.resolve("returns").resolve(DemoData.STUDIO.value())
@@ -559,7 +559,7 @@ public final class TelephonyDemo {
           i.subProcessor().toUpperCase() + "-ACK-1");
     }
     terminations.runDue();
-    c = terminations.find(DemoData.STUDIO).orElseThrow();
+    c = terminations.find(OPERATOR, DemoData.STUDIO).orElseThrow();
     check(c.phase() == TerminationPhase.CERTIFIED, "the termination is certified, not " + c.phase());
     certificate = terminations.certificate(OPERATOR, DemoData.STUDIO).orElseThrow();
     Path dir = workDir.resolve("termination");
