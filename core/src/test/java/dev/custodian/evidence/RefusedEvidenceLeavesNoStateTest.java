@@ -74,7 +74,7 @@ class RefusedEvidenceLeavesNoStateTest {
         .isInstanceOf(PersonalDataInEvidenceException.class);
     assertThat(stored("retention-event"))
         .hasSize(1).allSatisfy(s -> assertThat(s.version()).isEqualTo(1));
-    assertThat(custodian.retention().events().contractEnd(ACME)).contains(first);
+    assertThat(custodian.retention().events().contractEnd(OPERATOR, ACME)).contains(first);
     assertThat(entries()).isEqualTo(before);
   }
 }

@@ -90,7 +90,7 @@ class PlanSnapshotTest {
       custodian.holds().place(ProcessorPrincipal.of("officer-1", ProcessorRole.DESIGNATED_OFFICER),
           ClientId.of("client-0"), Set.of(HELD), Set.of(), null, null, "order 2026-51");
 
-      PlanEntry entry = custodian.retention().plan(ClientId.of("client-0"), CategoryId.CALL_LOG);
+      PlanEntry entry = custodian.retention().plan(dev.custodian.client.SystemPrincipal.INSTANCE, ClientId.of("client-0"), CategoryId.CALL_LOG);
 
       assertThat(((SweepingMeanwhile) hostData).swept).as("another node deleted meanwhile").isTrue();
       assertThat(entry.matched()).as("matched").isEqualTo(ROWS);

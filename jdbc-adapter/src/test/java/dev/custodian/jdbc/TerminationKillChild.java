@@ -61,7 +61,7 @@ public final class TerminationKillChild {
     System.out.println("READY");
     System.out.flush();
     while (true) {
-      TerminationCase c = t.find(CLIENT).orElseThrow();
+      TerminationCase c = t.find(dev.custodian.client.SystemPrincipal.INSTANCE, CLIENT).orElseThrow();
       if ((c.phase() == TerminationPhase.CERTIFIED || c.phase() == TerminationPhase.CLOSED)
           && c.outbox().isEmpty()) {
         System.out.println("DONE");

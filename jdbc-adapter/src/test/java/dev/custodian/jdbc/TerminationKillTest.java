@@ -174,7 +174,7 @@ class TerminationKillTest {
           + Duration.between(started, Instant.now()).toSeconds() + " s, at " + killedIn);
 
       Custodian after = TerminationKillChild.custodian(ds, archives, keys, null);
-      TerminationCase c = after.terminations().find(CLIENT).orElseThrow();
+      TerminationCase c = after.terminations().find(dev.custodian.client.SystemPrincipal.INSTANCE, CLIENT).orElseThrow();
       CertificateOfDeletion cert = after.terminations().certificate(ADMIN, CLIENT).orElseThrow();
       Map<String, Long> now = counts();
       long heldRecordings = (RECORDINGS + HELD_EVERY - 1) / HELD_EVERY;

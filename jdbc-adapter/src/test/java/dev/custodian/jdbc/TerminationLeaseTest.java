@@ -92,15 +92,15 @@ class TerminationLeaseTest {
       assertThat(held.owner()).isEqualTo("node-elsewhere");
 
       skewed.terminations().runDue();
-      assertThat(skewed.terminations().find(CLIENT).orElseThrow().phase())
+      assertThat(skewed.terminations().find(dev.custodian.client.SystemPrincipal.INSTANCE, CLIENT).orElseThrow().phase())
           .as("the case while another node's lease runs").isEqualTo(TerminationPhase.AWAITING_CHOICE);
 
       // Once the database's time passes the lease, the skewed node takes the case over.
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
         skewed.terminations().runDue();
-        return skewed.terminations().find(CLIENT).orElseThrow().phase() != TerminationPhase.AWAITING_CHOICE;
+        return skewed.terminations().find(dev.custodian.client.SystemPrincipal.INSTANCE, CLIENT).orElseThrow().phase() != TerminationPhase.AWAITING_CHOICE;
       });
-      assertThat(skewed.terminations().find(CLIENT).orElseThrow().mode()).isNotNull();
+      assertThat(skewed.terminations().find(dev.custodian.client.SystemPrincipal.INSTANCE, CLIENT).orElseThrow().mode()).isNotNull();
       // It gave the lease back when it stopped: any node may take the case at once.
       assertThat(queue.claim(JOB, "node-third", Duration.ofSeconds(1))).isPresent();
     }

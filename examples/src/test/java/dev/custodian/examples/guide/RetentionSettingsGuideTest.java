@@ -45,7 +45,7 @@ class RetentionSettingsGuideTest {
         .isInstanceOf(IllegalArgumentException.class);
     custodian.retention().setZone(admin, ClientId.of("atelier-nord"), ZoneId.of("America/Martinique"));
     // GUIDE:end
-    assertThat(custodian.retention().settings(ATELIER).duration(CategoryId.CALL_RECORDING))
+    assertThat(custodian.retention().settings(admin, ATELIER).duration(CategoryId.CALL_RECORDING))
         .isEqualTo(Period.ofMonths(6));
   }
 
