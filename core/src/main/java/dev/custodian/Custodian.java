@@ -750,8 +750,11 @@ public final class Custodian {
         throw new dev.custodian.retention.UnscheduledCategoryException(unknown, valid);
       }
       if (keyFingerprint) {
-        PseudonymizationKeyCheck.verify(stateStore, new EvidenceLog(evidenceStore, clock), clock,
-            pseudonymizationKey, previousPseudonymizationKey);
+        // The same key and anchor as the instance's log, so the rotation's entry verifies.
+        EvidenceLog log = new EvidenceLog(evidenceStore, clock, evidenceKey != null ? evidenceKey
+            : EvidenceKey.derivedFrom(pseudonymizationKey), evidenceAnchor);
+        PseudonymizationKeyCheck.verify(stateStore, log, clock, pseudonymizationKey,
+            previousPseudonymizationKey, evidenceKey == null);
       }
     }
 

@@ -37,8 +37,13 @@ final class PseudonymizationKeyCheck {
 
   private PseudonymizationKeyCheck() {}
 
+  /**
+   * @param evidenceKeyDerived whether the evidence log's key is derived from the pseudonymisation
+   *     key: a rotation would then change the evidence key too and leave the log unverifiable, so
+   *     it is refused on a log that holds entries
+   */
   static void verify(StateStore store, EvidenceLog evidence, Clock clock, byte[] key,
-      byte[] previousKey) {
+      byte[] previousKey, boolean evidenceKeyDerived) {
     Repository<Fingerprint> repo = new Repository<>(store, KIND, Fingerprint.class);
     for (int attempt = 0; attempt < 3; attempt++) {
       Optional<Repository.Versioned<Fingerprint>> stored = repo.find(ID);
@@ -75,12 +80,22 @@ final class PseudonymizationKeyCheck {
                   + " that one either")
               + ": pseudonyms in new evidence would no longer match the old. " + ROTATION_HELP);
         }
-        repo.update(ID, stored.get(), new Fingerprint(f.salt(), current, clock.instant()));
+        if (evidenceKeyDerived && evidence.head().isPresent()) {
+          throw new IllegalStateException("the evidence log's key is derived from the"
+              + " pseudonymisation key, so this rotation would leave the log unverifiable: keep"
+              + " the log's key by also setting evidenceKey(EvidenceKey.derivedFrom(previousKey))"
+              + " (and keep that setting), or give the log a key of its own from your secret"
+              + " store before the log's first entry");
+        }
+        // Evidence first, as a step logged once: a crash before the fingerprint's update repeats
+        // the rotation at the next start without a second entry.
         evidence.append(EvidenceRecord.of("pseudonymization.key.rotated", "system")
             .withBasis("R-EVID-2")
             .withDetail("previousFingerprint", f.fingerprint())
             .withDetail("fingerprint", current)
-            .withDetail("previousSince", f.since()));
+            .withDetail("previousSince", f.since())
+            .withStep("pseudonymization.key.rotated/" + f.fingerprint() + "/" + current));
+        repo.update(ID, stored.get(), new Fingerprint(f.salt(), current, clock.instant()));
         LOG.info("pseudonymisation key rotated (fingerprint {} replaces {})", current,
             f.fingerprint());
         return;

@@ -17,8 +17,6 @@ import java.util.Objects;
  * @param step the identity of the duty's step this entry is the evidence of, or null: the log
  *     holds at most one entry per step, so appending a record whose step is already logged is a
  *     no-op that returns the logged entry (a step retried after a crash is recorded once)
- * @throws PersonalDataInEvidenceException if the actor, the basis or a detail holds a phone number
- *     or an e-mail address in clear: a record that exists can be written (R-EVID-2)
  */
 public record EvidenceRecord(
     ClientId client, String action, String actor, String basis, Map<String, String> details,
@@ -27,6 +25,10 @@ public record EvidenceRecord(
   /** The longest step identity a store must keep. */
   public static final int MAX_STEP_LENGTH = 200;
 
+  /**
+   * @throws PersonalDataInEvidenceException if the actor, the basis or a detail holds a phone
+   *     number or an e-mail address in clear: a record that exists can be written (R-EVID-2)
+   */
   public EvidenceRecord {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(actor, "actor");

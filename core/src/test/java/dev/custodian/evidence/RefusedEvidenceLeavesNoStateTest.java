@@ -32,7 +32,7 @@ class RefusedEvidenceLeavesNoStateTest {
   private final InMemoryStateStore state = new InMemoryStateStore();
   private final InMemoryEvidenceStore evidence = new InMemoryEvidenceStore();
   private final Custodian custodian = Custodian.builder().clock(Clock.fixed(now, ZoneOffset.UTC))
-      .pseudonymizationKey(new byte[32]).stateStore(state).evidenceStore(evidence).build();
+      .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).stateStore(state).evidenceStore(evidence).build();
 
   private List<StoredState> stored(String kind) {
     return state.list(kind, ACME);

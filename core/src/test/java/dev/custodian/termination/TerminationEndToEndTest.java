@@ -160,7 +160,7 @@ class TerminationEndToEndTest {
     }
     assertThat(cert.subProcessors()).allMatch(s -> s.acknowledgedAt() != null);
     assertThat(cert.render()).contains("CERTIFICATE OF DELETION", "CALL_LOG", "AWS", "Twilio");
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems()).isEmpty();
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems()).isEmpty();
     assertThat(cu.evidence().verify().valid()).isTrue();
     assertThat(w.keys.isDestroyed(ACME)).as("archives and a hold still need the key").isFalse();
     // R-ACC-2: the other client is untouched.

@@ -208,7 +208,7 @@ class TerminationFaultInjectionTest {
     void assertOutcome(String label) {
       assertThat(violations).as(label).isEmpty();
       assertThat(certificate).as(label + ": certificate issued").isNotNull();
-      assertThat(CertificateVerifier.verify(certificate, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems()).as(label).isEmpty();
+      assertThat(CertificateVerifier.verify(certificate, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems()).as(label).isEmpty();
       assertThat(cu.evidence().verify().valid()).as(label + ": evidence chain").isTrue();
       // Each step's evidence once, however the crashes fell (issue 16, finding 3).
       Map<String, Long> perStep = w.evidence.readAll(1, 100_000).stream()

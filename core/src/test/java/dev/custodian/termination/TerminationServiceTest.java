@@ -212,7 +212,7 @@ class TerminationServiceTest {
     assertThat(actions(w)).contains("termination.return.handed_over");
     CertificateOfDeletion cert = t.certificate(ADMIN, ACME).orElseThrow();
     assertThat(cert.render()).contains("checksums verified by op-1", "client's responsibility");
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(new byte[32])).valid()).isTrue();
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).valid()).isTrue();
   }
 
   @Test
@@ -333,7 +333,7 @@ class TerminationServiceTest {
     t.runDue();
     CertificateOfDeletion cert = t.certificate(OPERATOR, ACME).orElseThrow();
     assertThat(cert.mode()).isEqualTo(TerminationMode.DELETE_BY_DEFAULT);
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems()).isEmpty();
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems()).isEmpty();
     assertThat(CertificateOfDeletion.fromJson(cert.toJson())).isEqualTo(cert);
     assertThat(PHONE.matcher(cert.toJson()).find()).isFalse();
 
@@ -345,12 +345,12 @@ class TerminationServiceTest {
         cert.terminationDate(), cert.mode(), cert.choiceBy(), cert.choiceAt(),
         cert.scheduleVersion(), lines, cert.returnArchive(), cert.subProcessors(), cert.keyStatus(),
         cert.evidenceFrom(), cert.evidenceTo(), cert.evidenceToHash(), cert.issuedAt());
-    assertThat(CertificateVerifier.verify(forged, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems())
+    assertThat(CertificateVerifier.verify(forged, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems())
         .anyMatch(p -> p.contains("SMS_CONTENT")).anyMatch(p -> p.contains("SHA-256"));
 
     w.evidence.tamper(cert.evidenceFrom() + 1, e -> new EvidenceEntry(e.sequence(), e.at(),
         e.client(), e.action(), "someone-else", e.basis(), e.details(), e.previousHash(), e.hash()));
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(new byte[32])).problems())
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems())
         .anyMatch(p -> p.contains("chain broken"));
   }
 

@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  * stores stands for a restarted process. Every SPI goes through the {@link Crasher}.
  */
 final class World {
+  /** The fictional pseudonymisation key of every test custodian; its evidence key derives from it. */
+  static final byte[] KEY =
+      "a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   static final Instant T = Instant.parse("2026-03-02T00:00:00Z");
   static final ClientId ACME = ClientId.of("acme");
   static final ClientId GLOBEX = ClientId.of("globex");
@@ -93,7 +96,7 @@ final class World {
         .subProcessorsOf(c -> c.equals(ACME) ? SUB_PROCESSORS : Set.of())
         .terminationOptions(options)
         .workQueue(queue)
-        .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .pseudonymizationKey(KEY)
         .build();
   }
 
