@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * REQUIREMENTS.md demands.
  */
 class TerminationEndToEndTest {
+  /** The evidence key Custodian derives from the tests' pseudonymisation key. */
+  private static final EvidenceKey EVIDENCE_KEY = EvidenceKey.derivedFrom(World.KEY);
 
   /** The table's "at termination" column, as dispositions. */
   static Disposition expected(CategoryId c, TerminationMode mode) {
@@ -160,7 +162,7 @@ class TerminationEndToEndTest {
     }
     assertThat(cert.subProcessors()).allMatch(s -> s.acknowledgedAt() != null);
     assertThat(cert.render()).contains("CERTIFICATE OF DELETION", "CALL_LOG", "AWS", "Twilio");
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems()).isEmpty();
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EVIDENCE_KEY).problems()).isEmpty();
     assertThat(cu.evidence().verify().valid()).isTrue();
     assertThat(w.keys.isDestroyed(ACME)).as("archives and a hold still need the key").isFalse();
     // R-ACC-2: the other client is untouched.

@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with the same outcome as an uninterrupted one.
  */
 class TerminationFaultInjectionTest {
+  /** The evidence key Custodian derives from the tests' pseudonymisation key. */
+  private static final EvidenceKey EVIDENCE_KEY = EvidenceKey.derivedFrom(World.KEY);
 
   @ParameterizedTest
   @EnumSource(TerminationMode.class)
@@ -208,7 +210,7 @@ class TerminationFaultInjectionTest {
     void assertOutcome(String label) {
       assertThat(violations).as(label).isEmpty();
       assertThat(certificate).as(label + ": certificate issued").isNotNull();
-      assertThat(CertificateVerifier.verify(certificate, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems()).as(label).isEmpty();
+      assertThat(CertificateVerifier.verify(certificate, w.evidence, EVIDENCE_KEY).problems()).as(label).isEmpty();
       assertThat(cu.evidence().verify().valid()).as(label + ": evidence chain").isTrue();
       // Each step's evidence once, however the crashes fell (issue 16, finding 3).
       Map<String, Long> perStep = w.evidence.readAll(1, 100_000).stream()

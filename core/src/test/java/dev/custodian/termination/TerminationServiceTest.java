@@ -38,6 +38,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.junit.jupiter.api.Test;
 
 class TerminationServiceTest {
+  /** The evidence key Custodian derives from the tests' pseudonymisation key. */
+  private static final EvidenceKey EVIDENCE_KEY = EvidenceKey.derivedFrom(World.KEY);
   private static final Pattern PHONE = Pattern.compile("\\+?33\\s?[0-9]{8,9}|99\\s?00");
 
   private static World small(CategoryId... categories) {
@@ -212,7 +214,7 @@ class TerminationServiceTest {
     assertThat(actions(w)).contains("termination.return.handed_over");
     CertificateOfDeletion cert = t.certificate(ADMIN, ACME).orElseThrow();
     assertThat(cert.render()).contains("checksums verified by op-1", "client's responsibility");
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).valid()).isTrue();
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EVIDENCE_KEY).valid()).isTrue();
   }
 
   @Test
@@ -333,7 +335,7 @@ class TerminationServiceTest {
     t.runDue();
     CertificateOfDeletion cert = t.certificate(OPERATOR, ACME).orElseThrow();
     assertThat(cert.mode()).isEqualTo(TerminationMode.DELETE_BY_DEFAULT);
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems()).isEmpty();
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EVIDENCE_KEY).problems()).isEmpty();
     assertThat(CertificateOfDeletion.fromJson(cert.toJson())).isEqualTo(cert);
     assertThat(PHONE.matcher(cert.toJson()).find()).isFalse();
 
@@ -345,12 +347,12 @@ class TerminationServiceTest {
         cert.terminationDate(), cert.mode(), cert.choiceBy(), cert.choiceAt(),
         cert.scheduleVersion(), lines, cert.returnArchive(), cert.subProcessors(), cert.keyStatus(),
         cert.evidenceFrom(), cert.evidenceTo(), cert.evidenceToHash(), cert.issuedAt());
-    assertThat(CertificateVerifier.verify(forged, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems())
+    assertThat(CertificateVerifier.verify(forged, w.evidence, EVIDENCE_KEY).problems())
         .anyMatch(p -> p.contains("SMS_CONTENT")).anyMatch(p -> p.contains("SHA-256"));
 
     w.evidence.tamper(cert.evidenceFrom() + 1, e -> new EvidenceEntry(e.sequence(), e.at(),
         e.client(), e.action(), "someone-else", e.basis(), e.details(), e.previousHash(), e.hash()));
-    assertThat(CertificateVerifier.verify(cert, w.evidence, EvidenceKey.derivedFrom(World.KEY)).problems())
+    assertThat(CertificateVerifier.verify(cert, w.evidence, EVIDENCE_KEY).problems())
         .anyMatch(p -> p.contains("chain broken"));
   }
 
