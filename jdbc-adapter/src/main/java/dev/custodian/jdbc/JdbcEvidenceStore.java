@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -54,6 +55,7 @@ public final class JdbcEvidenceStore implements EvidenceStore {
 
   private final Jdbc jdbc;
   private final Duration lockWait;
+  private final AtomicLong lockWaitsRetried = new AtomicLong();
 
   /** A store on {@code dataSource}, in the dialect detected from it. */
   public JdbcEvidenceStore(DataSource dataSource) {
@@ -141,10 +143,16 @@ public final class JdbcEvidenceStore implements EvidenceStore {
           throw new CustodianJdbcException("an evidence append waited " + lockWait.toSeconds()
               + " s for the chain's head and gave up", e);
         }
+        lockWaitsRetried.incrementAndGet();
         // The database has just waited its own timeout; a short pause avoids spinning on a zero one.
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
       }
     }
+  }
+
+  /** How many times an append was run again because the database gave up waiting for the head. */
+  long lockWaitsRetried() {
+    return lockWaitsRetried.get();
   }
 
   /** The database gave up waiting for a lock: H2 (50200), PostgreSQL (55P03), MariaDB (1205). */

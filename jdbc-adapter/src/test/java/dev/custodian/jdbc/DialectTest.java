@@ -22,15 +22,17 @@ class DialectTest {
   void everyDialectShipsItsVersionedScript() {
     for (Dialect d : Dialect.values()) {
       assertThat(CustodianSchema.scripts(d))
-          .containsExactly("dev/custodian/jdbc/schema/" + d.folder() + "/V1__custodian.sql");
+          .containsExactly("dev/custodian/jdbc/schema/" + d.folder() + "/V1__custodian.sql",
+              "dev/custodian/jdbc/schema/" + d.folder() + "/V2__evidence_integrity.sql");
       assertThat(CustodianSchema.flywayLocation(d))
           .isEqualTo("classpath:dev/custodian/jdbc/schema/" + d.folder());
-      String script = CustodianSchema.read(CustodianSchema.scripts(d).get(0));
-      List<String> statements = CustodianSchema.statements(script);
-      assertThat(statements).isNotEmpty().allSatisfy(s -> assertThat(s)
-          .as("every statement is idempotent").satisfiesAnyOf(
-              x -> assertThat(x).contains("IF NOT EXISTS"),
-              x -> assertThat(x).containsIgnoringCase("INSERT")));
+      for (String resource : CustodianSchema.scripts(d)) {
+        List<String> statements = CustodianSchema.statements(CustodianSchema.read(resource));
+        assertThat(statements).as(resource).isNotEmpty().allSatisfy(s -> assertThat(s)
+            .as("every statement is idempotent").satisfiesAnyOf(
+                x -> assertThat(x).contains("IF NOT EXISTS"),
+                x -> assertThat(x).containsIgnoringCase("INSERT")));
+      }
     }
   }
 

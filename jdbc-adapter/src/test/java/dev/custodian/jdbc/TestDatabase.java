@@ -113,7 +113,12 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
    * Another empty database with Custodian's tables, dropped after the class: for a test that must
    * not see what an earlier test (or its stray threads) left behind.
    */
-  synchronized DataSource freshDatabase() {
+  DataSource freshDatabase() {
+    return freshDatabase(true);
+  }
+
+  /** Like {@link #freshDatabase()}, without Custodian's tables if {@code withSchema} is false. */
+  synchronized DataSource freshDatabase(boolean withSchema) {
     String extra = name + "_" + (extras.size() + 1);
     DataSource ds;
     try {
@@ -123,7 +128,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
     extras.add(extra);
     extraSources.add(ds);
-    CustodianSchema.createIfMissing(ds, dialect);
+    if (withSchema) {
+      CustodianSchema.createIfMissing(ds, dialect);
+    }
     return ds;
   }
 

@@ -130,6 +130,8 @@ public final class TelephonyDemo {
   private final DemoOperator operator = new DemoOperator();
   private DemoData data;
   private Path mappingFile;
+  /** The demo's (public, fictional) pseudonymisation key, for verify-evidence to derive the evidence key. */
+  private Path keyFile;
   private Map<ClientId, String> accessCases;
   private Hold hold;
   private CertificateOfDeletion certificate;
@@ -176,7 +178,7 @@ public final class TelephonyDemo {
         out.println("  custodian plan --jdbc-url " + database.url() + " --user "
             + DemoDatabase.USER + " --mapping " + mappingFile);
         out.println("  custodian verify-evidence --jdbc-url " + database.url() + " --user "
-            + DemoDatabase.USER);
+            + DemoDatabase.USER + " --pseudonymization-key-file " + keyFile);
       }
     } else {
       out.println("Demo FAILED: " + failures.size() + " check(s) did not hold:");
@@ -200,6 +202,8 @@ public final class TelephonyDemo {
       Files.copy(Objects.requireNonNull(in, "telephony-mapping.json"), mappingFile,
           StandardCopyOption.REPLACE_EXISTING);
     }
+    keyFile = workDir.resolve("demo-pseudonymization.key");
+    Files.writeString(keyFile, java.util.Base64.getEncoder().encodeToString(demoKey()) + "\n");
     evidenceStore = new JdbcEvidenceStore(database.dataSource());
     hostData = JdbcHostData.builder(database.dataSource(), HostDataMapping.load(mappingFile)).build();
     custodian = Custodian.builder()
