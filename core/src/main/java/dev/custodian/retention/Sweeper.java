@@ -260,8 +260,7 @@ final class Sweeper {
           if (n > 0) {
             evidence.append(EvidenceRecord.of("retention.sweep.restricted", ACTOR)
                 .withClient(entry.client()).withBasis(basisPrefix + "restricted archive")
-                .withDetail("category", entry.category()).withDetail("restricted", n)
-                .withStep("retention.sweep.restricted:" + claim.jobId() + "/" + claim.unitId()));
+                .withDetail("category", entry.category()).withDetail("restricted", n));
           }
         }
         Step done = new Step(0, n, new Cursor(0, null), processed, false, Map.of());
