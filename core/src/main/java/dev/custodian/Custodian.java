@@ -460,7 +460,8 @@ public final class Custodian {
     /**
      * The units of work in which a sweep batch's deletion, its evidence and its checkpoint commit
      * together. Default: the stores' own when the host data, evidence store and work queue share
-     * them (the JDBC adapter's on one {@code DataSource}), otherwise none.
+     * them (the JDBC adapter's on one {@code DataSource}), otherwise none. A store wrapped in a
+     * class of the host's is no longer recognised: pass {@code new JdbcTransactions(dataSource)}.
      */
     public Builder transactions(dev.custodian.spi.Transactions value) {
       this.transactions = Objects.requireNonNull(value, "transactions");

@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * summary is the evidence of a step ({@link EvidenceRecord#withStep}: the plan and unit), so it is
  * logged once even where the stores cannot commit it with the unit's completion.
  *
+ * <p>Where they do not share a transaction ({@link Transactions#none()}), each store commits on its
+ * own as before: a crash between a batch's deletion and its evidence can still leave that batch
+ * without its entry, and the unit's counts short by it. No intent entry or reconciliation covers
+ * that case yet.
+ *
  * <p>Clients of one category that delete everything before the same cutoff are swept together,
  * as {@link SweepGroup} units (time slices of the category's expired range, all clients at once),
  * through the same gate: holds re-read per client at each batch, one evidence entry per client per
@@ -255,8 +260,7 @@ final class Sweeper {
           if (n > 0) {
             evidence.append(EvidenceRecord.of("retention.sweep.restricted", ACTOR)
                 .withClient(entry.client()).withBasis(basisPrefix + "restricted archive")
-                .withDetail("category", entry.category()).withDetail("restricted", n)
-                .withStep("retention.sweep.restricted:" + claim.jobId() + "/" + claim.unitId()));
+                .withDetail("category", entry.category()).withDetail("restricted", n));
           }
         }
         Step done = new Step(0, n, new Cursor(0, null), processed, false, Map.of());
