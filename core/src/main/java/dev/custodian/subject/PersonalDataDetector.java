@@ -203,7 +203,9 @@ public final class PersonalDataDetector {
       }
       // libphonenumber keeps the trunk prefix when dropping it leaves too few digits ("06 39 98
       // 12 3" would read as 063998123): a national writing must lose exactly its prefix.
-      String ndd = UTIL.getNddPrefixForRegion(region, true);
+      // ("ZZ", international only, has no trunk prefix; asking libphonenumber logs a warning.)
+      String ndd = UTIL.getSupportedRegions().contains(region)
+          ? UTIL.getNddPrefixForRegion(region, true) : null;
       String digits = s.replaceAll("[^0-9]", "");
       if (s.indexOf('+') < 0 && !digits.startsWith("00") && ndd != null && !ndd.isEmpty()
           && digits.startsWith(ndd)

@@ -106,6 +106,36 @@ class SubjectIdentifierTest {
     assertThat(SubjectIdentifier.parse(raw)).isEqualTo(UserId.of(raw));
   }
 
+  /** libphonenumber logs through java.util.logging: the parsers must give it nothing to warn of. */
+  @Test
+  void parsingLogsNothing() {
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger("com.google.i18n.phonenumbers");
+    java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        records.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    jul.addHandler(handler);
+    try {
+      PhoneNumber.of("+33 6 39 98 12 34");
+      PhoneNumber.of("0033.6.39.98.12.34");
+      PhoneNumber.of("06 39 98 12 34", "FR");
+      SubjectIdentifier.parse("(+33) 6 39 98 12 34");
+      PersonalDataDetector.standard().containsPersonalData("call +33 (0)6 39 98 12 34 or 0639981234");
+    } finally {
+      jul.removeHandler(handler);
+    }
+    assertThat(records).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+  }
+
   @Test
   void anUnknownRegionIsRefused() {
     assertThatThrownBy(() -> SubjectIdentifier.parse("06 39 98 12 34", "XX"))
