@@ -59,9 +59,9 @@ public final class AccessPolicy {
   public void require(Principal p, Operation op, ClientId client) {
     Objects.requireNonNull(p, "principal");
     if (!allows(p, op, client)) {
-      throw new SecurityException("principal " + p.id() + " may not " + op.service() + "."
-          + op.methods().split(",")[0].trim() + (client == null ? "" : " for client " + client)
-          + " (" + op.refusedBecause() + ")");
+      throw new SecurityException("principal " + p.id() + " may not " + op + " ("
+          + op.service() + ": " + op.methods() + ")"
+          + (client == null ? "" : " for client " + client) + ": " + op.refusedBecause());
     }
   }
 
