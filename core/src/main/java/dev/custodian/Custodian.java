@@ -19,11 +19,13 @@ import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.HoldService;
 import dev.custodian.instruction.InstructionService;
+import dev.custodian.retention.CategoryId;
 import dev.custodian.retention.RetentionBounds;
 import dev.custodian.retention.RetentionMetrics;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.RetentionService;
 import dev.custodian.retention.SweepOptions;
+import dev.custodian.retention.UnscheduledCategoryException;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.EscalationChannel;
 import dev.custodian.spi.EvidenceAnchor;
@@ -68,6 +70,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -742,13 +745,12 @@ public final class Custodian {
         throw new IllegalStateException("pseudonymizationKey is refused: " + why
             + "; use at least 32 random bytes from the processor's secret store");
       });
-      java.util.Set<dev.custodian.retention.CategoryId> unknown =
-          new java.util.TreeSet<>(hostData.categories());
-      java.util.Set<dev.custodian.retention.CategoryId> valid = new java.util.TreeSet<>();
+      Set<CategoryId> unknown = new TreeSet<>(hostData.categories());
+      Set<CategoryId> valid = new TreeSet<>();
       retentionSchedule.categories().forEach(p -> valid.add(p.id()));
       unknown.removeAll(valid);
       if (!unknown.isEmpty()) {
-        throw new dev.custodian.retention.UnscheduledCategoryException(unknown, valid);
+        throw new UnscheduledCategoryException(unknown, valid);
       }
       if (keyFingerprint) {
         // The same key and anchor as the instance's log, so the rotation's entry verifies.
@@ -762,7 +764,7 @@ public final class Custodian {
     /**
      * @throws IllegalStateException if the pseudonymisation key is missing or looks like a
      *     placeholder
-     * @throws dev.custodian.retention.UnscheduledCategoryException if the host's data has a
+     * @throws UnscheduledCategoryException if the host's data has a
      *     category the retention schedule lacks
      * @throws PseudonymizationKeyChangedException if the key is not the one recorded at the first
      *     start and no rotation from it was asked for

@@ -106,6 +106,12 @@ class CliArgumentsTest {
   void aMissingOrUnreadableMappingFileExits2() throws Exception {
     badArguments("plan", "--jdbc-url", url(), "--mapping", dir.resolve("none.json").toString());
     badArguments("plan", "--jdbc-url", url(), "--mapping", dir.toString());
+    // A mapping naming a table the database lacks is a bad mapping file too.
+    Path missingTable = dir.resolve("missing-table.json");
+    Files.writeString(missingTable, Files.readString(mapping).replaceFirst("\"call_log\"", "\"no_such_table\""));
+    CliRun run = run("plan", "--jdbc-url", url(), "--user", "sa", "--mapping", missingTable.toString());
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(CustodianCli.BAD_ARGUMENTS);
+    assertThat(run.errLines().get(0)).contains("no_such_table");
     // With a bad URL as well, the missing file is the error shown.
     badArguments("plan", "--jdbc-url", "jdbc:postgresql://127.0.0.1:notaport/x", "--mapping",
         dir.resolve("none.json").toString());
