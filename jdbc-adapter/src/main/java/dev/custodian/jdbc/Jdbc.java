@@ -54,7 +54,7 @@ final class Jdbc {
       try {
         return work.run(joined);
       } catch (SQLException e) {
-        throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+        throw CustodianJdbcException.of("database call failed", e);
       }
     }
     try (Connection c = dataSource.getConnection()) {
@@ -106,7 +106,7 @@ final class Jdbc {
         throw e;
       }
     } catch (SQLException e) {
-      throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+      throw CustodianJdbcException.of("database call failed", e);
     }
   }
 
@@ -116,7 +116,7 @@ final class Jdbc {
       try {
         return work.run(joined);
       } catch (SQLException e) {
-        throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+        throw CustodianJdbcException.of("database call failed", e);
       }
     }
     SQLException last = null;

@@ -88,7 +88,7 @@ public final class JdbcTransactions implements Transactions {
     try {
       c = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+      throw CustodianJdbcException.of("database call failed", e);
     }
     boolean autoCommit = true;
     int isolation = wanted;
@@ -120,7 +120,7 @@ public final class JdbcTransactions implements Transactions {
       if (e instanceof RuntimeException re) {
         throw re;
       }
-      throw new CustodianJdbcException("database call failed: " + e.getMessage(), e);
+      throw CustodianJdbcException.of("database call failed", e);
     } finally {
       try {
         if (isolation != wanted) {
