@@ -120,7 +120,7 @@ public final class JdbcTransactions implements Transactions {
       if (e instanceof RuntimeException re) {
         throw re;
       }
-      throw CustodianJdbcException.of("database call failed", e);
+      throw CustodianJdbcException.of("database call failed", (SQLException) e);
     } finally {
       try {
         if (isolation != wanted) {
