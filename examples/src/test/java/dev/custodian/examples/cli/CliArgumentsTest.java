@@ -76,9 +76,14 @@ class CliArgumentsTest {
   }
 
   @Test
-  void aPasswordOfAServerThatRefusesIsMaskedAndExits1() {
+  void aPasswordOfAServerThatRefusesIsMaskedAndExits1() throws Exception {
+    // With a well-formed key, so that the command gets as far as the server.
+    Path key = dir.resolve("evidence.key");
+    java.nio.file.Files.writeString(key, java.util.Base64.getEncoder().encodeToString(
+        "a test evidence key of 32+ bytes!".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     CliRun run = run("verify-evidence", "--jdbc-url",
-        "jdbc:postgresql://127.0.0.1:1/telephony?user=ops&password=" + SECRET);
+        "jdbc:postgresql://127.0.0.1:1/telephony?user=ops&password=" + SECRET,
+        "--evidence-key-file", key.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(CustodianCli.FAILED);
     assertThat(run.errLines().get(0)).contains("password=***");
   }
