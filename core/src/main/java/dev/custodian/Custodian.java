@@ -203,7 +203,9 @@ public final class Custodian {
             b.keyCustody == null ? new InMemoryKeyCustody() : b.keyCustody,
             b.subProcessorInstructionSender, b.terminationNotifier,
             instructingRoles, b.subProcessorsOf, clock, workQueue),
-        b.terminationOptions);
+        b.terminationOptions, b.transactions != null ? b.transactions
+            : dev.custodian.spi.Transactions.shared(hostData, evidenceStore, stateStore,
+                b.erasureLedgerStore == null ? stateStore : b.erasureLedgerStore, b.workQueue));
 
     // ---- wiring: subprocessor, breach, audit ----
     this.subprocessors = new SubprocessorRegistry(stateStore, evidence,

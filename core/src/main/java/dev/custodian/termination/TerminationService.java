@@ -29,6 +29,7 @@ import dev.custodian.spi.StateStore;
 import dev.custodian.spi.SubProcessorInstruction;
 import dev.custodian.spi.SubProcessorInstructionSender;
 import dev.custodian.spi.TerminationNotifier;
+import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.spi.memory.InMemoryWorkQueue;
 import java.io.IOException;
@@ -85,6 +86,7 @@ public final class TerminationService {
   private final Repository<TerminationCase> cases;
   private final Repository<CertificateOfDeletion> certificates;
   private final Wiring w;
+  private final Transactions transactions;
   private final TerminationOptions options;
   private final AccessPolicy access;
   private final Planner planner;
@@ -156,6 +158,16 @@ public final class TerminationService {
   }
 
   public TerminationService(Wiring wiring, TerminationOptions options) {
+    this(wiring, options, Transactions.none());
+  }
+
+  /**
+   * Like {@link #TerminationService(Wiring, TerminationOptions)}, with the units of work in which
+   * a deletion batch, its evidence and the case's progress commit together ({@link
+   * Transactions#none()} where the stores cannot share one).
+   */
+  public TerminationService(Wiring wiring, TerminationOptions options, Transactions transactions) {
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.w = Objects.requireNonNull(wiring, "wiring");
     this.options = Objects.requireNonNull(options, "options");
     this.access = new AccessPolicy(wiring.instructingRoles());
@@ -828,6 +840,14 @@ public final class TerminationService {
       // The ledger line is written before the first batch, so it exists for whatever gets deleted.
       ledger.recordIntent(ledgerId, c.client(), s.category(), null, null, c.id());
     }
+    // One unit of work where the stores share a database: the batch's deletion, its evidence and
+    // the case's new cursor (or the category's completion) commit together, so a crash leaves
+    // neither rows deleted without their evidence nor a cursor ahead of them (R-EVID-1).
+    return transactions.inOneTransaction(() -> deleteOneBatch(v, c, s, all, ledgerId));
+  }
+
+  private boolean deleteOneBatch(Versioned<TerminationCase> v, TerminationCase c,
+      TerminationCase.CategoryStep s, RecordSelection all, String ledgerId) {
     DeletionBatch b = w.deletionGate().deleteBatch(all, s.cursor(), options.deletionBatchSize(),
         SYSTEM, "termination.deletion.batch", c.id());
     if (!b.exhausted()) {

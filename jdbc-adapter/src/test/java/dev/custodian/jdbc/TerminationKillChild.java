@@ -114,6 +114,8 @@ public final class TerminationKillChild {
         .evidenceStore(new JdbcEvidenceStore(ds))
         .hostData(progress == null ? host : new ProgressHost(host, progress))
         .workQueue(new JdbcWorkQueue(ds))
+        // The progress wrappers hide the stores' shared transactions: named explicitly.
+        .transactions(new JdbcTransactions(ds))
         .archiveSink(new DirectoryArchiveSink(archives, keys))
         .subProcessorInstructionSender(instruction -> { })
         .terminationOptions(TerminationOptions.DEFAULTS.withLease(LEASE).withDeletionBatchSize(BATCH))

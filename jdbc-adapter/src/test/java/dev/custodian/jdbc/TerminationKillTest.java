@@ -243,11 +243,14 @@ class TerminationKillTest {
       assertThat(count(entries, "termination.certificate.issued")).isEqualTo(1);
       assertThat(count(entries, "termination.archive.discarded"))
           .isEqualTo(cert.returnArchive().discardedArchives().size());
+      long evidenced = entries.stream().filter(e -> e.action().equals("termination.deletion.batch"))
+          .mapToLong(e -> Long.parseLong(e.details().getOrDefault("deleted", "0"))).sum();
       System.out.println("TerminationKillTest " + db().dialect() + ": export attempts "
-          + c.delivery().attempt() + ", batch evidence deleted "
-          + entries.stream().filter(e -> e.action().equals("termination.deletion.batch"))
-              .mapToLong(e -> Long.parseLong(e.details().getOrDefault("deleted", "0"))).sum()
+          + c.delivery().attempt() + ", batch evidence deleted " + evidenced
           + " of " + (rec.deleted() + con.deleted()));
+      // A batch's deletion, its evidence and the case's cursor commit together (issue 16, finding 1).
+      assertThat(evidenced).as("rows deleted with their batch evidence")
+          .isEqualTo(rec.deleted() + con.deleted());
       assertThat(CertificateVerifier.verify(cert, new JdbcEvidenceStore(ds),
           EvidenceKey.derivedFrom(TerminationKillChild.KEY)).problems()).isEmpty();
       ChainVerification chain = after.evidence().verify();
