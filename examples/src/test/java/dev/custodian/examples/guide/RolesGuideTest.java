@@ -64,7 +64,7 @@ class RolesGuideTest {
     assertThatThrownBy(() -> custodian.retention().requestDeletion(user, atelier,
         Set.of(CategoryId.SMS_CONTENT), Set.of(), "client ticket 8812"))
         .isInstanceOf(SecurityException.class)
-        .hasMessageContaining("may not retention.requestDeletion");
+        .hasMessageContaining("may not RETENTION_DELETION_REQUEST");
     assertThat(custodian.evidence().head().map(e -> e.sequence()).orElse(0L))
         .isEqualTo(before);                                   // nothing recorded, nothing changed
 
