@@ -59,7 +59,10 @@ public final class HoldService {
         legalBasis, by.id(), clock.instant(), null, null, null);
     // The record is built (and so checked for personal data) before the hold is stored: a hold
     // whose evidence cannot be written is never kept (R-EVID-2).
-    EvidenceRecord r = EvidenceRecord.of("hold.placed", by.id()).withClient(client)
+    // Processor-wide, the client named in the details: a hold may come from an authority the
+    // client may not be told of (R-AUTH-1), so the client's own evidence reads must not show it.
+    EvidenceRecord r = EvidenceRecord.of("hold.placed", by.id())
+        .withDetail("client", client.value())
         .withBasis(legalBasis).withDetail("hold", hold.id())
         .withDetail("categories", hold.categories().isEmpty() ? "*" : hold.categories().toString())
         .withDetail("subjects", hold.subjects().isEmpty() ? "*"
@@ -83,7 +86,8 @@ public final class HoldService {
       throw new IllegalStateException("hold " + holdId + " is already released");
     }
     Hold released = v.value().released(clock.instant(), by.id(), reason);
-    EvidenceRecord r = EvidenceRecord.of("hold.released", by.id()).withClient(released.client())
+    EvidenceRecord r = EvidenceRecord.of("hold.released", by.id())
+        .withDetail("client", released.client().value())
         .withBasis(released.legalBasis()).withDetail("hold", holdId).withDetail("reason", reason);
     holds.update(holdId, v, released);
     evidence.append(r);
