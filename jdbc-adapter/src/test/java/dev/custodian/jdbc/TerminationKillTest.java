@@ -156,10 +156,19 @@ class TerminationKillTest {
           assertThat(child.process.exitValue()).as("the last child's exit").isZero();
           break;
         }
-        // A random moment into the work: the child is killed wherever it is by then.
-        long delay = random.nextInt(600);
-        if (child.process.waitFor(delay, TimeUnit.MILLISECONDS)) {
+        // A random moment into the work: the child is killed wherever it is by then. In the
+        // deletions, a few state writes on and a short delay: a long delay alone let a fast child
+        // (whose batches commit in one unit each) delete everything before the last kills.
+        String at = first;
+        // From the hand-over on, the rest of the work can take well under a second.
+        boolean deleting = targets.get(kills).compareTo(TerminationPhase.AWAITING_ACKNOWLEDGEMENT) >= 0;
+        for (int n = deleting ? random.nextInt(3) : 0; n > 0 && !at.equals("DONE"); n--) {
+          at = child.firstOf("STEP", "DONE");
+        }
+        long delay = random.nextInt(deleting ? 60 : 400);
+        if (at.equals("DONE") || child.process.waitFor(delay, TimeUnit.MILLISECONDS)) {
           // It finished the termination first (the last deletions were that close to the end).
+          assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
           assertThat(child.process.exitValue()).as("exit of a child that finished, see " + child.log).isZero();
           break;
         }
