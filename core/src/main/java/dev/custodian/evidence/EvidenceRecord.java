@@ -40,6 +40,7 @@ public record EvidenceRecord(
     // a record that could not be written stops the duty before anything is kept (R-EVID-2).
     EvidenceLog.refusePersonalData("actor", actor);
     EvidenceLog.refusePersonalData("basis", basis);
+    EvidenceLog.refusePersonalData("step", step);
     for (Map.Entry<String, String> d : details.entrySet()) {
       EvidenceLog.refusePersonalData(d.getKey(), d.getKey());
       EvidenceLog.refusePersonalData(d.getKey(), d.getValue());
