@@ -34,19 +34,21 @@ public class CustodianJdbcException extends RuntimeException {
   private final int errorCode;
   private final String constraint;
 
-  /** A failure without a driver exception behind it (or whose cause carries no row values). */
+  /**
+   * A failure with {@code message} (a fixed text of the library). A driver's exception given as
+   * {@code cause} is kept only as a copy without its message (SQLState, code, constraint), as
+   * {@link #of} keeps it, so no caller can pass row values on by mistake.
+   */
   public CustodianJdbcException(String message, Throwable cause) {
-    super(message, cause);
-    SQLException sql = cause instanceof SQLException s ? s : null;
-    this.sqlState = sql == null ? null : sql.getSQLState();
-    this.errorCode = sql == null ? 0 : sql.getErrorCode();
-    this.constraint = null;
+    this(message, cause instanceof SQLException s ? sanitized(s, new IdentityHashMap<>()) : cause,
+        cause instanceof SQLException s ? constraintOf(s) : null);
   }
 
-  private CustodianJdbcException(String message, SQLException sanitized, String constraint) {
-    super(message, sanitized);
-    this.sqlState = sanitized.getSQLState();
-    this.errorCode = sanitized.getErrorCode();
+  private CustodianJdbcException(String message, Throwable kept, String constraint) {
+    super(message, kept);
+    SQLException sql = kept instanceof SQLException s ? s : null;
+    this.sqlState = sql == null ? null : sql.getSQLState();
+    this.errorCode = sql == null ? 0 : sql.getErrorCode();
     this.constraint = constraint;
   }
 
