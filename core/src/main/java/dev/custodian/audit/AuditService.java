@@ -49,6 +49,7 @@ public final class AuditService {
   private final ZoneId zone;
   private final BusinessHours hours;
   private final InstructingRoles requesters;
+  private final AccessPolicy access;
 
   /**
    * @param zone the processor's zone
@@ -64,6 +65,7 @@ public final class AuditService {
     this.zone = Objects.requireNonNull(zone, "zone");
     this.hours = Objects.requireNonNull(hours, "hours");
     this.requesters = Objects.requireNonNull(requesters, "requesters");
+    this.access = new AccessPolicy(requesters);
   }
 
   /**
@@ -304,7 +306,7 @@ public final class AuditService {
   }
 
   private AccessPolicy access() {
-    return new AccessPolicy(requesters);
+    return access;
   }
 
   private static String blankToNull(String s) {

@@ -59,6 +59,8 @@ public final class BreachService {
   private final Clock clock;
   private final ZoneId zone;
   private final InstructingRoles clientReaders;
+  /** Built once from {@link #clientReaders}: the policy every read is checked against. */
+  private final AccessPolicy readers;
   private final Supplier<Validator> validator;
   private final BreachNotificationSender sender;
 
@@ -75,6 +77,7 @@ public final class BreachService {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.clientReaders = Objects.requireNonNull(clientReaders, "clientReaders");
+    this.readers = new AccessPolicy(clientReaders);
     this.validator = memoize(Objects.requireNonNull(validator, "validator"));
     this.sender = sender;
   }
@@ -351,7 +354,7 @@ public final class BreachService {
 
   private void requireReader(Principal viewer, ClientId client) {
     Objects.requireNonNull(viewer, "viewer");
-    new AccessPolicy(clientReaders).require(viewer, Operation.BREACH_READ, client);
+    readers.require(viewer, Operation.BREACH_READ, client);
   }
 
   private static void requireStaff(ProcessorPrincipal by) {

@@ -65,6 +65,7 @@ public final class SubprocessorRegistry {
   private final EvidenceLog evidence;
   private final Clock clock;
   private final SubprocessorSettings settings;
+  private final AccessPolicy access;
   private volatile boolean seeded;
 
   /**
@@ -81,6 +82,7 @@ public final class SubprocessorRegistry {
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.access = new AccessPolicy(settings.objectingRoles());
     settings.initialSubProcessors().forEach(this::requireTransferCovered);
   }
 
@@ -632,7 +634,7 @@ public final class SubprocessorRegistry {
   }
 
   private AccessPolicy access() {
-    return new AccessPolicy(settings.objectingRoles());
+    return access;
   }
 
   private static void requireAnnouncer(ProcessorPrincipal by) {
