@@ -474,6 +474,22 @@ public final class TerminationService {
   // ------------------------------------------------------------------ running
 
   /**
+   * Logs a failure that is retried later, with its stack trace, unless its message may quote
+   * personal data: then only the exception's class is logged (R-EVID-2).
+   */
+  private static void warn(RuntimeException e, String message, Object... args) {
+    if (quotesPersonalData(e)) {
+      Object[] withClass = java.util.Arrays.copyOf(args, args.length + 1);
+      withClass[args.length] = e.getClass().getName();
+      LOG.warn(message + ": {} (message withheld: it may hold personal data)", withClass);
+    } else {
+      Object[] withCause = java.util.Arrays.copyOf(args, args.length + 1);
+      withCause[args.length] = e;
+      LOG.warn(message, withCause);
+    }
+  }
+
+  /**
    * Advances every case that is due now; call it periodically (every node may). Returns how many
    * cases it looked at. A failure of one case is logged and does not stop the others.
    */
@@ -484,13 +500,8 @@ public final class TerminationService {
       try {
         advance(v.value().client());
       } catch (RuntimeException e) {
-        if (quotesPersonalData(e)) {
-          LOG.warn("termination case {} could not advance; it is retried at the next run: {}"
-              + " (message withheld: it may hold personal data)", v.value().id(), e.getClass().getName());
-        } else {
-          LOG.warn("termination case {} could not advance; it is retried at the next run",
-              v.value().id(), e);
-        }
+        warn(e, "termination case {} could not advance; it is retried at the next run",
+            v.value().id());
       }
     }
     return n;
@@ -664,14 +675,8 @@ public final class TerminationService {
     try {
       w.sender().send(instruction);
     } catch (RuntimeException e) {
-      if (quotesPersonalData(e)) {
-        LOG.warn("instruction {} to sub-processor {} could not be sent; retried later: {}"
-            + " (message withheld: it may hold personal data)", s.instructionId(), s.name(),
-            e.getClass().getName());
-      } else {
-        LOG.warn("instruction {} to sub-processor {} could not be sent; retried later",
-            s.instructionId(), s.name(), e);
-      }
+      warn(e, "instruction {} to sub-processor {} could not be sent; retried later",
+          s.instructionId(), s.name());
       save(v, c.withSubProcessor(s.name(), x -> x.withAttempt(now, false))
           .withOutbox(List.of(EvidenceRecord.of("termination.subprocessor.send_failed", SYSTEM)
               .withStep(stepId(c, "subprocessor.send_failed", s.name(), "" + (s.attempts() + 1)))
