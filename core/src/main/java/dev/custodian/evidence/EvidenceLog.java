@@ -82,10 +82,6 @@ public final class EvidenceLog {
   }
 
   /**
-   * A log keyed with {@code key} that publishes its head to {@code anchor} after each append
-   * (null: none beyond the store's recorded head).
-   */
-  /**
    * A log keyed with {@code key}, publishing its head to {@code anchor} (or null), whose reads
    * follow {@code access} (the configured instructing roles).
    */

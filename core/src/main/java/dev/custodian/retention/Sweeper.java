@@ -409,7 +409,8 @@ final class Sweeper {
     if (v.value().finishedAt() != null) {
       return true;
     }
-    // Derived from the committed counts of the units; the header and the entry commit together.
+    // Derived from the committed counts of the units. The header and the entry commit together
+    // where the state store shares the unit; elsewhere the entry's step id keeps it single.
     long deleted = all.stream().mapToLong(WorkQueue.WorkUnit::processed).sum();
     PlanHeader h = v.value();
     try {
