@@ -1,5 +1,6 @@
 package dev.custodian;
 
+import dev.custodian.evidence.EvidenceActions;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository;
@@ -89,7 +90,7 @@ final class PseudonymizationKeyCheck {
         }
         // Evidence first, as a step logged once: a crash before the fingerprint's update repeats
         // the rotation at the next start without a second entry.
-        evidence.append(EvidenceRecord.of("pseudonymization.key.rotated", "system")
+        evidence.append(EvidenceRecord.of(EvidenceActions.PSEUDONYMIZATION_KEY_ROTATED, "system")
             .withBasis("R-EVID-2")
             .withDetail("previousFingerprint", f.fingerprint())
             .withDetail("fingerprint", current)

@@ -106,7 +106,7 @@ public final class AuditService {
         draft.proposedStart(), draft.proposedEnd(), blankToNull(draft.auditPlan()), null, null,
         AuditRequest.Status.SUBMITTED, List.of(), null, null);
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("audit.request.received", by.id()).withClient(draft.client())
+        EvidenceRecord.of(AuditActions.REQUEST_RECEIVED, by.id()).withClient(draft.client())
         .withBasis("R-AUD-2 DPA 7").withDetail("request", id).withDetail("received_at", receivedAt)
         .withDetail("written", written != null)
         .withDetail("proposed_start", draft.proposedStart())
@@ -133,7 +133,7 @@ public final class AuditService {
     requireUndecided(v.value());
     AuditRequest changed = v.value().withPlan(plan);
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("audit.plan.submitted", by.id()).withClient(changed.client())
+        EvidenceRecord.of(AuditActions.PLAN_SUBMITTED, by.id()).withClient(changed.client())
         .withBasis("R-AUD-2 DPA 7").withDetail("request", requestId);
     requests.update(requestId, v, changed);
     evidence.append(evidenceRecord);
@@ -156,7 +156,7 @@ public final class AuditService {
     }
     AuditRequest approved = v.value().planApproved(by.id(), clock.instant());
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("audit.plan.approved", by.id()).withClient(approved.client())
+        EvidenceRecord.of(AuditActions.PLAN_APPROVED, by.id()).withClient(approved.client())
         .withBasis("R-AUD-2 DPA 7").withDetail("request", requestId);
     requests.update(requestId, v, approved);
     evidence.append(evidenceRecord);
@@ -182,8 +182,8 @@ public final class AuditService {
     requireUndecided(v.value());
     AuditAssessment assessment = assess(v.value());
     AuditRequest decided = v.value().decided(assessment, by.id(), clock.instant());
-    EvidenceRecord evidenceRecord = EvidenceRecord.of(assessment.valid() ? "audit.request.accepted"
-            : "audit.request.refused", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of(assessment.valid() ? AuditActions.REQUEST_ACCEPTED
+            : AuditActions.REQUEST_REFUSED, by.id())
         .withClient(decided.client()).withBasis("R-AUD-2 DPA 7").withDetail("request", requestId)
         .withDetail("failed_rules", assessment.failedRules().stream().map(Enum::name)
             .collect(Collectors.joining(",")));
@@ -224,7 +224,7 @@ public final class AuditService {
     } else {
       competitors.update(client.value(), existing.get(), d);
     }
-    evidence.append(EvidenceRecord.of("audit.competitor.declared", by.id()).withClient(client)
+    evidence.append(EvidenceRecord.of(AuditActions.COMPETITOR_DECLARED, by.id()).withClient(client)
         .withBasis("DPA 7").withDetail("relation", relation));
     return d;
   }
@@ -242,7 +242,7 @@ public final class AuditService {
             + " is not declared a competitor"));
     CompetitorDeclaration w = v.value().withdrawn(by.id(), clock.instant());
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("audit.competitor.withdrawn", by.id()).withClient(client)
+        EvidenceRecord.of(AuditActions.COMPETITOR_WITHDRAWN, by.id()).withClient(client)
         .withBasis("DPA 7");
     competitors.update(client.value(), v, w);
     evidence.append(evidenceRecord);

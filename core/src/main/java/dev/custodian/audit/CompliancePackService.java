@@ -68,7 +68,7 @@ public final class CompliancePackService {
         RetentionRow.of(Objects.requireNonNull(settings.retentionSchedule().get(),
             "retention schedule")), lines,
         settings.securityMeasures(), record);
-    evidence.append(EvidenceRecord.of("audit.compliance_pack.generated", viewer.id())
+    evidence.append(EvidenceRecord.of(AuditActions.COMPLIANCE_PACK_GENERATED, viewer.id())
         .withClient(client).withBasis("R-ASSIST-1 R-AUD-1")
         .withDetail("sub_processors", lines.size())
         .withDetail("retention_rows", pack.retentionSchedule().size())

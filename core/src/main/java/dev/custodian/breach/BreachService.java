@@ -127,9 +127,9 @@ public final class BreachService {
     Incident incident = new Incident("incident-" + UUID.randomUUID(), client, awareAt, summary,
         now, by.id(), notifyBy, null, null, cause, List.of());
     EvidenceRecord r = cause == null
-        ? EvidenceRecord.of("breach.incident.recorded", by.id()).withBasis("R-BR-1 DPA 6")
+        ? EvidenceRecord.of(BreachActions.INCIDENT_RECORDED, by.id()).withBasis("R-BR-1 DPA 6")
             .withDetail("notify_by", notifyBy)
-        : EvidenceRecord.of("breach.incident.client_caused", by.id()).withBasis("R-BR-4 DPA 6");
+        : EvidenceRecord.of(BreachActions.INCIDENT_CLIENT_CAUSED, by.id()).withBasis("R-BR-4 DPA 6");
     r = r.withClient(client).withDetail("incident", incident.id()).withDetail("aware_at", awareAt);
     incidents.insert(incident.id(), client, incident);
     evidence.append(r);
@@ -153,7 +153,7 @@ public final class BreachService {
       throw new IllegalStateException("incident " + incidentId + " is closed");
     }
     Incident changed = v.value().causedByClient(cause);
-    EvidenceRecord evidenceRecord = EvidenceRecord.of("breach.incident.client_caused", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of(BreachActions.INCIDENT_CLIENT_CAUSED, by.id())
         .withClient(changed.client()).withBasis("R-BR-4 DPA 6").withDetail("incident", incidentId)
         .withDetail("reclassified", true);
     incidents.update(incidentId, v, changed);
@@ -199,7 +199,7 @@ public final class BreachService {
     }
     List<String> missing = missingFields(kind, content);
     if (!missing.isEmpty()) {
-      evidence.append(EvidenceRecord.of("breach.notification.refused", by.id())
+      evidence.append(EvidenceRecord.of(BreachActions.NOTIFICATION_REFUSED, by.id())
           .withClient(incident.client()).withBasis("R-BR-3 DPA 6")
           .withDetail("incident", incidentId).withDetail("kind", kind)
           .withDetail("missing", String.join(",", missing)));
@@ -247,7 +247,7 @@ public final class BreachService {
       after = incidents.update(before.id(), again, again.value().withNotification(sent)).value();
     }
     boolean first = before.firstNotifiedAt() == null;
-    EvidenceRecord r = EvidenceRecord.of("breach.notification.sent", n.createdBy())
+    EvidenceRecord r = EvidenceRecord.of(BreachActions.NOTIFICATION_SENT, n.createdBy())
         .withClient(before.client()).withBasis(n.kind() == BreachNotification.Kind.FOLLOW_UP
             ? "R-BR-2 DPA 6" : "R-BR-1 R-BR-3 DPA 6")
         .withDetail("incident", before.id()).withDetail("sequence", n.sequence())
@@ -291,7 +291,7 @@ public final class BreachService {
       } catch (StaleStateException concurrent) {
         continue; // changed meanwhile (another node, or notified): the next call decides again
       }
-      evidence.append(EvidenceRecord.of("breach.notification.overdue", "system")
+      evidence.append(EvidenceRecord.of(BreachActions.NOTIFICATION_OVERDUE, "system")
           .withClient(i.client()).withBasis("R-BR-1 DPA 6").withDetail("incident", i.id())
           .withDetail("notify_by", i.notifyBy()));
       if (sender != null) {

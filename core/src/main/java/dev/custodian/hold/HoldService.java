@@ -61,7 +61,7 @@ public final class HoldService {
     // whose evidence cannot be written is never kept (R-EVID-2).
     // Processor-wide, the client named in the details: a hold may come from an authority the
     // client may not be told of (R-AUTH-1), so the client's own evidence reads must not show it.
-    EvidenceRecord r = EvidenceRecord.of("hold.placed", by.id())
+    EvidenceRecord r = EvidenceRecord.of(HoldActions.PLACED, by.id())
         .withDetail("client", client.value())
         .withBasis(legalBasis).withDetail("hold", hold.id())
         .withDetail("categories", hold.categories().isEmpty() ? "*" : hold.categories().toString())
@@ -86,7 +86,7 @@ public final class HoldService {
       throw new IllegalStateException("hold " + holdId + " is already released");
     }
     Hold released = v.value().released(clock.instant(), by.id(), reason);
-    EvidenceRecord r = EvidenceRecord.of("hold.released", by.id())
+    EvidenceRecord r = EvidenceRecord.of(HoldActions.RELEASED, by.id())
         .withDetail("client", released.client().value())
         .withBasis(released.legalBasis()).withDetail("hold", holdId).withDetail("reason", reason);
     holds.update(holdId, v, released);

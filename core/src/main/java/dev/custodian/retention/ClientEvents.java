@@ -98,7 +98,7 @@ public final class ClientEvents {
         subjects, basis, by.id(), clock.instant(), null, null, null);
     // Built (checked for personal data) before anything changes, the superseded event included.
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("retention.event.recorded", by.id()).withClient(client)
+        EvidenceRecord.of(RetentionActions.EVENT_RECORDED, by.id()).withClient(client)
         .withBasis(event.basis().isEmpty() ? null : event.basis())
         .withDetail("event", event.id()).withDetail("type", type).withDetail("at", at)
         .withDetail("categories", event.categories().isEmpty() ? "*" : sorted(event.categories()))
@@ -137,7 +137,7 @@ public final class ClientEvents {
   private ClientEvent withdraw(Versioned<ClientEvent> v, Principal by, String reason) {
     ClientEvent w = v.value().withdrawn(clock.instant(), by.id(), reason);
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("retention.event.withdrawn", by.id()).withClient(w.client())
+        EvidenceRecord.of(RetentionActions.EVENT_WITHDRAWN, by.id()).withClient(w.client())
         .withDetail("event", w.id()).withDetail("type", w.type()).withDetail("reason", reason);
     events.update(w.id(), v, w);
     evidence.append(evidenceRecord);

@@ -164,7 +164,7 @@ public final class RetentionService {
     if (duration != null) {
       bounds.check(category, duration);
     }
-    return change(by, client, s -> s.withDuration(category, duration), "retention.setting.changed",
+    return change(by, client, s -> s.withDuration(category, duration), RetentionActions.SETTING_CHANGED,
         Map.of("category", category.value(), "old", String.valueOf(settingsOf(client).duration(category)),
             "new", String.valueOf(duration)));
   }
@@ -177,7 +177,7 @@ public final class RetentionService {
   public ClientRetentionSettings setZone(Principal by, ClientId client, ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
     requireSettingsAuthority(by, client);
-    return change(by, client, s -> s.withZone(zone), "retention.setting.zone",
+    return change(by, client, s -> s.withZone(zone), RetentionActions.SETTING_ZONE,
         Map.of("old", settingsOf(client).zone().getId(), "new", zone.getId()));
   }
 
@@ -220,7 +220,7 @@ public final class RetentionService {
   public void checkStorable(ClientId client, CategoryId category) {
     CategoryPolicy p = schedule.policy(category);
     if (p.neverStored()) {
-      evidence.append(EvidenceRecord.of("retention.store.refused", "system").withClient(client)
+      evidence.append(EvidenceRecord.of(RetentionActions.STORE_REFUSED, "system").withClient(client)
           .withBasis(p.rules().isEmpty() ? "R-RET-4" : p.rules().get(0).id())
           .withDetail("category", category));
       throw new NeverStoredException(category + " is never stored (DPA Annex A, R-RET-4)");
@@ -268,7 +268,7 @@ public final class RetentionService {
       }
       deferred.put(c, until);
       if (until != null) {
-        evidence.append(EvidenceRecord.of("retention.deletion.deferred", by.id()).withClient(client)
+        evidence.append(EvidenceRecord.of(RetentionActions.DELETION_DEFERRED, by.id()).withClient(client)
             .withBasis(floor.id()).withDetail("category", c).withDetail("event", event.id())
             .withDetail("until", until));
       }

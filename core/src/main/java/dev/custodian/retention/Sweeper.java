@@ -63,7 +63,7 @@ final class Sweeper {
   static final String PLAN_KIND = "retention-plan";
   static final String UNIT_KIND = "retention-plan-unit";
   static final String GROUP_KIND = "retention-plan-group";
-  static final String BATCH_ACTION = "retention.sweep.batch";
+  static final String BATCH_ACTION = RetentionActions.SWEEP_BATCH;
   static final String ACTOR = "system";
   private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
 
@@ -124,7 +124,7 @@ final class Sweeper {
       }
       try {
         // The entry first, as a step: logged once even if this node dies before the header.
-        evidence.append(EvidenceRecord.of("retention.sweep.planned", ACTOR).withBasis(plan.id())
+        evidence.append(EvidenceRecord.of(RetentionActions.SWEEP_PLANNED, ACTOR).withBasis(plan.id())
             .withDetail("plannedAt", plan.plannedAt()).withDetail("units", plan.units().size())
             .withDetail("entries", plan.entries().size())
             .withDetail("deletable", plan.deletable()).withDetail("held", plan.held())
@@ -259,7 +259,7 @@ final class Sweeper {
         if (r != null) {
           n = hostData.restrict(r);
           if (n > 0) {
-            evidence.append(EvidenceRecord.of("retention.sweep.restricted", ACTOR)
+            evidence.append(EvidenceRecord.of(RetentionActions.SWEEP_RESTRICTED, ACTOR)
                 .withClient(entry.client()).withBasis(basisPrefix + "restricted archive")
                 .withDetail("category", entry.category()).withDetail("restricted", n));
           }
@@ -330,7 +330,7 @@ final class Sweeper {
    */
   private void completeUnit(WorkClaim claim, PlanEntry entry, Step done) {
     // The summary is the unit's step: logged once, even where it cannot commit with the completion.
-    evidence.append(EvidenceRecord.of("retention.sweep.unit", ACTOR).withClient(entry.client())
+    evidence.append(EvidenceRecord.of(RetentionActions.SWEEP_UNIT, ACTOR).withClient(entry.client())
         .withBasis(claim.jobId()).withDetail("category", entry.category())
         .withDetail("deleted", done.processed()).withDetail("planned", entry.deletable())
         .withDetail("rules", String.join(",", entry.rules()))
@@ -373,7 +373,7 @@ final class Sweeper {
           }
           return done;
         }
-        evidence.append(EvidenceRecord.of("retention.sweep.group", ACTOR).withBasis(claim.jobId())
+        evidence.append(EvidenceRecord.of(RetentionActions.SWEEP_GROUP, ACTOR).withBasis(claim.jobId())
             .withDetail("unit", group.unit()).withDetail("category", group.category())
             .withDetail("clients", group.clients().size()).withDetail("deleted", processed)
             .withDetail("planned", group.deletable()).withDetail("rules", group.rule())
@@ -416,7 +416,7 @@ final class Sweeper {
     PlanHeader h = v.value();
     try {
       transactions.inOneTransaction(() -> {
-        evidence.append(EvidenceRecord.of("retention.sweep.finished", ACTOR).withBasis(planId)
+        evidence.append(EvidenceRecord.of(RetentionActions.SWEEP_FINISHED, ACTOR).withBasis(planId)
             .withDetail("deleted", deleted).withDetail("planned", h.deletable())
             .withStep("retention.sweep.finished:" + planId));
         plans.update(planId, v, new PlanHeader(h.id(), h.plannedAt(), h.units(), h.deletable(),
