@@ -104,12 +104,14 @@ class TerminationActionsTest {
 
     // A tampered file fails the processor's check; the genuine one passes it.
     String archive = t.find(ACME).orElseThrow().delivery().archiveId();
-    byte[] genuine = w.sink.bytes(ACME, archive, "SMS_CONTENT.ndjson").orElseThrow();
+    String file = w.sink.fileNames(ACME, archive).stream().filter(f -> f.endsWith(".ndjson"))
+        .findFirst().orElseThrow();
+    byte[] genuine = w.sink.bytes(ACME, archive, file).orElseThrow();
     byte[] flipped = genuine.clone();
     flipped[flipped.length / 2] ^= 0x20;
-    w.sink.replace(ACME, archive, "SMS_CONTENT.ndjson", flipped);
+    w.sink.replace(ACME, archive, file, flipped);
     assertThat(t.verifyReturn(OPERATOR, ACME).intact()).isFalse();
-    w.sink.replace(ACME, archive, "SMS_CONTENT.ndjson", genuine);
+    w.sink.replace(ACME, archive, file, genuine);
     assertThat(t.verifyReturn(OPERATOR, ACME).intact()).isTrue();
     t.acknowledgeSubProcessor(OPERATOR, ACME, "AWS", "AWS-1");
     t.runDue();
