@@ -5,8 +5,12 @@ import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
+import dev.custodian.spi.ChangeType;
 import dev.custodian.spi.DuplicateStateException;
 import dev.custodian.spi.StaleStateException;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNotice;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +56,7 @@ final class ChangeNotices {
    * Announces a change whose effective date leaves enough notice: stores it, records it, stores a
    * notice for every client under contract, then sends them. {@code by} is already checked.
    */
-  SubprocessorChange announce(String by, ChangeType type, SubProcessor sp,
+  SubprocessorChange announce(String by, ChangeType type, Subprocessor sp,
       LocalDate effectiveOn, String reason) {
     LocalDate today = today();
     NoticePeriods periods = settings.periods();

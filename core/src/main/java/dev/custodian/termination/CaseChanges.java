@@ -44,9 +44,9 @@ final class CaseChanges {
   /** A new case, awaiting the client's choice, each sub-processor's instruction id fixed. */
   TerminationCase opened(String by, ClientId client, Instant terminationDate, Set<String> names) {
     Instant now = clock.instant();
-    List<TerminationCase.SubProcessorStep> subs = new ArrayList<>();
+    List<TerminationCase.SubprocessorStep> subs = new ArrayList<>();
     for (String n : names) {
-      subs.add(TerminationCase.SubProcessorStep.pending(n, caseId(client) + "-" + UUID.randomUUID()));
+      subs.add(TerminationCase.SubprocessorStep.pending(n, caseId(client) + "-" + UUID.randomUUID()));
     }
     return new TerminationCase(caseId(client), client, now, by, terminationDate,
         terminationDate.plus(options.choiceWindow()), null, null, null, false, null,
@@ -118,7 +118,7 @@ final class CaseChanges {
   /** A sub-processor's confirmation that it returned or deleted the data (R-TERM-4). */
   TerminationCase subprocessorAcknowledged(TerminationCase c, String by, String subProcessor,
       String reference) {
-    TerminationCase.SubProcessorStep s = c.subProcessor(subProcessor).orElseThrow(() ->
+    TerminationCase.SubprocessorStep s = c.subProcessor(subProcessor).orElseThrow(() ->
         new IllegalArgumentException(subProcessor + " is not a sub-processor of this termination"));
     if (s.acknowledged()) {
       return c;

@@ -22,7 +22,7 @@ final class CaseDraft {
   String scheduleVersion;
   List<TerminationCase.CategoryStep> categories;
   TerminationCase.ReturnDelivery delivery;
-  List<TerminationCase.SubProcessorStep> subProcessors;
+  List<TerminationCase.SubprocessorStep> subProcessors;
   Instant keyDestroyedAt;
   long evidenceFrom;
   String certificateSha256;

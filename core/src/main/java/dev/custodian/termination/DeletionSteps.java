@@ -5,7 +5,7 @@ import static dev.custodian.termination.TerminationSteps.SYSTEM;
 
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.Transactions;

@@ -6,7 +6,7 @@ import static dev.custodian.termination.TerminationSteps.earliest;
 
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

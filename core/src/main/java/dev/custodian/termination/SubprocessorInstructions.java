@@ -6,7 +6,7 @@ import static dev.custodian.termination.TerminationSteps.earliest;
 
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.spi.SubprocessorInstruction;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,10 +27,10 @@ final class SubprocessorInstructions {
     this.cases = cases;
   }
 
-  void send(Versioned<TerminationCase> v, TerminationCase.SubProcessorStep s) {
+  void send(Versioned<TerminationCase> v, TerminationCase.SubprocessorStep s) {
     TerminationCase c = v.value();
     Instant now = w.clock().instant();
-    SubProcessorInstruction instruction = new SubProcessorInstruction(s.instructionId(),
+    SubprocessorInstruction instruction = new SubprocessorInstruction(s.instructionId(),
         c.client(), s.name(), s.action(), c.terminationDate(), s.issuedAt());
     try {
       w.sender().send(instruction);
@@ -55,14 +55,14 @@ final class SubprocessorInstructions {
   boolean chores(Versioned<TerminationCase> v) {
     TerminationCase c = v.value();
     Instant now = w.clock().instant();
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (s.sentAt() == null && s.action() != null
           && (s.lastAttemptAt() == null || !now.isBefore(s.lastAttemptAt().plus(options.retryInterval())))) {
         send(v, s);
         return true;
       }
     }
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (!s.acknowledged() && s.escalatedAt() == null && s.issuedAt() != null
           && !now.isBefore(escalationDue(s))) {
         w.notifier().subProcessorAcknowledgementOverdue(c.client(), s.name(), s.instructionId(),
@@ -80,7 +80,7 @@ final class SubprocessorInstructions {
   }
 
   /** The sub-processors whose acknowledgement is overdue now. */
-  List<TerminationCase.SubProcessorStep> overdue(TerminationCase c) {
+  List<TerminationCase.SubprocessorStep> overdue(TerminationCase c) {
     Instant now = w.clock().instant();
     return c.subProcessors().stream()
         .filter(s -> !s.acknowledged() && s.issuedAt() != null && !now.isBefore(escalationDue(s)))
@@ -88,7 +88,7 @@ final class SubprocessorInstructions {
   }
 
   /** When a sub-processor's missing acknowledgement is escalated. */
-  private Instant escalationDue(TerminationCase.SubProcessorStep s) {
+  private Instant escalationDue(TerminationCase.SubprocessorStep s) {
     return (s.sentAt() != null ? s.sentAt() : s.issuedAt())
         .plus(options.subProcessorAcknowledgementDelay());
   }
@@ -97,7 +97,7 @@ final class SubprocessorInstructions {
   Instant nextCheck(TerminationCase c) {
     Instant now = w.clock().instant();
     Instant next = null;
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (s.acknowledged() || s.issuedAt() == null) {
         continue;
       }

@@ -20,11 +20,10 @@ import dev.custodian.spi.DuplicateStateException;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.StateStore;
-import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.SubprocessorInstructionSender;
 import dev.custodian.spi.TerminationNotifier;
 import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
-import dev.custodian.spi.memory.InMemoryWorkQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -90,7 +89,7 @@ public final class TerminationService {
       RetentionService retention,
       ArchiveSink sink,
       KeyCustody keys,
-      SubProcessorInstructionSender sender,
+      SubprocessorInstructionSender sender,
       TerminationNotifier notifier,
       InstructingRoles instructingRoles,
       Function<ClientId, Set<String>> subProcessorsOf,
@@ -113,18 +112,7 @@ public final class TerminationService {
       Objects.requireNonNull(clock, "clock");
       notifier = notifier == null ? TerminationNotifier.NONE : notifier;
       subProcessorsOf = subProcessorsOf == null ? c -> Set.of() : subProcessorsOf;
-      leases = leases == null ? new InMemoryWorkQueue(clock) : leases;
-    }
-
-    /** Wiring whose case leases are kept in memory on {@code clock}: for a single node. */
-    public Wiring(StateStore stateStore, StateStore ledgerStore, EvidenceLog evidence,
-        HostData hostData, HoldService holds, DeletionGate deletionGate, RetentionSchedule schedule,
-        RetentionService retention, ArchiveSink sink, KeyCustody keys,
-        SubProcessorInstructionSender sender, TerminationNotifier notifier,
-        InstructingRoles instructingRoles, Function<ClientId, Set<String>> subProcessorsOf,
-        Clock clock) {
-      this(stateStore, ledgerStore, evidence, hostData, holds, deletionGate, schedule, retention,
-          sink, keys, sender, notifier, instructingRoles, subProcessorsOf, clock, null);
+      Objects.requireNonNull(leases, "leases");
     }
   }
 
@@ -366,7 +354,7 @@ public final class TerminationService {
    *
    * @throws SecurityException as {@link #find}
    */
-  public List<TerminationCase.SubProcessorStep> overdueSubProcessors(Principal reader,
+  public List<TerminationCase.SubprocessorStep> overdueSubProcessors(Principal reader,
       ClientId client) {
     return find(reader, client).map(subProcessors::overdue).orElse(List.of());
   }

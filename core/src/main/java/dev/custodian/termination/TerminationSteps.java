@@ -8,7 +8,7 @@ import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.StaleStateException;
-import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.spi.SubprocessorInstruction;
 import dev.custodian.subject.PersonalDataDetector;
 import java.time.Instant;
 import java.util.Arrays;
@@ -150,9 +150,9 @@ final class TerminationSteps {
       return false;
     }
     TerminationMode mode = c.choice() == null ? TerminationMode.DELETE_BY_DEFAULT : c.choice();
-    SubProcessorInstruction.Action action = mode == TerminationMode.RETURN
-        ? SubProcessorInstruction.Action.RETURN_THEN_DELETE : SubProcessorInstruction.Action.DELETE;
-    List<TerminationCase.SubProcessorStep> subs = c.subProcessors().stream()
+    SubprocessorInstruction.Action action = mode == TerminationMode.RETURN
+        ? SubprocessorInstruction.Action.RETURN_THEN_DELETE : SubprocessorInstruction.Action.DELETE;
+    List<TerminationCase.SubprocessorStep> subs = c.subProcessors().stream()
         .map(s -> s.withAction(action, now)).toList();
     List<TerminationCase.CategoryStep> plan = planner.plan(c.client(), mode, c.terminationDate(),
         w.retention().settings(Principal.system(), c.client()).zone());
@@ -197,7 +197,7 @@ final class TerminationSteps {
         return true;
       }
     }
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (s.sentAt() == null && s.attempts() == 0) {
         subProcessors.send(v, s);
         return true;
@@ -213,7 +213,7 @@ final class TerminationSteps {
     if (subProcessors.chores(v)) {
       return true;
     }
-    if (c.subProcessors().stream().allMatch(TerminationCase.SubProcessorStep::acknowledged)) {
+    if (c.subProcessors().stream().allMatch(TerminationCase.SubprocessorStep::acknowledged)) {
       if (c.keyDestroyedAt() == null && closing.keyFree(c, w.clock().instant())) {
         // Nothing needs the key any more: destroy it first, so the certificate can say so.
         closing.destroyKey(v);

@@ -11,8 +11,11 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceLog;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNoticeSender;
+import dev.custodian.spi.TransferMechanism;
 import dev.custodian.testing.MutableClock;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -36,7 +39,7 @@ class SubprocessorActionsTest {
       ProcessorPrincipal.of("op-1", ProcessorRole.OPERATOR);
   private static final ClientPrincipal ACME_ADMIN =
       ClientPrincipal.of("acme-admin", ACME, ClientRole.ADMINISTRATOR);
-  private static final SubProcessor NEWCO = new SubProcessor("newco", "NEWCO",
+  private static final Subprocessor NEWCO = new Subprocessor("newco", "NEWCO",
       "Hébergement de secours", "DE", TransferMechanism.NONE_INSIDE_EEA, null, "DPA-2026-014");
 
   static Set<String> declared() throws IllegalAccessException {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.Custodian;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.hold.Hold;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
