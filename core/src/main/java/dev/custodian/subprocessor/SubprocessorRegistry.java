@@ -12,24 +12,17 @@ import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.spi.ChangeType;
 import dev.custodian.spi.DuplicateStateException;
-import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.Subprocessor;
 import dev.custodian.spi.SubprocessorNotice;
-import dev.custodian.spi.SubprocessorNoticeSender;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The sub-processor registry and its change notices (R-SUB-1 to R-SUB-5, DPA 4 and 8.2).
@@ -51,8 +44,6 @@ import org.slf4j.LoggerFactory;
  * Thread-safe; safe with several application nodes on one store.
  */
 public final class SubprocessorRegistry {
-  private static final Logger LOG = LoggerFactory.getLogger(SubprocessorRegistry.class);
-
   static final String ENTRY = "subprocessor";
   static final String CHANGE = "subprocessor-change";
   static final String NOTICE = "subprocessor-notice";
@@ -64,12 +55,13 @@ public final class SubprocessorRegistry {
 
   private final Repository<RegistryEntry> entries;
   private final Repository<SubprocessorChange> changes;
-  private final Repository<NoticeState> notices;
-  private final Repository<Objection> objections;
+  private final ChangeNotices notices;
+  private final Objections objections;
   private final EvidenceLog evidence;
   private final Clock clock;
   private final SubprocessorSettings settings;
-  private final AccessPolicy access;
+  /** Who may object and close objections for a client (R-SUB-3). */
+  private final AccessPolicy objectingAccess;
   private volatile boolean seeded;
 
   /**
@@ -80,13 +72,17 @@ public final class SubprocessorRegistry {
     Objects.requireNonNull(store, "store");
     this.entries = new Repository<>(store, ENTRY, RegistryEntry.class);
     this.changes = new Repository<>(store, CHANGE, SubprocessorChange.class);
-    this.notices = new Repository<>(store, NOTICE, NoticeState.class, NoticeState::dueAt);
-    this.objections = new Repository<>(store, OBJECTION, Objection.class,
+    Repository<NoticeState> noticeStates =
+        new Repository<>(store, NOTICE, NoticeState.class, NoticeState::dueAt);
+    Repository<Objection> objectionStates = new Repository<>(store, OBJECTION, Objection.class,
         o -> o.open() ? o.objectedAt() : null);
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.access = new AccessPolicy(settings.objectingRoles());
+    this.objectingAccess = new AccessPolicy(settings.objectingRoles());
+    this.notices = new ChangeNotices(entries, changes, noticeStates, evidence, clock, settings);
+    this.objections = new Objections(objectionStates, changes, notices, evidence, clock,
+        objectingAccess, this::today);
     settings.initialSubProcessors().forEach(this::requireTransferCovered);
   }
 
@@ -178,7 +174,7 @@ public final class SubprocessorRegistry {
             + " is already in the registry; announce its removal first or use another id");
       }
     });
-    return announce(by, ChangeType.ADDITION, subProcessor, effectiveOn, null);
+    return notices.announce(by.id(), ChangeType.ADDITION, subProcessor, effectiveOn, null);
   }
 
   /**
@@ -204,39 +200,7 @@ public final class SubprocessorRegistry {
       throw new IllegalArgumentException("the removal of " + subProcessorId
           + " must take effect after its addition on " + entry.effectiveFrom());
     }
-    return announce(by, ChangeType.REMOVAL, entry.subProcessor(), effectiveOn, reason);
-  }
-
-  private SubprocessorChange announce(ProcessorPrincipal by, ChangeType type, Subprocessor sp,
-      LocalDate effectiveOn, String reason) {
-    LocalDate today = today();
-    NoticePeriods periods = settings.periods();
-    if (!periods.noticeIsEarlyEnough(today, effectiveOn)) {
-      throw new NoticeTooShortException(effectiveOn, periods.earliestEffectiveDate(today),
-          periods.noticeBusinessDays());
-    }
-    SubprocessorNoticeSender sender = requireSender();
-    List<ClientId> clients =
-        List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(sender.clientsUnderContract(),
-            "clientsUnderContract")));
-    SubprocessorChange change = new SubprocessorChange("spc-" + UUID.randomUUID(), type, sp,
-        effectiveOn, periods.lastDayToNotify(effectiveOn), clock.instant(), by.id(), reason,
-        clients, false);
-    EvidenceRecord evidenceRecord = EvidenceRecord.of("subprocessor.change.announced", by.id())
-        .withBasis(type == ChangeType.ADDITION ? "R-SUB-2 DPA 4.3; R-SUB-4" : "R-SUB-2 DPA 4.3")
-        .withDetail("change", change.id()).withDetail("type", type)
-        .withDetail("subprocessor", sp.id()).withDetail("country", sp.country())
-        .withDetail("mechanism", sp.mechanism())
-        .withDetail("effective_on", effectiveOn)
-        .withDetail("last_day_to_notify", change.lastDayToNotify())
-        .withDetail("clients", clients.size());
-    changes.insert(change.id(), null, change);
-    evidence.append(evidenceRecord);
-    fanOut(change);
-    for (ClientId client : clients) {
-      deliver(noticeId(change.id(), client), sender);
-    }
-    return changes.find(change.id()).map(Versioned::value).orElse(change);
+    return notices.announce(by.id(), ChangeType.REMOVAL, entry.subProcessor(), effectiveOn, reason);
   }
 
   /**
@@ -247,23 +211,7 @@ public final class SubprocessorRegistry {
    * @throws IllegalStateException if notices are pending and no sender is configured
    */
   public int deliverPending() {
-    for (Versioned<SubprocessorChange> c : changes.list(null)) {
-      if (!c.value().fannedOut()) {
-        fanOut(c.value());
-      }
-    }
-    List<Versioned<NoticeState>> due = notices.listDue(clock.instant());
-    if (due.isEmpty()) {
-      return 0;
-    }
-    SubprocessorNoticeSender sender = requireSender();
-    int sent = 0;
-    for (Versioned<NoticeState> n : due) {
-      if (deliver(n.value().notice().id(), sender)) {
-        sent++;
-      }
-    }
-    return sent;
+    return notices.deliverPending();
   }
 
   /**
@@ -271,9 +219,7 @@ public final class SubprocessorRegistry {
    * take effect with the contract's notice for these clients.
    */
   public List<SubprocessorNotice> overdueNotices() {
-    LocalDate today = today();
-    return notices.listDue(clock.instant().plus(DELIVERY_LEASE)).stream()
-        .map(v -> v.value().notice()).filter(n -> n.sendBy().isBefore(today)).toList();
+    return notices.overdue();
   }
 
   /**
@@ -284,8 +230,7 @@ public final class SubprocessorRegistry {
    */
   public List<SubprocessorNotice> notices(Principal viewer, ClientId client) {
     requireViewerFor(viewer, client);
-    return notices.list(client).stream().map(v -> v.value().notice())
-        .sorted(Comparator.comparing(SubprocessorNotice::effectiveOn)).toList();
+    return notices.of(client);
   }
 
   /**
@@ -300,30 +245,7 @@ public final class SubprocessorRegistry {
       Principal by, String changeId, ClientId client, LocalDate receivedOn) {
     Objects.requireNonNull(receivedOn, "receivedOn");
     requireActingFor(by, client);
-    String id = noticeId(changeId, client);
-    Versioned<NoticeState> v = notices.find(id)
-        .orElseThrow(() -> new IllegalStateException("no notice of change " + changeId
-            + " to client " + client));
-    SubprocessorNotice n = v.value().notice();
-    if (n.status() != SubprocessorNotice.Status.SENT) {
-      throw new IllegalStateException("notice " + id + " is not sent yet");
-    }
-    LocalDate sentOn = LocalDate.ofInstant(n.sentAt(), settings.zone());
-    if (receivedOn.isBefore(sentOn)) {
-      throw new IllegalStateException("a notice sent on " + sentOn + " cannot be received on "
-          + receivedOn);
-    }
-    if (receivedOn.isAfter(today())) {
-      throw new IllegalArgumentException("receipt cannot be recorded for a future day");
-    }
-    SubprocessorNotice received = n.received(receivedOn, objectionDeadline(n.type(), receivedOn));
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("subprocessor.notice.received", by.id()).withClient(client)
-        .withBasis("R-SUB-3 DPA 4.4").withDetail("notice", id).withDetail("received_on", receivedOn)
-        .withDetail("objection_deadline", received.objectionDeadline());
-    notices.update(id, v, v.value().with(received));
-    evidence.append(evidenceRecord);
-    return received;
+    return notices.recordReceipt(by.id(), changeId, client, receivedOn);
   }
 
   // ---- objections (R-SUB-3) ----
@@ -338,41 +260,7 @@ public final class SubprocessorRegistry {
    *     client, or the client already objected to it
    */
   public Objection object(ClientPrincipal by, String changeId, String grounds) {
-    Objects.requireNonNull(by, "by");
-    ClientId client = by.client();
-    access().require(by, Operation.SUBPROCESSOR_OBJECT, client);
-    if (grounds == null || grounds.isBlank()) {
-      throw new IllegalArgumentException("an objection states its objective grounds (DPA 4.4)");
-    }
-    SubprocessorChange change = changes.find(changeId).map(Versioned::value)
-        .orElseThrow(() -> new IllegalStateException("no change " + changeId));
-    if (change.type() != ChangeType.ADDITION) {
-      throw new IllegalStateException(
-          "objections concern new sub-processors (DPA 4.4); change " + changeId + " is a removal");
-    }
-    SubprocessorNotice notice = notices.find(noticeId(changeId, client))
-        .map(v -> v.value().notice())
-        .orElseThrow(() -> new IllegalStateException("change " + changeId
-            + " was not notified to client " + client));
-    Instant now = clock.instant();
-    LocalDate deadline = notice.status() == SubprocessorNotice.Status.SENT
-        ? notice.objectionDeadline() : null;
-    boolean late = deadline != null && today().isAfter(deadline);
-    Objection objection = new Objection(objectionId(changeId, client), changeId, client,
-        change.subProcessor().id(), by.id(), grounds, now, deadline, late, Objection.Status.OPEN,
-        null, null, null, null, null);
-    EvidenceRecord recorded = EvidenceRecord.of("subprocessor.objection.recorded", by.id())
-        .withClient(client).withBasis("R-SUB-3 DPA 4.4").withDetail("objection", objection.id())
-        .withDetail("change", changeId).withDetail("subprocessor", objection.subProcessorId())
-        .withDetail("deadline", deadline == null ? "notice not yet sent" : deadline)
-        .withDetail("late", late);
-    try {
-      objections.insert(objection.id(), client, objection);
-    } catch (DuplicateStateException e) {
-      throw new IllegalStateException("client " + client + " already objected to change " + changeId, e);
-    }
-    evidence.append(recorded);
-    return objection;
+    return objections.object(by, changeId, grounds);
   }
 
   /**
@@ -387,26 +275,7 @@ public final class SubprocessorRegistry {
   public Objection propose(
       ProcessorPrincipal by, String objectionId, Objection.Status proposal, String text) {
     requireAnnouncer(by);
-    Objects.requireNonNull(proposal, "proposal");
-    if (!proposal.isProposal()) {
-      throw new IllegalArgumentException("the processor answers with ALTERNATIVE_PROPOSED or"
-          + " CONFIGURATION_CHANGE_PROPOSED, not " + proposal);
-    }
-    if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("a proposal says what is proposed");
-    }
-    Versioned<Objection> v = findObjection(objectionId);
-    if (!v.value().open()) {
-      throw new IllegalStateException("objection " + objectionId + " is " + v.value().status()
-          + ", not open");
-    }
-    Objection answered = v.value().answered(proposal, text, by.id(), clock.instant());
-    EvidenceRecord evidenceRecord = EvidenceRecord.of("subprocessor.objection.answered", by.id())
-        .withClient(answered.client()).withBasis("R-SUB-3 DPA 4.4")
-        .withDetail("objection", objectionId).withDetail("answer", proposal);
-    objections.update(objectionId, v, answered);
-    evidence.append(evidenceRecord);
-    return answered;
+    return objections.propose(by, objectionId, proposal, text);
   }
 
   /**
@@ -418,25 +287,7 @@ public final class SubprocessorRegistry {
    * @throws IllegalStateException if the objection is unknown or already closed
    */
   public Objection close(ClientPrincipal by, String objectionId, Objection.Status closure) {
-    Objects.requireNonNull(by, "by");
-    Objects.requireNonNull(closure, "closure");
-    if (!closure.isClientClosure()) {
-      throw new IllegalArgumentException("the client closes with ACCEPTED or WITHDRAWN, not " + closure);
-    }
-    access().require(by, Operation.SUBPROCESSOR_OBJECT, null);
-    Versioned<Objection> v = findObjection(objectionId);
-    access().require(by, Operation.SUBPROCESSOR_OBJECT, v.value().client());
-    if (v.value().status().isClientClosure()) {
-      throw new IllegalStateException("objection " + objectionId + " is already "
-          + v.value().status());
-    }
-    Objection closed = v.value().closed(closure, by.id(), clock.instant());
-    EvidenceRecord evidenceRecord = EvidenceRecord.of("subprocessor.objection.closed", by.id())
-        .withClient(closed.client()).withBasis("R-SUB-3 DPA 4.4")
-        .withDetail("objection", objectionId).withDetail("closure", closure);
-    objections.update(objectionId, v, closed);
-    evidence.append(evidenceRecord);
-    return closed;
+    return objections.close(by, objectionId, closure);
   }
 
   /**
@@ -447,127 +298,17 @@ public final class SubprocessorRegistry {
    */
   public List<Objection> objections(Principal viewer, ClientId client) {
     requireActingFor(viewer, client);
-    return objections.list(client).stream().map(Versioned::value).toList();
+    return objections.of(client);
   }
 
   /** Every open objection, oldest first: what the processor owes an answer to. */
   public List<Objection> openObjections(ProcessorPrincipal viewer) {
     Objects.requireNonNull(viewer, "viewer");
     AccessPolicy.DEFAULT.require(viewer, Operation.SUBPROCESSOR_OPEN_OBJECTIONS, null);
-    return objections.listDue(clock.instant()).stream().map(Versioned::value)
-        .filter(Objection::open).sorted(Comparator.comparing(Objection::objectedAt)).toList();
+    return objections.open();
   }
 
   // ---- internals ----
-
-  /** Stores the entry change and every client's notice; idempotent, so it also resumes. */
-  private void fanOut(SubprocessorChange change) {
-    applyToRegistry(change);
-    Instant now = clock.instant();
-    for (ClientId client : change.clients()) {
-      SubprocessorNotice notice = new SubprocessorNotice(noticeId(change.id(), client), change.id(),
-          client, change.type(), change.subProcessor(), change.effectiveOn(),
-          change.lastDayToNotify(), SubprocessorNotice.Status.PENDING, null, false, null, null);
-      try {
-        notices.insert(notice.id(), client, new NoticeState(notice, 0, now, null));
-      } catch (DuplicateStateException alreadyStored) {
-        // stored by an earlier, interrupted run: keep it as it is
-      }
-    }
-    changes.find(change.id()).ifPresent(v -> {
-      if (!v.value().fannedOut()) {
-        try {
-          changes.update(change.id(), v, v.value().markFannedOut());
-        } catch (StaleStateException concurrentlyDone) {
-          // another node completed the same fan-out
-        }
-      }
-    });
-  }
-
-  private void applyToRegistry(SubprocessorChange change) {
-    String id = change.subProcessor().id();
-    Optional<Versioned<RegistryEntry>> existing = entries.find(id);
-    if (change.type() == ChangeType.ADDITION) {
-      RegistryEntry added =
-          new RegistryEntry(change.subProcessor(), change.effectiveOn(), null, change.id(), null);
-      if (existing.isEmpty()) {
-        try {
-          entries.insert(id, null, added);
-        } catch (DuplicateStateException concurrentlyAdded) {
-          // same change applied by another node
-        }
-      } else if (!change.id().equals(existing.get().value().additionChange())) {
-        entries.update(id, existing.get(), added); // engaged again after an earlier removal
-      }
-    } else {
-      Versioned<RegistryEntry> v = existing.orElseThrow(
-          () -> new IllegalStateException("no sub-processor " + id + " to remove"));
-      if (!change.id().equals(v.value().removalChange())) {
-        entries.update(id, v, v.value().removedFrom(change.effectiveOn(), change.id()));
-      }
-    }
-  }
-
-  /** Claims, sends and records one notice; false if not due, claimed elsewhere, or it failed. */
-  private boolean deliver(String id, SubprocessorNoticeSender sender) {
-    Optional<Versioned<NoticeState>> found = notices.find(id);
-    if (found.isEmpty()) {
-      return false;
-    }
-    Versioned<NoticeState> v = found.get();
-    Instant now = clock.instant();
-    SubprocessorNotice notice = v.value().notice();
-    if (notice.status() == SubprocessorNotice.Status.SENT || v.value().nextAttemptAt().isAfter(now)) {
-      return false;
-    }
-    Versioned<NoticeState> claimed;
-    try {
-      claimed = notices.update(id, v, v.value().claimed(now.plus(DELIVERY_LEASE)));
-    } catch (StaleStateException claimedElsewhere) {
-      return false;
-    }
-    LocalDate today = today();
-    try {
-      sender.send(notice.withObjectionDeadline(objectionDeadline(notice.type(), today)));
-    } catch (RuntimeException e) {
-      LOG.warn("sub-processor notice {} not delivered ({}); it stays pending", id,
-          e.getClass().getName());
-      try {
-        notices.update(id, claimed,
-            claimed.value().failed(clock.instant().plus(RETRY_AFTER), e.getClass().getName()));
-      } catch (StaleStateException leaseTakenOver) {
-        // another node took over after the lease: it will retry
-      }
-      return false;
-    }
-    Instant sentAt = clock.instant();
-    LocalDate sentOn = LocalDate.ofInstant(sentAt, settings.zone());
-    SubprocessorNotice sent = notice.sent(sentAt, sentOn, objectionDeadline(notice.type(), sentOn));
-    try {
-      notices.update(id, claimed, claimed.value().with(sent));
-    } catch (StaleStateException leaseTakenOver) {
-      // sending outlasted the lease and another node sent it too: that node records it
-      LOG.warn("sub-processor notice {} was sent twice after its lease ran out", id);
-      return false;
-    }
-    evidence.append(EvidenceRecord.of("subprocessor.notice.sent", "system")
-        .withClient(notice.client()).withBasis("R-SUB-2 DPA 4.3")
-        .withDetail("notice", id).withDetail("change", notice.changeId())
-        .withDetail("type", notice.type()).withDetail("subprocessor", notice.subProcessor().id())
-        .withDetail("effective_on", notice.effectiveOn()).withDetail("send_by", notice.sendBy())
-        .withDetail("late", sent.late()));
-    return true;
-  }
-
-  private LocalDate objectionDeadline(ChangeType type, LocalDate receivedOn) {
-    return type == ChangeType.ADDITION ? settings.periods().objectionDeadline(receivedOn) : null;
-  }
-
-  private Versioned<Objection> findObjection(String objectionId) {
-    return objections.find(objectionId)
-        .orElseThrow(() -> new IllegalStateException("no objection " + objectionId));
-  }
 
   private void ensureSeeded() {
     if (seeded) {
@@ -588,7 +329,7 @@ public final class SubprocessorRegistry {
           }
         }
         if (!inserted.isEmpty()) {
-          evidence.append(EvidenceRecord.of("subprocessor.registry.initialised", "system")
+          evidence.append(EvidenceRecord.of(SubprocessorActions.REGISTRY_INITIALISED, "system")
               .withBasis("R-SUB-1 DPA Annex B").withDetail("entries", inserted.size()));
         }
       }
@@ -601,22 +342,6 @@ public final class SubprocessorRegistry {
         .ifPresent(problem -> {
           throw new TransferNotCoveredException(sp.id(), sp.country(), problem);
         });
-  }
-
-  private SubprocessorNoticeSender requireSender() {
-    if (settings.sender() == null) {
-      throw new IllegalStateException("no SubprocessorNoticeSender is configured: clients cannot"
-          + " be told of sub-processor changes (R-SUB-2)");
-    }
-    return settings.sender();
-  }
-
-  static String noticeId(String changeId, ClientId client) {
-    return changeId + "." + client.value();
-  }
-
-  static String objectionId(String changeId, ClientId client) {
-    return "obj." + changeId + "." + client.value();
   }
 
   /** R-SUB-1: processor staff, or a client's super administrator. */
@@ -634,11 +359,7 @@ public final class SubprocessorRegistry {
   private void requireActingFor(Principal by, ClientId client) {
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(client, "client");
-    access().require(by, Operation.SUBPROCESSOR_OBJECTIONS, client);
-  }
-
-  private AccessPolicy access() {
-    return access;
+    objectingAccess.require(by, Operation.SUBPROCESSOR_OBJECTIONS, client);
   }
 
   private static void requireAnnouncer(ProcessorPrincipal by) {

@@ -21,12 +21,13 @@ import java.util.Objects;
 public final class CertificateVerifier {
   private static final int PAGE = 1000;
   /** Steps a termination takes once (per category, archive or sub-processor they name). */
-  private static final java.util.Set<String> ONCE = java.util.Set.of("termination.opened",
-      "termination.mode.decided", "termination.choice.defaulted", "termination.category.archived",
-      "termination.category.deleted", "termination.archive.delivered", "termination.archive.discarded",
-      "termination.return.handed_over", "termination.subprocessor.instructed",
-      "termination.subprocessor.acknowledged", "termination.key.destroyed",
-      "termination.certificate.issued");
+  private static final java.util.Set<String> ONCE = java.util.Set.of(TerminationActions.OPENED,
+      TerminationActions.MODE_DECIDED, TerminationActions.CHOICE_DEFAULTED,
+      TerminationActions.CATEGORY_ARCHIVED, TerminationActions.CATEGORY_DELETED,
+      TerminationActions.ARCHIVE_DELIVERED, TerminationActions.ARCHIVE_DISCARDED,
+      TerminationActions.RETURN_HANDED_OVER, TerminationActions.SUBPROCESSOR_INSTRUCTED,
+      TerminationActions.SUBPROCESSOR_ACKNOWLEDGED, TerminationActions.KEY_DESTROYED,
+      TerminationActions.CERTIFICATE_ISSUED);
 
   private CertificateVerifier() {}
 
@@ -64,7 +65,7 @@ public final class CertificateVerifier {
       problems.add("entry " + cert.evidenceTo() + " does not carry the hash the certificate pins");
     }
     if (range.isEmpty() || range.get(0).sequence() != cert.evidenceFrom()
-        || !range.get(0).action().equals("termination.opened")
+        || !range.get(0).action().equals(TerminationActions.OPENED)
         || !cert.caseId().equals(range.get(0).basis())) {
       problems.add("the evidence range does not open with this termination (entry "
           + cert.evidenceFrom() + ")");
@@ -98,8 +99,9 @@ public final class CertificateVerifier {
       if (nothing || planOnly) {
         // Settled by the plan: its entry names the disposition and, if nothing, zero records.
         String prefix = line.disposition() + (planOnly ? " " : " records=0 ");
-        boolean found = range.stream().anyMatch(e -> (e.action().equals("termination.mode.decided")
-                || e.action().equals("termination.choice.defaulted"))
+        boolean found = range.stream().anyMatch(e ->
+            (e.action().equals(TerminationActions.MODE_DECIDED)
+                || e.action().equals(TerminationActions.CHOICE_DEFAULTED))
             && cert.caseId().equals(e.basis()) && e.details().containsKey(plan)
             && e.details().get(plan).startsWith(prefix));
         if (found) {
@@ -111,11 +113,11 @@ public final class CertificateVerifier {
         }
       }
       switch (line.disposition()) {
-        case DELETE, RETURN_THEN_DELETE -> expect(range, problems, "termination.category.deleted",
-            cert.caseId(), Map.of("category", category, "deleted", str(line.deleted()),
-                "held", str(line.held())), category + ": " + line.deleted() + " deleted, "
+        case DELETE, RETURN_THEN_DELETE -> expect(range, problems,
+            TerminationActions.CATEGORY_DELETED, cert.caseId(), Map.of("category", category,
+                "deleted", str(line.deleted()), "held", str(line.held())), category + ": " + line.deleted() + " deleted, "
                 + line.held() + " held");
-        case LEGAL_ARCHIVE -> expect(range, problems, "termination.category.archived",
+        case LEGAL_ARCHIVE -> expect(range, problems, TerminationActions.CATEGORY_ARCHIVED,
             cert.caseId(), Map.of("category", category, "archived", str(line.archived()),
                 "held", str(line.held())), category + ": " + line.archived() + " archived, "
                 + line.held() + " held");
@@ -124,14 +126,14 @@ public final class CertificateVerifier {
     }
     if (cert.returnArchive() != null) {
       CertificateOfDeletion.ReturnSummary r = cert.returnArchive();
-      expect(range, problems, "termination.archive.delivered", cert.caseId(),
+      expect(range, problems, TerminationActions.ARCHIVE_DELIVERED, cert.caseId(),
           Map.of("archive", r.archiveId(), "manifestSha256", r.manifestSha256(),
               "records", str(r.records())), "return archive " + r.archiveId() + " delivered");
-      expect(range, problems, "termination.return.handed_over", cert.caseId(),
+      expect(range, problems, TerminationActions.RETURN_HANDED_OVER, cert.caseId(),
           Map.of("archive", r.archiveId(), "manifestSha256", r.manifestSha256()),
           "return archive " + r.archiveId() + " handed over");
       for (String discarded : r.discardedArchives()) {
-        expect(range, problems, "termination.archive.discarded", cert.caseId(),
+        expect(range, problems, TerminationActions.ARCHIVE_DISCARDED, cert.caseId(),
             Map.of("archive", discarded), "interrupted export " + discarded + " removed");
       }
       if (r.partialFilesLeft() != 0) {
@@ -145,12 +147,12 @@ public final class CertificateVerifier {
     }
     for (CertificateOfDeletion.SubprocessorLine s : cert.subProcessors()) {
       if (s.acknowledgedAt() != null) {
-        expect(range, problems, "termination.subprocessor.acknowledged", cert.caseId(),
+        expect(range, problems, TerminationActions.SUBPROCESSOR_ACKNOWLEDGED, cert.caseId(),
             Map.of("subProcessor", s.name(), "instruction", s.instructionId()),
             "sub-processor " + s.name() + " confirmed");
       }
     }
-    expect(after, problems, "termination.certificate.issued", cert.caseId(),
+    expect(after, problems, TerminationActions.CERTIFICATE_ISSUED, cert.caseId(),
         Map.of("certificateSha256", cert.sha256()), "certificate issued with this SHA-256");
     return new CertificateVerification(problems.isEmpty(), problems);
   }

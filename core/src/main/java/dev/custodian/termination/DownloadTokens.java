@@ -53,7 +53,7 @@ final class DownloadTokens {
     // Persisted before the token leaves this method: a token never exists without its record.
     tokens.insert(id, client, new StoredToken(id, client, archiveId,
         HexFormat.of().formatHex(salt), hash(salt, token), now, expires, issuedTo));
-    evidence.append(EvidenceRecord.of("termination.archive.token_issued", issuedTo)
+    evidence.append(EvidenceRecord.of(TerminationActions.ARCHIVE_TOKEN_ISSUED, issuedTo)
         .withClient(client).withDetail("archive", archiveId).withDetail("token", id)
         .withDetail("expiresAt", expires));
     return new DownloadToken(token, archiveId, location, expires);
@@ -74,8 +74,8 @@ final class DownloadTokens {
     byte[] actual = HexFormat.of().parseHex(hash(HexFormat.of().parseHex(t.salt()), token));
     boolean genuine = MessageDigest.isEqual(expected, actual);
     boolean live = clock.instant().isBefore(t.expiresAt());
-    evidence.append(EvidenceRecord.of(genuine && live ? "termination.archive.token_redeemed"
-            : "termination.archive.token_refused", "system")
+    evidence.append(EvidenceRecord.of(genuine && live ? TerminationActions.ARCHIVE_TOKEN_REDEEMED
+            : TerminationActions.ARCHIVE_TOKEN_REFUSED, "system")
         .withClient(client).withDetail("token", id)
         .withDetail("reason", genuine ? (live ? "ok" : "expired") : "mismatch"));
     return genuine && live ? Optional.of(t.archiveId()) : Optional.empty();

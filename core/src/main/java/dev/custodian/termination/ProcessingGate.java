@@ -100,7 +100,8 @@ public final class ProcessingGate {
           "category " + category + " is neither kept under the law nor held");
     }
     Instant now = clock.instant();
-    EvidenceEntry e = evidence.append(EvidenceRecord.of("termination.archive.legal_access", by.id())
+    EvidenceEntry e = evidence.append(EvidenceRecord.of(TerminationActions.ARCHIVE_LEGAL_ACCESS,
+            by.id())
         .withClient(client).withBasis(legalBasis).withDetail("category", category)
         .withDetail("held", held).withDetail("legalArchive", archived));
     return new LegalArchiveAccess(client, category, legalBasis, by.id(), now, e.sequence());

@@ -85,7 +85,7 @@ public record TerminationCase(
   }
 
   TerminationCase withChoice(TerminationMode value, String by, Instant at, boolean encrypt) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.choice = value;
     d.choiceBy = by;
     d.choiceAt = at;
@@ -95,7 +95,7 @@ public record TerminationCase(
 
   TerminationCase withPlan(TerminationMode value, String version, List<CategoryStep> steps,
       List<SubprocessorStep> subs) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.mode = value;
     d.phase = TerminationPhase.PLANNED;
     d.scheduleVersion = version;
@@ -105,13 +105,13 @@ public record TerminationCase(
   }
 
   TerminationCase withPhase(TerminationPhase value) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.phase = value;
     return d.build();
   }
 
   TerminationCase withCategory(CategoryId category, UnaryOperator<CategoryStep> change) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     List<CategoryStep> list = new ArrayList<>(categories);
     list.replaceAll(s -> s.category().equals(category) ? change.apply(s) : s);
     d.categories = list;
@@ -119,7 +119,7 @@ public record TerminationCase(
   }
 
   TerminationCase withSubProcessor(String name, UnaryOperator<SubprocessorStep> change) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     List<SubprocessorStep> list = new ArrayList<>(subProcessors);
     list.replaceAll(s -> s.name().equals(name) ? change.apply(s) : s);
     d.subProcessors = list;
@@ -127,13 +127,13 @@ public record TerminationCase(
   }
 
   TerminationCase withDelivery(ReturnDelivery value) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.delivery = value;
     return d.build();
   }
 
   TerminationCase withCertificate(String sha256, Instant at) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.phase = TerminationPhase.CERTIFIED;
     d.certificateSha256 = sha256;
     d.certifiedAt = at;
@@ -141,13 +141,13 @@ public record TerminationCase(
   }
 
   TerminationCase withKeyDestroyed(Instant at) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.keyDestroyedAt = at;
     return d.build();
   }
 
   TerminationCase withClosed(Instant at) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.phase = TerminationPhase.CLOSED;
     d.closedAt = at;
     d.nextCheck = null;
@@ -155,90 +155,29 @@ public record TerminationCase(
   }
 
   TerminationCase withNextCheck(Instant value) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.nextCheck = value;
     return d.build();
   }
 
   TerminationCase withLease(String owner, Instant until) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.leaseOwner = owner;
     d.leaseUntil = until;
     return d.build();
   }
 
   TerminationCase withEvidenceFrom(long sequence) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.evidenceFrom = sequence;
     return d.build();
   }
 
   /** A copy whose outbox holds {@code records}: evidence appended right after this state is stored. */
   TerminationCase withOutbox(List<EvidenceRecord> records) {
-    Draft d = new Draft(this);
+    CaseDraft d = new CaseDraft(this);
     d.outbox = records;
     return d.build();
-  }
-
-  /** A mutable copy, to derive the next state. */
-  private static final class Draft {
-    String id;
-    ClientId client;
-    Instant openedAt;
-    String openedBy;
-    Instant terminationDate;
-    Instant choiceDeadline;
-    TerminationMode choice;
-    String choiceBy;
-    Instant choiceAt;
-    boolean encryptReturn;
-    TerminationMode mode;
-    TerminationPhase phase;
-    String scheduleVersion;
-    List<CategoryStep> categories;
-    ReturnDelivery delivery;
-    List<SubprocessorStep> subProcessors;
-    Instant keyDestroyedAt;
-    long evidenceFrom;
-    String certificateSha256;
-    Instant certifiedAt;
-    Instant closedAt;
-    Instant nextCheck;
-    String leaseOwner;
-    Instant leaseUntil;
-    List<EvidenceRecord> outbox;
-
-    Draft(TerminationCase c) {
-      id = c.id;
-      client = c.client;
-      openedAt = c.openedAt;
-      openedBy = c.openedBy;
-      terminationDate = c.terminationDate;
-      choiceDeadline = c.choiceDeadline;
-      choice = c.choice;
-      choiceBy = c.choiceBy;
-      choiceAt = c.choiceAt;
-      encryptReturn = c.encryptReturn;
-      mode = c.mode;
-      phase = c.phase;
-      scheduleVersion = c.scheduleVersion;
-      categories = c.categories;
-      delivery = c.delivery;
-      subProcessors = c.subProcessors;
-      keyDestroyedAt = c.keyDestroyedAt;
-      evidenceFrom = c.evidenceFrom;
-      certificateSha256 = c.certificateSha256;
-      certifiedAt = c.certifiedAt;
-      closedAt = c.closedAt;
-      nextCheck = c.nextCheck;
-      leaseOwner = c.leaseOwner;
-      leaseUntil = c.leaseUntil;
-      outbox = c.outbox;
-    }
-
-    TerminationCase build() {
-      return new TerminationCase(id, client, openedAt, openedBy, terminationDate, choiceDeadline, choice, choiceBy, choiceAt, encryptReturn, mode, phase, scheduleVersion, categories, delivery, subProcessors, keyDestroyedAt, evidenceFrom, certificateSha256, certifiedAt, closedAt, nextCheck, leaseOwner, leaseUntil, outbox);
-    }
   }
 
   /**
