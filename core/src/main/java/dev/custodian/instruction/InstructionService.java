@@ -213,8 +213,7 @@ public final class InstructionService {
     Optional<Target> stored = storedTarget(kind, targetId);
     if (stored.isEmpty()) {
       access.require(reader, Operation.INSTRUCTION_READ, null);
-      return new Verification.Refused(id, EnumSet.allOf(Condition.class),
-          List.of("no request " + targetId + " on file"));
+      return failsAll(id, "no request " + targetId + " on file");
     }
     Target target = stored.get();
     access.require(reader, Operation.INSTRUCTION_READ, target.client());
@@ -222,8 +221,7 @@ public final class InstructionService {
         : instructions.find(instructionId).map(Versioned::value)
             .filter(i -> i.client().equals(target.client()));
     if (found.isEmpty()) {
-      return new Verification.Refused(id, EnumSet.allOf(Condition.class),
-          List.of("no instruction " + id + " on file for client " + target.client()));
+      return failsAll(id, "no instruction " + id + " on file for client " + target.client());
     }
     Instruction i = found.get();
     Instant now = clock.instant();
@@ -352,6 +350,12 @@ public final class InstructionService {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(client, "client");
     access.require(reader, Operation.INSTRUCTION_READ, client);
+  }
+
+  /** An instruction that cannot be found fails every condition. */
+  private static Verification.Refused failsAll(String instructionId, String reason) {
+    return new Verification.Refused(instructionId, EnumSet.allOf(Condition.class),
+        List.of(reason));
   }
 
   /** The instruction, if {@code by} may hold or release the instructions of its client. */
