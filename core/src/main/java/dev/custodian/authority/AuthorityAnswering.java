@@ -112,8 +112,8 @@ final class AuthorityAnswering {
     return done;
   }
 
-  private ResponseAuthorization byInstruction(Principal by, AuthorityRequest r, String instructionId,
-      Set<CategoryId> scope) {
+  private ResponseAuthorization byInstruction(Principal by, AuthorityRequest r,
+      String instructionId, Set<CategoryId> scope) {
     if (r.information() != Information.INFORMED) {
       throw new IllegalStateException("authority request " + r.id() + ": the client has not been"
           + " informed, so it cannot have instructed an answer");

@@ -1,5 +1,8 @@
 package dev.custodian.authority;
 
+import static dev.custodian.authority.AuthorityRequestActions.RESPONSE_FAILED;
+import static dev.custodian.authority.AuthorityRequestActions.RESPONSE_SENT;
+
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.instruction.ResponseAuthorization;
 import dev.custodian.spi.AuthorityResponse;
@@ -35,12 +38,12 @@ final class AuthorityResponseGate {
     try {
       responder.answerAuthority(response);
     } catch (RuntimeException e) {
-      evidence.append(AuthorityEvidence.of(r, AuthorityRequestActions.RESPONSE_FAILED, actor)
+      evidence.append(AuthorityEvidence.of(r, RESPONSE_FAILED, actor)
           .withBasis(authorization.basis()).withDetail("response", responseId)
           .withDetail("error", e.getClass().getSimpleName()));
       throw e;
     }
-    evidence.append(AuthorityEvidence.of(r, AuthorityRequestActions.RESPONSE_SENT, actor)
+    evidence.append(AuthorityEvidence.of(r, RESPONSE_SENT, actor)
         .withBasis(authorization.basis()).withDetail("response", responseId)
         .withDetail("records", data.size())
         .withDetail("under", authorization.getClass().getSimpleName()));

@@ -48,9 +48,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records the client's instructions about a subject case and runs the actions they order (R-DSR-3,
- * R-DSR-4): export, erasure, restriction, rectification, the answer to the subject. Each runs only once the case is visible
- * to the caller, the caller may handle its client's requests, the case is open and the instruction
- * verifies; any refusal before that is recorded as evidence and rethrown.
+ * R-DSR-4): export, erasure, restriction, rectification, the answer to the subject. Each runs only
+ * once the case is visible to the caller, the caller may handle its client's requests, the case is
+ * open and the instruction verifies; any refusal before that is recorded as evidence and rethrown.
  */
 final class InstructedActionRunner {
   // Logs under the service's name, as it did before the service was split.

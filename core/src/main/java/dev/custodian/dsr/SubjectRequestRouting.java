@@ -82,7 +82,8 @@ final class SubjectRequestRouting {
     this.evidence = Objects.requireNonNull(evidence, "evidence");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.clientZones = Objects.requireNonNull(clientZones, "clientZones");
-    this.notificationDeadline = Objects.requireNonNull(notificationDeadline, "notificationDeadline");
+    this.notificationDeadline =
+        Objects.requireNonNull(notificationDeadline, "notificationDeadline");
     if (notificationDeadline.isNegative() || notificationDeadline.isZero()) {
       throw new IllegalArgumentException("the notification deadline must be positive");
     }

@@ -179,7 +179,6 @@ public final class SubjectRequestService {
     return routing.escalateOverdue();
   }
 
-
   // ---- reading (R-ACC-2) ----
 
   /**
@@ -219,7 +218,8 @@ public final class SubjectRequestService {
   public Map<CategoryId, Long> locate(Principal reader, String caseId) {
     SubjectCase c = findCase(reader, caseId)
         .orElseThrow(() -> new NoSuchElementException(noCase(caseId, reader)));
-    Map<CategoryId, Long> counts = SubjectRequestRouting.countByCategory(hostData.findSubject(c.client(), c.subjects()));
+    Map<CategoryId, Long> counts =
+        SubjectRequestRouting.countByCategory(hostData.findSubject(c.client(), c.subjects()));
     evidence.append(EvidenceRecord.of(CASE_LOCATED, reader.id()).withClient(c.client())
         .withBasis("R-DSR-4").withDetail("case", c.id()).withDetail("located", counts));
     return counts;
