@@ -16,7 +16,7 @@ import dev.custodian.instruction.Instruction;
 import dev.custodian.instruction.InstructionDraft;
 import dev.custodian.instruction.InstructionRefusedException;
 import dev.custodian.instruction.InstructionService;
-import dev.custodian.instruction.Target;
+import dev.custodian.terms.Target;
 import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;

@@ -4,7 +4,7 @@ import static dev.custodian.authority.AuthorityRequestActions.RESPONSE_FAILED;
 import static dev.custodian.authority.AuthorityRequestActions.RESPONSE_SENT;
 
 import dev.custodian.evidence.EvidenceLog;
-import dev.custodian.instruction.ResponseAuthorization;
+import dev.custodian.terms.ResponseAuthorization;
 import dev.custodian.spi.AuthorityResponse;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.Responder;

@@ -10,7 +10,6 @@ import dev.custodian.authority.AuthorityRequest.State;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
-import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.spi.Escalation;

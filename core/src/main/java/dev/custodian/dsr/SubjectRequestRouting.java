@@ -16,7 +16,7 @@ import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.DuplicateStateException;
 import dev.custodian.spi.Escalation;
