@@ -1,5 +1,8 @@
 package dev.custodian.authority;
 
+import static dev.custodian.authority.AuthorityRequestActions.INSTRUCTION_REFUSED;
+import static dev.custodian.authority.AuthorityRequestActions.REQUEST_CLOSED;
+
 import dev.custodian.authority.AuthorityRequest.Information;
 import dev.custodian.authority.AuthorityRequest.State;
 import dev.custodian.client.ClientId;
@@ -9,46 +12,29 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.Operation;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
-import dev.custodian.terms.InstructedAction;
 import dev.custodian.instruction.Instruction;
 import dev.custodian.instruction.InstructionDraft;
 import dev.custodian.instruction.InstructionRefusedException;
 import dev.custodian.instruction.InstructionService;
-import dev.custodian.instruction.LegalCompulsion;
-import dev.custodian.terms.ResponseAuthorization;
 import dev.custodian.terms.Target;
-import dev.custodian.instruction.Verification;
 import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.terms.CategoryId;
-import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.Escalation;
 import dev.custodian.spi.EscalationChannel;
 import dev.custodian.spi.HostData;
-import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
-import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.subject.Pseudonymizer;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Disclosure requests from law enforcement, public security bodies and supervisory authorities
@@ -64,19 +50,17 @@ import org.slf4j.LoggerFactory;
  * <p>Obtain it from {@code custodian.authorityRequests()}. Thread-safe.
  */
 public final class AuthorityRequestService {
+  // This class checks who may do what and which requests they see; the steps themselves live in
+  // AuthorityRequestReception, ProhibitionsToInform and AuthorityAnswering.
   static final String KIND = "authority.request";
-  private static final Logger LOG = LoggerFactory.getLogger(AuthorityRequestService.class);
 
   private final Repository<AuthorityRequest> requests;
-  private final HostData hostData;
   private final InstructionService instructions;
-  private final AuthorityResponseGate gate;
-  private final RequestNotifier notifier;
-  private final EscalationChannel escalations;
   private final EvidenceLog evidence;
-  private final Pseudonymizer pseudonymizer;
-  private final Function<ClientId, ZoneId> clientZones;
   private final Clock clock;
+  private final AuthorityRequestReception reception;
+  private final ProhibitionsToInform prohibitions;
+  private final AuthorityAnswering answering;
 
   /** Built by {@code Custodian}; tests may build one directly. */
   public AuthorityRequestService(StateStore store, HostData hostData,
@@ -84,15 +68,14 @@ public final class AuthorityRequestService {
       EscalationChannel escalations, EvidenceLog evidence, Pseudonymizer pseudonymizer,
       Function<ClientId, ZoneId> clientZones, Clock clock) {
     this.requests = new Repository<>(store, KIND, AuthorityRequest.class, AuthorityRequest::due);
-    this.hostData = Objects.requireNonNull(hostData, "hostData");
     this.instructions = Objects.requireNonNull(instructions, "instructions");
-    this.gate = new AuthorityResponseGate(responder, evidence);
-    this.notifier = Objects.requireNonNull(notifier, "notifier");
-    this.escalations = Objects.requireNonNull(escalations, "escalations");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
-    this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
-    this.clientZones = Objects.requireNonNull(clientZones, "clientZones");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.answering = new AuthorityAnswering(requests, hostData, instructions,
+        new AuthorityResponseGate(responder, evidence), evidence, clock);
+    this.reception = new AuthorityRequestReception(requests, notifier, evidence, pseudonymizer,
+        clientZones, clock);
+    this.prohibitions = new ProhibitionsToInform(requests, escalations, evidence, clock);
     // The instruction service reads targets and approved compulsions from the stored requests only.
     instructions.register(Target.Kind.AUTHORITY_REQUEST, new InstructionService.Requests() {
       @Override
@@ -123,12 +106,7 @@ public final class AuthorityRequestService {
    */
   public AuthorityRequest receive(ProcessorPrincipal by, AuthorityRequestIntake intake) {
     requireStaff(by);
-    AuthorityRequest r = newRequest(by, intake, Information.PENDING, null);
-    EvidenceRecord evidenceRecord = received(r, by);
-    Versioned<AuthorityRequest> v = requests.insert(r.id(), r.client(), r);
-    evidence.append(evidenceRecord);
-    LOG.info("authority request {} received ({})", r.id(), r.kind());
-    return inform(v);
+    return reception.receive(by, intake);
   }
 
   /**
@@ -142,18 +120,7 @@ public final class AuthorityRequestService {
   public AuthorityRequest receiveUnderProhibition(ProcessorPrincipal by,
       AuthorityRequestIntake intake, Prohibition prohibition) {
     requireOfficer(by);
-    Constraints.check(Objects.requireNonNull(prohibition, "prohibition"));
-    AuthorityRequest r = newRequest(by, intake, Information.PROHIBITED,
-        new AuthorityRequest.ProhibitionRecord(prohibition.legalBasis(), prohibition.reviewOn(),
-            by.id(), clock.instant(), null, null, null, null));
-    EvidenceRecord evidenceRecord = received(r, by);
-    EvidenceRecord prohibited = base(r, "authority.prohibition.recorded", by.id())
-        .withBasis(prohibition.legalBasis()).withDetail("review_on", prohibition.reviewOn());
-    requests.insert(r.id(), r.client(), r);
-    evidence.append(evidenceRecord);
-    evidence.append(prohibited);
-    LOG.info("authority request {} received under a prohibition to inform the client", r.id());
-    return r;
+    return reception.receiveUnderProhibition(by, intake, prohibition);
   }
 
   /**
@@ -166,20 +133,7 @@ public final class AuthorityRequestService {
     requireOfficer(by);
     Objects.requireNonNull(reviewOn, "reviewOn");
     String why = Constraints.reason(reason);
-    Versioned<AuthorityRequest> v = load(requestId);
-    AuthorityRequest r = v.value();
-    requireProhibited(r, "renew its prohibition");
-    if (!reviewOn.isAfter(LocalDate.ofInstant(clock.instant(), r.clientZone()))) {
-      throw new IllegalArgumentException("the next review date must be in the future");
-    }
-    AuthorityRequest renewed = r.with(r.information(), r.clientInformedAt(),
-        r.prohibition().renewed(reviewOn));
-    EvidenceRecord evidenceRecord = base(r, "authority.prohibition.renewed", by.id())
-        .withBasis(r.prohibition().legalBasis()).withDetail("review_on", reviewOn)
-        .withDetail("reason", why);
-    requests.update(requestId, v, renewed);
-    evidence.append(evidenceRecord);
-    return renewed;
+    return prohibitions.renew(by, load(requestId), reviewOn, why);
   }
 
   /**
@@ -191,33 +145,12 @@ public final class AuthorityRequestService {
   public AuthorityRequest liftProhibition(ProcessorPrincipal by, String requestId, String reason) {
     requireOfficer(by);
     String why = Constraints.reason(reason);
-    Versioned<AuthorityRequest> v = load(requestId);
-    AuthorityRequest r = v.value();
-    requireProhibited(r, "lift its prohibition");
-    AuthorityRequest lifted = r.with(Information.PENDING, null,
-        r.prohibition().lifted(by.id(), clock.instant(), why));
-    EvidenceRecord evidenceRecord = base(lifted, "authority.prohibition.lifted", by.id())
-        .withBasis(r.prohibition().legalBasis()).withDetail("reason", why);
-    v = requests.update(requestId, v, lifted);
-    evidence.append(evidenceRecord);
-    return inform(v);
+    return reception.inform(prohibitions.lift(by, load(requestId), why));
   }
 
   /** Informs every client whose notice is pending (retrying failures); returns how many were. */
   public int informPending() {
-    int sent = 0;
-    for (Versioned<AuthorityRequest> v : requests.listDue(clock.instant())) {
-      try {
-        if (v.value().information() == Information.PENDING
-            && inform(v).information() == Information.INFORMED) {
-          sent++;
-        }
-      } catch (StaleStateException another) {
-        LOG.debug("authority request {} changed concurrently; left to the other node",
-            v.value().id());
-      }
-    }
-    return sent;
+    return reception.informPending();
   }
 
   /**
@@ -228,7 +161,7 @@ public final class AuthorityRequestService {
   public List<AuthorityRequest> reviewsDue(ProcessorPrincipal reader) {
     Objects.requireNonNull(reader, "reader");
     instructions.access().require(reader, Operation.AUTHORITY_REVIEWS, null);
-    return dueReviews().stream().map(Versioned::value).toList();
+    return prohibitions.dueReviews().stream().map(Versioned::value).toList();
   }
 
   /**
@@ -236,31 +169,7 @@ public final class AuthorityRequestService {
    * escalated yet; returns the escalations delivered.
    */
   public List<Escalation> escalateDueReviews() {
-    List<Escalation> sent = new ArrayList<>();
-    for (Versioned<AuthorityRequest> v : dueReviews()) {
-      AuthorityRequest r = v.value();
-      Escalation e = new Escalation(Escalation.Reason.PROHIBITION_REVIEW_DUE, r.id(), r.client(),
-          r.prohibition().reviewOn().atStartOfDay(r.clientZone()).toInstant());
-      try {
-        escalations.escalate(e);
-      } catch (RuntimeException failure) {
-        LOG.warn("could not escalate the review of {}; will retry: {}", r.id(),
-            failure.getClass().getSimpleName());
-        continue;
-      }
-      try {
-        requests.update(r.id(), v, r.with(r.information(), r.clientInformedAt(),
-            r.prohibition().reviewEscalated()));
-      } catch (StaleStateException another) {
-        LOG.debug("authority request {} changed concurrently; left to the other node", r.id());
-        continue;
-      }
-      evidence.append(base(r, "authority.prohibition.review_escalated", "system")
-          .withBasis(r.prohibition().legalBasis()).withDetail("review_on",
-              r.prohibition().reviewOn()));
-      sent.add(e);
-    }
-    return sent;
+    return prohibitions.escalateDueReviews();
   }
 
   // ---- reading (R-ACC-2) ----
@@ -304,7 +213,7 @@ public final class AuthorityRequestService {
         throw new IllegalStateException("authority request " + requestId + " is closed");
       }
     } catch (RuntimeException e) {
-      evidence.append(EvidenceRecord.of("authority.instruction.refused", by.id())
+      evidence.append(EvidenceRecord.of(INSTRUCTION_REFUSED, by.id())
           .withClient(by instanceof ClientPrincipal p ? p.client() : null)
           .withDetail("request", String.valueOf(requestId)).withDetail("reason", e.getMessage()));
       throw e;
@@ -322,7 +231,8 @@ public final class AuthorityRequestService {
    */
   public AuthorityRequest respond(Principal by, String requestId, String instructionId,
       AuthorityAnswer answer) {
-    return answer(by, requestId, AuthorityRequest.Authority.INSTRUCTION, instructionId, answer);
+    return answering.answer(by, requestId, AuthorityRequest.Authority.INSTRUCTION, instructionId,
+        answer);
   }
 
   /**
@@ -336,22 +246,7 @@ public final class AuthorityRequestService {
       Compulsion compulsion) {
     requireOfficer(officer);
     Constraints.check(Objects.requireNonNull(compulsion, "compulsion"));
-    Versioned<AuthorityRequest> v = load(requestId);
-    AuthorityRequest r = v.value();
-    requireProhibited(r, "approve a compulsion");
-    if (r.state() != State.OPEN) {
-      throw new IllegalStateException("authority request " + requestId + " is " + r.state());
-    }
-    AuthorityRequest.CompulsionRecord c = new AuthorityRequest.CompulsionRecord(
-        "comp-" + UUID.randomUUID(), compulsion.legalBasis(), compulsion.documentReference(),
-        officer.id(), clock.instant());
-    AuthorityRequest approved = r.withCompulsion(c);
-    EvidenceRecord evidenceRecord =
-        base(r, "authority.compulsion.approved", officer.id()).withBasis(c.id())
-        .withDetail("legal_basis", c.legalBasis()).withDetail("document", c.documentReference());
-    requests.update(requestId, v, approved);
-    evidence.append(evidenceRecord);
-    return approved;
+    return prohibitions.approveCompulsion(officer, load(requestId), compulsion);
   }
 
   /**
@@ -365,7 +260,8 @@ public final class AuthorityRequestService {
    */
   public AuthorityRequest respondUnderCompulsion(ProcessorPrincipal officer, String requestId,
       AuthorityAnswer answer) {
-    return answer(officer, requestId, AuthorityRequest.Authority.COMPULSION, null, answer);
+    return answering.answer(officer, requestId, AuthorityRequest.Authority.COMPULSION, null,
+        answer);
   }
 
   /** Closes a request, with a reason. @throws IllegalStateException if closed or answering */
@@ -383,7 +279,7 @@ public final class AuthorityRequestService {
     }
     AuthorityRequest closed = r.closed(new AuthorityRequest.Closure(by.id(), clock.instant(), why));
     EvidenceRecord evidenceRecord =
-        base(r, "authority.request.closed", by.id()).withDetail("reason", why);
+        AuthorityEvidence.of(r, REQUEST_CLOSED, by.id()).withDetail("reason", why);
     requests.update(requestId, v, closed);
     evidence.append(evidenceRecord);
     return closed;
@@ -391,185 +287,13 @@ public final class AuthorityRequestService {
 
   // ---- internals ----
 
-  private AuthorityRequest answer(Principal by, String requestId,
-      AuthorityRequest.Authority under, String instructionId, AuthorityAnswer answer) {
-    Objects.requireNonNull(by, "by");
-    Versioned<AuthorityRequest> v = null;
-    ResponseAuthorization authorization;
-    List<HostRecord> data;
-    try {
-      Objects.requireNonNull(requestId, "requestId");
-      v = requests.find(requestId).filter(x -> by.mayActFor(x.value().client())
-              && informable(by, x.value()))
-          .orElseThrow(() -> new NoSuchElementException(noRequest(requestId, by)));
-      AuthorityRequest r = v.value();
-      instructions.access().require(by, under == AuthorityRequest.Authority.INSTRUCTION
-          ? Operation.AUTHORITY_HANDLE : Operation.AUTHORITY_PROHIBITION, r.client());
-      boolean resumable = r.state() == State.RESPONDING && r.answer() != null
-          && r.answer().under() == under;
-      if (r.state() != State.OPEN && !resumable) {
-        throw new IllegalStateException("authority request " + requestId + " is " + r.state());
-      }
-      Constraints.check(Objects.requireNonNull(answer, "answer"));
-      if (!r.categories().containsAll(answer.include())) {
-        throw new IllegalArgumentException("the answer discloses categories the authority did not"
-            + " ask for");
-      }
-      authorization = under == AuthorityRequest.Authority.INSTRUCTION
-          ? byInstruction(by, r, instructionId, answer.include())
-          : byCompulsion(by, r);
-      data = dataOf(r, answer.include());
-    } catch (RuntimeException e) {
-      refused(by, v == null ? null : v.value(), requestId, instructionId, under, e);
-      throw e;
-    }
-    AuthorityRequest r = v.value();
-    AuthorityRequest.Answer started = r.state() == State.RESPONDING ? r.answer()
-        : new AuthorityRequest.Answer("resp-" + UUID.randomUUID(), under, authorization.basis(),
-            by.id(), clock.instant(), null);
-    v = requests.update(requestId, v, r.withAnswer(State.RESPONDING, started));
-    gate.send(authorization, v.value(), started.responseId(), answer.message(), data, by.id(),
-        base(r, "authority.response", by.id()));
-    AuthorityRequest done = v.value().withAnswer(State.ANSWERED, new AuthorityRequest.Answer(
-        started.responseId(), under, authorization.basis(), by.id(), started.startedAt(),
-        clock.instant()));
-    requests.update(requestId, v, done);
-    LOG.info("authority request {} answered under {}", requestId, under);
-    return done;
-  }
-
-  private ResponseAuthorization byInstruction(Principal by, AuthorityRequest r, String instructionId,
-      Set<CategoryId> scope) {
-    if (r.information() != Information.INFORMED) {
-      throw new IllegalStateException("authority request " + r.id() + ": the client has not been"
-          + " informed, so it cannot have instructed an answer");
-    }
-    Verification verdict = instructions.verify(by, instructionId, Target.Kind.AUTHORITY_REQUEST,
-        r.id(), InstructedAction.RESPOND_TO_AUTHORITY, scope);
-    if (!(verdict instanceof Verification.Verified ok)) {
-      throw new InstructionRefusedException(verdict);
-    }
-    return ok.proof();
-  }
-
-  private LegalCompulsion byCompulsion(Principal by, AuthorityRequest r) {
-    if (r.information() != Information.PROHIBITED) {
-      throw new IllegalStateException("authority request " + r.id() + ": no prohibition to inform"
-          + " the client holds, so the answer needs the client's instruction (R-AUTH-2)");
-    }
-    if (r.compulsion() == null) {
-      throw new IllegalStateException("authority request " + r.id() + ": no legal compulsion has"
-          + " been approved by the designated officer");
-    }
-    if (!(by instanceof ProcessorPrincipal officer)) {
-      throw new SecurityException(
-          "only the processor's designated officer answers under compulsion");
-    }
-    return instructions.compulsion(officer, r.id());
-  }
-
-  private void refused(Principal by, AuthorityRequest r, String requestId, String instructionId,
-      AuthorityRequest.Authority under, RuntimeException e) {
-    EvidenceRecord rec = r != null ? base(r, "authority.response.refused", by.id())
-        : EvidenceRecord.of("authority.response.refused", by.id())
-            .withClient(by instanceof ClientPrincipal p ? p.client() : null)
-            .withDetail("request", String.valueOf(requestId));
-    rec = rec.withBasis(instructionId).withDetail("under", under)
-        .withDetail("error", e.getClass().getSimpleName());
-    if (e instanceof InstructionRefusedException ire
-        && ire.verification() instanceof Verification.Refused no) {
-      rec = rec.withDetail("failed", EnumSet.copyOf(no.failed()));
-    }
-    evidence.append(rec);
-    LOG.info("refused answering authority request {} by {}: {}", requestId, by.id(),
-        e.getClass().getSimpleName());
-  }
-
-  private AuthorityRequest inform(Versioned<AuthorityRequest> v) {
-    AuthorityRequest r = v.value();
-    if (r.information() != Information.PENDING) {
-      return r;
-    }
-    boolean afterProhibition = r.prohibition() != null;
-    try {
-      notifier.tellClient(new ClientNotice.AuthorityRequest(r.client(), r.id(), r.kind(),
-          r.authority(), r.authorityReference(), r.receivedAt(), r.subjects(), r.categories(),
-          afterProhibition, r.answer() == null ? null : r.answer().sentAt()));
-    } catch (RuntimeException e) {
-      LOG.warn("could not inform client {} of authority request {}; will retry: {}", r.client(),
-          r.id(), e.getClass().getSimpleName());
-      return r;
-    }
-    AuthorityRequest informed = r.with(Information.INFORMED, clock.instant(), r.prohibition());
-    EvidenceRecord evidenceRecord =
-        base(informed, "authority.client_informed", "system").withBasis("R-AUTH-1")
-        .withDetail("after_prohibition", afterProhibition)
-        .withDetail("answered_before", r.answer() != null);
-    requests.update(r.id(), v, informed);
-    evidence.append(evidenceRecord);
-    return informed;
-  }
-
-  private AuthorityRequest newRequest(ProcessorPrincipal by, AuthorityRequestIntake intake,
-      Information information, AuthorityRequest.ProhibitionRecord prohibition) {
-    Constraints.check(Objects.requireNonNull(intake, "intake"));
-    if (intake.receivedAt().isAfter(clock.instant())) {
-      throw new IllegalArgumentException("a request cannot be received in the future");
-    }
-    return new AuthorityRequest("auth-" + UUID.randomUUID(), intake.client(), intake.kind(),
-        intake.authority(), intake.authorityReference(), intake.subjects(), intake.categories(),
-        intake.receivedAt(), by.id(), clientZones.apply(intake.client()), information, null,
-        prohibition, null, State.OPEN, null, null);
-  }
-
-  private EvidenceRecord received(AuthorityRequest r, ProcessorPrincipal by) {
-    return base(r, "authority.request.received", by.id()).withBasis("R-AUTH-1")
-        .withDetail("kind", r.kind()).withDetail("authority", r.authority())
-        .withDetail("categories", new TreeSet<>(r.categories()))
-        .withDetail("subjects", r.subjects().stream().map(pseudonymizer::pseudonym).sorted()
-            .toList());
-  }
-
-  /**
-   * The evidence record for a step on {@code r}: under the client while it may know of the
-   * request, processor-wide (client named in the details) while the law forbids informing it.
-   */
-  private static EvidenceRecord base(AuthorityRequest r, String action, String actor) {
-    EvidenceRecord rec = EvidenceRecord.of(action, actor).withDetail("request", r.id());
-    return r.information() == Information.PROHIBITED
-        ? rec.withDetail("client", r.client().value())
-        : rec.withClient(r.client());
-  }
-
-  private List<Versioned<AuthorityRequest>> dueReviews() {
-    return requests.listDue(clock.instant()).stream()
-        .filter(v -> v.value().information() == Information.PROHIBITED)
-        .sorted(Comparator.comparing(v -> v.value().prohibition().reviewOn())).toList();
-  }
-
-  private List<HostRecord> dataOf(AuthorityRequest r, Set<CategoryId> categories) {
-    if (categories.isEmpty()) {
-      return List.of();
-    }
-    List<HostRecord> out = new ArrayList<>();
-    if (r.subjects().isEmpty()) {
-      for (CategoryId c : new TreeSet<>(categories)) {
-        hostData.stream(r.client(), c, out::add);
-      }
-      return out;
-    }
-    return hostData.findSubject(r.client(), r.subjects()).stream()
-        .filter(h -> categories.contains(h.category()))
-        .sorted(Comparator.comparing(HostRecord::category).thenComparing(HostRecord::id)).toList();
-  }
-
   private boolean visible(Principal reader, AuthorityRequest r) {
     return instructions.access().allows(reader, Operation.AUTHORITY_READ, r.client())
         && informable(reader, r);
   }
 
   /** A client's user never sees a request the law forbids telling the client about. */
-  private static boolean informable(Principal p, AuthorityRequest r) {
+  static boolean informable(Principal p, AuthorityRequest r) {
     return p instanceof ProcessorPrincipal || r.information() != Information.PROHIBITED;
   }
 
@@ -583,13 +307,6 @@ public final class AuthorityRequestService {
         .orElseThrow(() -> new NoSuchElementException("no authority request " + requestId));
   }
 
-  private static void requireProhibited(AuthorityRequest r, String what) {
-    if (r.information() != Information.PROHIBITED) {
-      throw new IllegalStateException("authority request " + r.id() + " is not under a"
-          + " prohibition to inform the client; cannot " + what);
-    }
-  }
-
   private void requireStaff(ProcessorPrincipal by) {
     Objects.requireNonNull(by, "by");
     instructions.access().require(by, Operation.AUTHORITY_RECEIVE, null);
@@ -600,7 +317,7 @@ public final class AuthorityRequestService {
     instructions.access().require(by, Operation.AUTHORITY_PROHIBITION, null);
   }
 
-  private static String noRequest(String requestId, Principal p) {
+  static String noRequest(String requestId, Principal p) {
     return "no authority request " + requestId + " for principal " + p.id();
   }
 }

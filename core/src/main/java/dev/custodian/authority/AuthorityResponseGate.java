@@ -1,7 +1,9 @@
 package dev.custodian.authority;
 
+import static dev.custodian.authority.AuthorityRequestActions.RESPONSE_FAILED;
+import static dev.custodian.authority.AuthorityRequestActions.RESPONSE_SENT;
+
 import dev.custodian.evidence.EvidenceLog;
-import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.terms.ResponseAuthorization;
 import dev.custodian.spi.AuthorityResponse;
 import dev.custodian.spi.HostRecord;
@@ -24,11 +26,11 @@ final class AuthorityResponseGate {
   }
 
   /**
-   * Sends the answer and records it. {@code evidenceFor} is the record's client: null while the
-   * client may not be informed, so the client's own evidence does not reveal the request.
+   * Sends the answer and records it; while the client may not be informed the record is kept
+   * processor-wide, so the client's own evidence does not reveal the request.
    */
   void send(ResponseAuthorization authorization, AuthorityRequest r, String responseId,
-      String message, List<HostRecord> data, String actor, EvidenceRecord base) {
+      String message, List<HostRecord> data, String actor) {
     Objects.requireNonNull(authorization,
         "an authority is answered only under a verified instruction or an approved compulsion");
     AuthorityResponse response = new AuthorityResponse(responseId, r.id(), r.client(), r.kind(),
@@ -36,18 +38,14 @@ final class AuthorityResponseGate {
     try {
       responder.answerAuthority(response);
     } catch (RuntimeException e) {
-      evidence.append(withAction(base, "authority.response.failed", actor)
+      evidence.append(AuthorityEvidence.of(r, RESPONSE_FAILED, actor)
           .withBasis(authorization.basis()).withDetail("response", responseId)
           .withDetail("error", e.getClass().getSimpleName()));
       throw e;
     }
-    evidence.append(withAction(base, "authority.response.sent", actor)
+    evidence.append(AuthorityEvidence.of(r, RESPONSE_SENT, actor)
         .withBasis(authorization.basis()).withDetail("response", responseId)
         .withDetail("records", data.size())
         .withDetail("under", authorization.getClass().getSimpleName()));
-  }
-
-  private static EvidenceRecord withAction(EvidenceRecord base, String action, String actor) {
-    return new EvidenceRecord(base.client(), action, actor, base.basis(), base.details());
   }
 }

@@ -1,5 +1,14 @@
 package dev.custodian.dsr;
 
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_COMPLETED;
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_QUOTED;
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_QUOTE_ACCEPTED;
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_QUOTE_DECLINED;
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_QUOTE_SENT;
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_REQUESTED;
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_STARTED;
+import static dev.custodian.dsr.SubjectRequestActions.ASSISTANCE_START_REFUSED;
+
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.Principal;
@@ -83,7 +92,7 @@ public final class AssistanceService {
         what, by.id(), clock.instant(), State.REQUESTED, null, null, null, null, null, false, null,
         null, null, null, null);
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.assistance.requested", by.id()).withClient(a.client())
+        EvidenceRecord.of(ASSISTANCE_REQUESTED, by.id()).withClient(a.client())
         .withBasis("R-DSR-5").withDetail("assistance", a.id()).withDetail("case", caseId);
     requests.insert(a.id(), a.client(), a);
     evidence.append(evidenceRecord);
@@ -103,7 +112,7 @@ public final class AssistanceService {
     requireState(v.value(), State.REQUESTED, "quote it");
     AssistanceRequest quoted = v.value().quoted(quote, by.id(), clock.instant());
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.assistance.quoted", by.id()).withClient(quoted.client())
+        EvidenceRecord.of(ASSISTANCE_QUOTED, by.id()).withClient(quoted.client())
         .withBasis("R-DSR-5").withDetail("assistance", assistanceId)
         .withDetail("amount", quote.amount().toPlainString())
         .withDetail("currency", quote.currency().getCurrencyCode())
@@ -152,7 +161,7 @@ public final class AssistanceService {
     Versioned<AssistanceRequest> v = load(assistanceId);
     AssistanceRequest a = v.value();
     if (a.state() != State.ACCEPTED) {
-      evidence.append(EvidenceRecord.of("dsr.assistance.start_refused", by.id())
+      evidence.append(EvidenceRecord.of(ASSISTANCE_START_REFUSED, by.id())
           .withClient(a.client()).withBasis("R-DSR-5").withDetail("assistance", assistanceId)
           .withDetail("state", a.state()));
       throw new IllegalStateException("assistance " + assistanceId + " is " + a.state()
@@ -182,7 +191,7 @@ public final class AssistanceService {
     requireState(v.value(), State.IN_PROGRESS, "complete it");
     AssistanceRequest done = v.value().completed(by.id(), clock.instant(), what);
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.assistance.completed", by.id()).withClient(done.client())
+        EvidenceRecord.of(ASSISTANCE_COMPLETED, by.id()).withClient(done.client())
         .withBasis("R-DSR-5").withDetail("assistance", assistanceId)
         .withDetail("billable", done.billable());
     requests.update(assistanceId, v, done);
@@ -222,8 +231,8 @@ public final class AssistanceService {
     }
     AssistanceRequest decided = a.decided(new AssistanceRequest.Decision(accepted, by.id(), now,
         reason));
-    EvidenceRecord r = EvidenceRecord.of(accepted ? "dsr.assistance.quote_accepted"
-        : "dsr.assistance.quote_declined", by.id()).withClient(a.client()).withBasis("R-DSR-5")
+    EvidenceRecord r = EvidenceRecord.of(accepted ? ASSISTANCE_QUOTE_ACCEPTED
+        : ASSISTANCE_QUOTE_DECLINED, by.id()).withClient(a.client()).withBasis("R-DSR-5")
         .withDetail("assistance", assistanceId);
     r = reason == null ? r : r.withDetail("reason", reason);
     requests.update(assistanceId, v, decided);
@@ -234,7 +243,7 @@ public final class AssistanceService {
   private AssistanceRequest start(ProcessorPrincipal by, Versioned<AssistanceRequest> v,
       boolean billable) {
     AssistanceRequest started = v.value().started(billable, by.id(), clock.instant());
-    EvidenceRecord evidenceRecord = EvidenceRecord.of("dsr.assistance.started", by.id())
+    EvidenceRecord evidenceRecord = EvidenceRecord.of(ASSISTANCE_STARTED, by.id())
         .withClient(started.client()).withBasis("R-DSR-5").withDetail("assistance", started.id())
         .withDetail("billable", billable);
     requests.update(started.id(), v, started);
@@ -255,7 +264,7 @@ public final class AssistanceService {
     }
     AssistanceRequest sent = a.quoteSent(clock.instant());
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.assistance.quote_sent", "system").withClient(a.client())
+        EvidenceRecord.of(ASSISTANCE_QUOTE_SENT, "system").withClient(a.client())
         .withBasis("R-DSR-5").withDetail("assistance", a.id());
     requests.update(a.id(), v, sent);
     evidence.append(evidenceRecord);

@@ -1,11 +1,12 @@
 package dev.custodian.dsr;
 
+import static dev.custodian.dsr.SubjectRequestActions.CASE_CLOSED;
+import static dev.custodian.dsr.SubjectRequestActions.CASE_LOCATED;
+
 import dev.custodian.client.ClientId;
-import dev.custodian.client.ClientPrincipal;
+import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
-import dev.custodian.client.Operation;
-import dev.custodian.dsr.SubjectCase.ErasureRun;
 import dev.custodian.dsr.SubjectCase.State;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
@@ -17,51 +18,30 @@ import dev.custodian.instruction.InstructionRefusedException;
 import dev.custodian.instruction.InstructionService;
 import dev.custodian.terms.Target;
 import dev.custodian.instruction.Verification;
-import dev.custodian.instruction.VerifiedInstruction;
 import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.terms.CategoryId;
-import dev.custodian.retention.ClockStart;
-import dev.custodian.retention.RetentionRule;
 import dev.custodian.retention.RetentionService;
-import dev.custodian.spi.ClientNotice;
-import dev.custodian.spi.DeletionBatch;
-import dev.custodian.spi.DuplicateStateException;
 import dev.custodian.spi.Escalation;
 import dev.custodian.spi.EscalationChannel;
 import dev.custodian.spi.HostData;
-import dev.custodian.spi.HostRecord;
-import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.Rectifier;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
-import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.subject.Pseudonymizer;
-import dev.custodian.subject.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Subject requests (R-DSR-1 to R-DSR-8): intake, routing to the clients holding data on the
@@ -80,6 +60,9 @@ import org.slf4j.LoggerFactory;
  * request surface as {@link dev.custodian.spi.StaleStateException}; re-read and retry.
  */
 public final class SubjectRequestService {
+  // This class checks who may do what and on which case; the steps themselves live in
+  // SubjectRequestRouting, LegalClockDecisions, InstructedActionRunner and SubjectErasure.
+
   /** How long the processor has, from receipt, to notify a client, unless configured otherwise. */
   public static final Duration DEFAULT_NOTIFICATION_DEADLINE = Duration.ofHours(24);
   /**
@@ -90,25 +73,16 @@ public final class SubjectRequestService {
   /** State kinds. */
   static final String REQUEST_KIND = "dsr.request";
   static final String CASE_KIND = "dsr.case";
-  private static final int ERASURE_BATCH = 500;
-  private static final Logger LOG = LoggerFactory.getLogger(SubjectRequestService.class);
 
   private final Repository<SubjectRequest> requests;
   private final Repository<SubjectCase> cases;
   private final HostData hostData;
-  private final DeletionGate deletionGate;
-  private final Rectifier rectifier;
   private final InstructionService instructions;
-  private final SubjectResponseGate gate;
-  private final RequestNotifier notifier;
-  private final EscalationChannel escalations;
   private final EvidenceLog evidence;
-  private final Pseudonymizer pseudonymizer;
-  private final Function<ClientId, ZoneId> clientZones;
-  private final Supplier<RetentionService> retention;
-  private final Duration notificationDeadline;
-  private final Duration escalationDelay;
   private final Clock clock;
+  private final SubjectRequestRouting routing;
+  private final LegalClockDecisions legalClock;
+  private final InstructedActionRunner actions;
 
   /**
    * Built by {@code Custodian}; tests may build one directly.
@@ -131,26 +105,16 @@ public final class SubjectRequestService {
     this.cases = new Repository<>(store, CASE_KIND, SubjectCase.class,
         SubjectCase::notificationDue);
     this.hostData = Objects.requireNonNull(hostData, "hostData");
-    this.deletionGate = Objects.requireNonNull(deletionGate, "deletionGate");
-    this.rectifier = Objects.requireNonNull(rectifier, "rectifier");
     this.instructions = Objects.requireNonNull(instructions, "instructions");
-    this.gate = new SubjectResponseGate(responder, evidence);
-    this.notifier = Objects.requireNonNull(notifier, "notifier");
-    this.escalations = Objects.requireNonNull(escalations, "escalations");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
-    this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
-    this.clientZones = Objects.requireNonNull(clientZones, "clientZones");
-    this.retention = Objects.requireNonNull(retention, "retention");
-    this.notificationDeadline =
-        Objects.requireNonNull(notificationDeadline, "notificationDeadline");
-    if (notificationDeadline.isNegative() || notificationDeadline.isZero()) {
-      throw new IllegalArgumentException("the notification deadline must be positive");
-    }
-    this.escalationDelay = Objects.requireNonNull(escalationDelay, "escalationDelay");
-    if (escalationDelay.isNegative()) {
-      throw new IllegalArgumentException("the escalation delay must be zero or positive");
-    }
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.routing = new SubjectRequestRouting(requests, cases, hostData, notifier, escalations,
+        evidence, pseudonymizer, clientZones, notificationDeadline, escalationDelay, clock);
+    this.legalClock = new LegalClockDecisions(cases, evidence, clock);
+    this.actions = new InstructedActionRunner(cases, hostData, rectifier, instructions,
+        new SubjectResponseGate(responder, evidence),
+        new SubjectErasure(cases, hostData, deletionGate, retention, evidence, clock), evidence,
+        clock);
     // The instruction verifier reads a case's client and time of receipt from the stored case.
     instructions.register(Target.Kind.SUBJECT_CASE,
         caseId -> cases.find(caseId).map(v -> target(v.value())));
@@ -170,23 +134,7 @@ public final class SubjectRequestService {
   public SubjectRequest receive(ProcessorPrincipal by, SubjectRequestIntake intake) {
     Objects.requireNonNull(by, "by");
     instructions.access().require(by, Operation.DSR_RECEIVE, null);
-    Constraints.check(Objects.requireNonNull(intake, "intake"));
-    Instant now = clock.instant();
-    if (intake.receivedAt().isAfter(now)) {
-      throw new IllegalArgumentException("a request cannot be received in the future");
-    }
-    SubjectRequest r = new SubjectRequest("dsr-" + UUID.randomUUID(), intake.right(),
-        intake.channel(), intake.receivedAt(), intake.identifiers(), intake.reference(), by.id(),
-        now, SubjectRequest.State.RECEIVED, List.of(), null);
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.request.received", by.id()).withBasis("R-DSR-1")
-        .withDetail("request", r.id()).withDetail("right", r.right())
-        .withDetail("channel", r.channel()).withDetail("received_at", r.receivedAt())
-        .withDetail("subjects", pseudonyms(r.subjects()));
-    requests.insert(r.id(), null, r);
-    evidence.append(evidenceRecord);
-    LOG.info("subject request {} received ({}, {})", r.id(), r.right(), r.channel());
-    return route(r.id());
+    return routing.receive(by, intake);
   }
 
   /**
@@ -200,47 +148,7 @@ public final class SubjectRequestService {
    */
   public SubjectRequest route(ProcessorPrincipal by, String requestId) {
     requireStaffReader(by);
-    return route(requestId);
-  }
-
-  private SubjectRequest route(String requestId) {
-    Versioned<SubjectRequest> v = requests.find(requestId)
-        .orElseThrow(() -> new NoSuchElementException("no subject request " + requestId));
-    SubjectRequest r = v.value();
-    switch (r.state()) {
-      case ROUTED -> {
-        openCases(r);
-        return r;
-      }
-      case UNMATCHED -> {
-        return r.escalatedAt() == null ? escalateUnmatched(v) : r;
-      }
-      case RECEIVED -> {
-        // routed below
-      }
-    }
-    Set<ClientId> clients = new TreeSet<>(hostData.clientsHolding(r.subjects()));
-    if (clients.isEmpty()) {
-      EvidenceRecord evidenceRecord =
-          EvidenceRecord.of("dsr.request.unmatched", "system").withBasis("R-DSR-7")
-          .withDetail("request", r.id());
-      v = requests.update(r.id(), v, r.unmatched());
-      evidence.append(evidenceRecord);
-      LOG.info("subject request {} matches no client; escalating", r.id());
-      return escalateUnmatched(v);
-    }
-    List<SubjectRequest.CaseRef> refs = clients.stream()
-        .map(c -> new SubjectRequest.CaseRef(c, "case-" + UUID.randomUUID())).toList();
-    SubjectRequest routed = r.routed(refs);
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.request.routed", "system").withBasis("R-DSR-2")
-        .withDetail("request", r.id()).withDetail("cases",
-            refs.stream().map(SubjectRequest.CaseRef::caseId).toList());
-    requests.update(r.id(), v, routed);
-    evidence.append(evidenceRecord);
-    LOG.info("subject request {} routed to {} case(s)", r.id(), refs.size());
-    openCases(routed);
-    return routed;
+    return routing.route(requestId);
   }
 
   /**
@@ -248,18 +156,7 @@ public final class SubjectRequestService {
    * notices went out.
    */
   public int notifyPending() {
-    int sent = 0;
-    for (Versioned<SubjectCase> v : cases.listDue(clock.instant().plus(notificationDeadline))) {
-      try {
-        if (v.value().state() == State.AWAITING_NOTIFICATION
-            && notifyCase(v).value().state() == State.OPEN) {
-          sent++;
-        }
-      } catch (StaleStateException another) {
-        LOG.debug("subject case {} changed concurrently; left to the other node", v.value().id());
-      }
-    }
-    return sent;
+    return routing.notifyPending();
   }
 
   /**
@@ -269,7 +166,7 @@ public final class SubjectRequestService {
    */
   public List<SubjectCase> overdueNotifications(ProcessorPrincipal reader) {
     requireStaffReader(reader);
-    return overdue().stream().map(Versioned::value).toList();
+    return routing.overdue().stream().map(Versioned::value).toList();
   }
 
   /**
@@ -279,36 +176,7 @@ public final class SubjectRequestService {
    * and listed by {@link #overdueNotifications}, from its deadline on, whatever the delay.
    */
   public List<Escalation> escalateOverdue() {
-    List<Escalation> sent = new ArrayList<>();
-    Instant now = clock.instant();
-    for (Versioned<SubjectCase> v : overdue()) {
-      SubjectCase c = v.value();
-      if (c.notificationEscalatedAt() != null
-          || c.notifyBy().plus(escalationDelay).isAfter(now)) {
-        continue;
-      }
-      Escalation e = new Escalation(Escalation.Reason.CLIENT_NOTIFICATION_OVERDUE, c.id(),
-          c.client(), c.notifyBy());
-      if (deliver(e) && updated(() -> cases.update(c.id(), v, c.notificationEscalated(now)))) {
-        evidence.append(EvidenceRecord.of("dsr.case.notification_escalated", "system")
-            .withClient(c.client()).withBasis("R-DSR-2").withDetail("case", c.id())
-            .withDetail("notify_by", c.notifyBy())
-            .withDetail("escalation_delay", escalationDelay));
-        sent.add(e);
-      }
-    }
-    for (Versioned<SubjectRequest> v : requests.listDue(now)) {
-      try {
-        if (escalateUnmatched(v).escalatedAt() != null) {
-          sent.add(new Escalation(Escalation.Reason.UNMATCHED_SUBJECT_REQUEST, v.value().id(),
-              null, v.value().receivedAt()));
-        }
-      } catch (StaleStateException another) {
-        LOG.debug("subject request {} changed concurrently; left to the other node",
-            v.value().id());
-      }
-    }
-    return sent;
+    return routing.escalateOverdue();
   }
 
   // ---- reading (R-ACC-2) ----
@@ -350,8 +218,9 @@ public final class SubjectRequestService {
   public Map<CategoryId, Long> locate(Principal reader, String caseId) {
     SubjectCase c = findCase(reader, caseId)
         .orElseThrow(() -> new NoSuchElementException(noCase(caseId, reader)));
-    Map<CategoryId, Long> counts = countByCategory(hostData.findSubject(c.client(), c.subjects()));
-    evidence.append(EvidenceRecord.of("dsr.case.located", reader.id()).withClient(c.client())
+    Map<CategoryId, Long> counts =
+        SubjectRequestRouting.countByCategory(hostData.findSubject(c.client(), c.subjects()));
+    evidence.append(EvidenceRecord.of(CASE_LOCATED, reader.id()).withClient(c.client())
         .withBasis("R-DSR-4").withDetail("case", c.id()).withDetail("located", counts));
     return counts;
   }
@@ -368,21 +237,7 @@ public final class SubjectRequestService {
    * @throws SecurityException see {@link InstructionService#record}
    */
   public Instruction instruct(Principal by, String caseId, InstructionDraft draft) {
-    Objects.requireNonNull(by, "by");
-    SubjectCase c;
-    try {
-      c = cases.find(caseId).map(Versioned::value).filter(x -> by.mayActFor(x.client()))
-          .orElseThrow(() -> new NoSuchElementException(noCase(caseId, by)));
-      if (c.state() == State.CLOSED) {
-        throw new IllegalStateException("subject case " + caseId + " is closed");
-      }
-    } catch (RuntimeException e) {
-      evidence.append(EvidenceRecord.of("dsr.instruction.refused", by.id())
-          .withClient(by instanceof ClientPrincipal p ? p.client() : null)
-          .withDetail("case", String.valueOf(caseId)).withDetail("reason", e.getMessage()));
-      throw e;
-    }
-    return instructions.record(by, Target.Kind.SUBJECT_CASE, c.id(), draft);
+    return actions.instruct(by, caseId, draft);
   }
 
   /** Whether instruction {@code instructionId} would allow {@code action} on the case now. */
@@ -404,31 +259,7 @@ public final class SubjectRequestService {
    *     the extension would exceed two months
    */
   public SubjectCase extend(Principal by, String caseId, int months, String reason) {
-    Versioned<SubjectCase> v = handled(by, caseId);
-    SubjectCase c = v.value();
-    requireActive(c, "extend its clock");
-    String why = Constraints.reason(reason);
-    if (months < 1 || months > LegalClock.MAX_EXTENSION_MONTHS) {
-      throw new IllegalArgumentException("an extension is one or two months");
-    }
-    if (c.clock().extensionMonths() + months > LegalClock.MAX_EXTENSION_MONTHS) {
-      throw new IllegalStateException("subject case " + caseId + " is already extended by "
-          + c.clock().extensionMonths() + " month(s); two months at most in all");
-    }
-    Instant now = clock.instant();
-    if (!now.isBefore(c.clock().firstMonthEnds())) {
-      throw new IllegalStateException("subject case " + caseId
-          + ": an extension must be decided within the first month");
-    }
-    SubjectCase extended = c.withClock(c.clock().extended(
-        new LegalClock.Extension(months, why, by.id(), now)));
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.clock.extended", by.id()).withClient(c.client())
-        .withBasis("R-DSR-8").withDetail("case", caseId).withDetail("months", months)
-        .withDetail("reason", why).withDetail("due_date", extended.clock().dueDate());
-    cases.update(caseId, v, extended);
-    evidence.append(evidenceRecord);
-    return extended;
+    return legalClock.extend(by, handled(by, caseId), months, reason);
   }
 
   /**
@@ -438,21 +269,7 @@ public final class SubjectRequestService {
    * @throws IllegalStateException if already paused, answered or closed
    */
   public SubjectCase pause(Principal by, String caseId, String reason) {
-    Versioned<SubjectCase> v = handled(by, caseId);
-    SubjectCase c = v.value();
-    requireActive(c, "pause its clock");
-    String why = Constraints.reason(reason);
-    if (c.clock().paused()) {
-      throw new IllegalStateException("subject case " + caseId + "'s clock is already paused");
-    }
-    SubjectCase paused = c.withClock(c.clock().pausedAt(
-        new LegalClock.Pause(clock.instant(), null, why, by.id(), null, null)));
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.clock.paused", by.id()).withClient(c.client())
-        .withBasis("R-DSR-8").withDetail("case", caseId).withDetail("reason", why);
-    cases.update(caseId, v, paused);
-    evidence.append(evidenceRecord);
-    return paused;
+    return legalClock.pause(by, handled(by, caseId), reason);
   }
 
   /**
@@ -461,20 +278,7 @@ public final class SubjectRequestService {
    * @throws IllegalStateException if the clock is not paused
    */
   public SubjectCase resume(Principal by, String caseId, String reason) {
-    Versioned<SubjectCase> v = handled(by, caseId);
-    SubjectCase c = v.value();
-    String why = Constraints.reason(reason);
-    if (!c.clock().paused()) {
-      throw new IllegalStateException("subject case " + caseId + "'s clock is not paused");
-    }
-    SubjectCase resumed = c.withClock(c.clock().resumedAt(clock.instant(), why, by.id()));
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.clock.resumed", by.id()).withClient(c.client())
-        .withBasis("R-DSR-8").withDetail("case", caseId).withDetail("reason", why)
-        .withDetail("due_date", resumed.clock().dueDate());
-    cases.update(caseId, v, resumed);
-    evidence.append(evidenceRecord);
-    return resumed;
+    return legalClock.resume(by, handled(by, caseId), reason);
   }
 
   // ---- instructed actions (R-DSR-3, R-DSR-4) ----
@@ -488,18 +292,7 @@ public final class SubjectRequestService {
    */
   public SubjectExport exportForClient(Principal by, String caseId, String instructionId,
       Set<CategoryId> categories) {
-    return act(by, caseId, instructionId, InstructedAction.EXPORT, categories, null, (v, proof) -> {
-      SubjectCase c = v.value();
-      List<HostRecord> records = dataOf(c, categories);
-      EvidenceRecord evidenceRecord =
-          EvidenceRecord.of("dsr.export.produced", by.id()).withClient(c.client())
-          .withBasis(instructionId).withDetail("case", caseId)
-          .withDetail("categories", sorted(categories)).withDetail("records", records.size());
-      cases.update(caseId, v, c.withStep(step(InstructedAction.EXPORT, instructionId, by)));
-      evidence.append(evidenceRecord);
-      return new SubjectExport(caseId, c.client(), c.right(), clock.instant(), instructionId,
-          records);
-    });
+    return actions.exportForClient(by, caseId, instructionId, categories);
   }
 
   /**
@@ -513,82 +306,7 @@ public final class SubjectRequestService {
    */
   public ErasureReport erase(Principal by, String caseId, String instructionId,
       Set<CategoryId> categories) {
-    return act(by, caseId, instructionId, InstructedAction.ERASE, categories, null, (v, proof) -> {
-      SubjectCase c = v.value();
-      List<CategoryId> order = sorted(categories);
-      ErasureRun run = c.erasure() != null && c.erasure().instructionId().equals(instructionId)
-          && c.erasure().categories().equals(order)
-          ? c.erasure()
-          : ErasureRun.start(instructionId, order, legalKeepFrom(c.client(), order));
-      v = cases.update(caseId, v,
-          c.withStep(step(InstructedAction.ERASE, instructionId, by)).withErasure(run));
-      if (!run.deferralRecorded()) {
-        run = deferLegallyKept(by, c, run);
-        v = cases.update(caseId, v, v.value().withErasure(run));
-      }
-      while (!run.done()) {
-        RecordSelection selection = erasable(c, run.current(), run.keepFrom());
-        if (run.afterKey() == null && !run.held().containsKey(run.current())) {
-          run = run.heldCounted(deletionGate.countHeld(selection));
-          v = cases.update(caseId, v, v.value().withErasure(run));
-        }
-        DeletionBatch batch = deletionGate.deleteBatch(selection, run.afterKey(), ERASURE_BATCH,
-            by.id(), "dsr.erasure.batch", instructionId);
-        run = run.after(batch.deleted(), batch.nextKey(), batch.exhausted());
-        v = cases.update(caseId, v, v.value().withErasure(run));
-      }
-      cases.update(caseId, v, v.value().withErasure(null));
-      ErasureReport report = new ErasureReport(caseId, instructionId, run.deleted(), run.held(),
-          run.deferred(), run.deferredUntil());
-      evidence.append(EvidenceRecord.of("dsr.erasure.completed", by.id()).withClient(c.client())
-          .withBasis(instructionId).withDetail("case", caseId)
-          .withDetail("deleted", report.totalDeleted()).withDetail("held", report.totalHeld())
-          .withDetail("deferred", report.totalDeferred()).withDetail("categories", order));
-      LOG.info("subject case {}: erased {} record(s), {} spared by holds, {} deferred by law",
-          caseId, report.totalDeleted(), report.totalHeld(), report.totalDeferred());
-      return report;
-    });
-  }
-
-  /**
-   * Per category under a legal minimum counted from the record's time, the time from which the
-   * subject's records must still be kept. One day of margin keeps this on the safe side of the
-   * retention calendar's month ends and DST rules; whatever it leaves is deleted by the retention
-   * sweep under the deferred deletion request.
-   */
-  private Map<CategoryId, Instant> legalKeepFrom(ClientId client, List<CategoryId> categories) {
-    RetentionService retention = this.retention.get();
-    ZoneId zone = retention.settings(Principal.system(), client).zone();
-    Instant now = clock.instant();
-    Map<CategoryId, Instant> keepFrom = new TreeMap<>();
-    for (CategoryId category : categories) {
-      for (RetentionRule rule : retention.schedule().policy(category).rules()) {
-        if (rule.isLegalFloor() && rule.clock() == ClockStart.RECORD_TIME) {
-          Instant from = now.atZone(zone).minus(rule.period()).minusDays(1).toInstant();
-          keepFrom.merge(category, from, (a, b) -> a.isBefore(b) ? a : b);
-        }
-      }
-    }
-    return keepFrom;
-  }
-
-  /** Records the deferred part of the erasure with the retention duty, and counts it (R-RET-2). */
-  private ErasureRun deferLegallyKept(Principal by, SubjectCase c, ErasureRun run) {
-    Map<CategoryId, Long> counts = new TreeMap<>();
-    for (Map.Entry<CategoryId, Instant> e : run.keepFrom().entrySet()) {
-      counts.put(e.getKey(), hostData.count(RecordSelection.all(c.client(), e.getKey())
-          .withSubjects(c.subjects()).withWindow(e.getValue(), null)));
-    }
-    RetentionService.DeletionRequest request = retention.get().requestDeletion(by, c.client(),
-        run.keepFrom().keySet(), c.subjects(), run.instructionId());
-    return run.deferralRecorded(counts, request.deferredUntil());
-  }
-
-  private static RecordSelection erasable(SubjectCase c, CategoryId category,
-      Map<CategoryId, Instant> keepFrom) {
-    RecordSelection all = RecordSelection.all(c.client(), category).withSubjects(c.subjects());
-    Instant from = keepFrom.get(category);
-    return from == null ? all : all.withWindow(null, from);
+    return actions.erase(by, caseId, instructionId, categories);
   }
 
   /**
@@ -599,20 +317,7 @@ public final class SubjectRequestService {
    */
   public long restrict(Principal by, String caseId, String instructionId,
       Set<CategoryId> categories) {
-    return act(by, caseId, instructionId, InstructedAction.RESTRICT, categories, null,
-        (v, proof) -> {
-          SubjectCase c = v.value();
-          cases.update(caseId, v, c.withStep(step(InstructedAction.RESTRICT, instructionId, by)));
-          long n = 0;
-          for (CategoryId category : sorted(categories)) {
-            n += hostData.restrict(
-                RecordSelection.all(c.client(), category).withSubjects(c.subjects()));
-          }
-          evidence.append(EvidenceRecord.of("dsr.restriction.applied", by.id())
-              .withClient(c.client()).withBasis(instructionId).withDetail("case", caseId)
-              .withDetail("categories", sorted(categories)).withDetail("restricted", n));
-          return n;
-        });
+    return actions.restrict(by, caseId, instructionId, categories);
   }
 
   /**
@@ -625,40 +330,7 @@ public final class SubjectRequestService {
    */
   public int rectify(Principal by, String caseId, String instructionId,
       List<Correction> corrections) {
-    Objects.requireNonNull(corrections, "corrections");
-    Set<CategoryId> scope = corrections.stream().map(Correction::category)
-        .collect(Collectors.toSet());
-    return act(by, caseId, instructionId, InstructedAction.RECTIFY, scope,
-        () -> {
-          if (corrections.isEmpty()) {
-            throw new IllegalArgumentException("no correction given");
-          }
-          corrections.forEach(Constraints::check);
-        },
-        (v, proof) -> {
-          SubjectCase c = v.value();
-          Set<String> own = hostData.findSubject(c.client(), c.subjects()).stream()
-              .map(r -> r.category() + "/" + r.id()).collect(Collectors.toSet());
-          for (Correction k : corrections) {
-            if (!own.contains(k.category() + "/" + k.recordId())) {
-              throw new IllegalArgumentException("record " + k.category() + "/" + k.recordId()
-                  + " is not one of the subject's records in case " + caseId);
-            }
-          }
-          cases.update(caseId, v, c.withStep(step(InstructedAction.RECTIFY, instructionId, by)));
-          int n = 0;
-          for (Correction k : corrections) {
-            if (rectifier.rectify(c.client(), k.category(), k.recordId(), k.fields())) {
-              n++;
-            }
-          }
-          evidence.append(EvidenceRecord.of("dsr.rectification.applied", by.id())
-              .withClient(c.client()).withBasis(instructionId).withDetail("case", caseId)
-              .withDetail("records", n).withDetail("fields", corrections.stream()
-                  .flatMap(k -> k.fields().keySet().stream()).collect(Collectors.toCollection(
-                      TreeSet::new))));
-          return n;
-        });
+    return actions.rectify(by, caseId, instructionId, corrections);
   }
 
   /**
@@ -673,27 +345,7 @@ public final class SubjectRequestService {
    */
   public SubjectCase respond(Principal by, String caseId, String instructionId,
       SubjectAnswer answer) {
-    Set<CategoryId> scope = answer == null ? Set.of() : answer.include();
-    return act(by, caseId, instructionId, InstructedAction.RESPOND_TO_SUBJECT, scope,
-        () -> Constraints.check(Objects.requireNonNull(answer, "answer")),
-        (v, proof) -> {
-          SubjectCase c = v.value();
-          Instant now = clock.instant();
-          SubjectCase.Response response = c.state() == State.RESPONDING && c.response() != null
-              ? c.response()
-              : new SubjectCase.Response("resp-" + UUID.randomUUID(), instructionId, by.id(), now,
-                  null);
-          List<HostRecord> data = dataOf(c, answer.include());
-          v = cases.update(caseId, v, c.withStep(step(InstructedAction.RESPOND_TO_SUBJECT,
-              instructionId, by)).withResponse(State.RESPONDING, response));
-          gate.send(proof, v.value(), response.responseId(), answer.message(), data, by.id());
-          SubjectCase done = v.value().withResponse(State.RESPONDED,
-              new SubjectCase.Response(response.responseId(), instructionId, by.id(),
-                  response.startedAt(), clock.instant()));
-          cases.update(caseId, v, done);
-          LOG.info("subject case {} answered under instruction {}", caseId, instructionId);
-          return done;
-        });
+    return actions.respond(by, caseId, instructionId, answer);
   }
 
   /**
@@ -712,7 +364,7 @@ public final class SubjectRequestService {
     }
     SubjectCase closed = c.closed(new SubjectCase.Closure(by.id(), clock.instant(), why));
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.case.closed", by.id()).withClient(c.client())
+        EvidenceRecord.of(CASE_CLOSED, by.id()).withClient(c.client())
         .withDetail("case", caseId).withDetail("reason", why);
     cases.update(caseId, v, closed);
     evidence.append(evidenceRecord);
@@ -721,177 +373,7 @@ public final class SubjectRequestService {
 
   // ---- internals ----
 
-  /** The body of an instructed action, run once the instruction verified. */
-  @FunctionalInterface
-  private interface ActionBody<R> {
-    R run(Versioned<SubjectCase> current, VerifiedInstruction proof);
-  }
-
-  /**
-   * Runs an instructed action: the case must be visible to {@code by}, who must be allowed to act;
-   * the case must be open; the instruction must verify. Any refusal before the action runs is
-   * recorded as evidence and rethrown.
-   */
-  private <R> R act(Principal by, String caseId, String instructionId, InstructedAction action,
-      Set<CategoryId> scope, Runnable validate, ActionBody<R> body) {
-    Objects.requireNonNull(by, "by");
-    Versioned<SubjectCase> v = null;
-    VerifiedInstruction proof;
-    try {
-      Objects.requireNonNull(caseId, "caseId");
-      Objects.requireNonNull(scope, "scope");
-      v = cases.find(caseId).filter(x -> by.mayActFor(x.value().client()))
-          .orElseThrow(() -> new NoSuchElementException(noCase(caseId, by)));
-      SubjectCase c = v.value();
-      if (!instructions.mayHandle(by, c.client())) {
-        throw new SecurityException("principal " + by.id() + " may not act on client "
-            + c.client() + "'s requests");
-      }
-      boolean resumable = action == InstructedAction.RESPOND_TO_SUBJECT
-          && c.state() == State.RESPONDING;
-      if (c.state() != State.OPEN && !resumable) {
-        throw new IllegalStateException("subject case " + caseId + " is " + c.state()
-            + (c.state() == State.AWAITING_NOTIFICATION ? ": the client has not been notified yet"
-                : "") + "; cannot " + action);
-      }
-      if (validate != null) {
-        validate.run();
-      }
-      Verification verdict = instructions.verify(by, instructionId, Target.Kind.SUBJECT_CASE,
-          c.id(), action, scope);
-      if (!(verdict instanceof Verification.Verified ok)) {
-        throw new InstructionRefusedException(verdict);
-      }
-      proof = ok.proof();
-    } catch (RuntimeException e) {
-      refused(by, v == null ? null : v.value(), caseId, instructionId, action, e);
-      throw e;
-    }
-    return body.run(v, proof);
-  }
-
-  private void refused(Principal by, SubjectCase c, String caseId, String instructionId,
-      InstructedAction action, RuntimeException e) {
-    ClientId client = c != null ? c.client()
-        : by instanceof ClientPrincipal p ? p.client() : null;
-    EvidenceRecord r = EvidenceRecord.of("dsr." + action.name().toLowerCase() + ".refused", by.id())
-        .withClient(client).withBasis(instructionId).withDetail("case", String.valueOf(caseId))
-        .withDetail("error", e.getClass().getSimpleName());
-    if (e instanceof InstructionRefusedException ire) {
-      r = r.withDetail("verdict", ire.verification().getClass().getSimpleName().toLowerCase());
-      if (ire.verification() instanceof Verification.Refused no) {
-        r = r.withDetail("failed", EnumSet.copyOf(no.failed()));
-      }
-    }
-    evidence.append(r);
-    LOG.info("refused {} on subject case {} by {}: {}", action, caseId, by.id(),
-        e.getClass().getSimpleName());
-  }
-
-  private void openCases(SubjectRequest r) {
-    for (SubjectRequest.CaseRef ref : r.cases()) {
-      Versioned<SubjectCase> v = cases.find(ref.caseId()).orElseGet(() -> openCase(r, ref));
-      if (v.value().state() == State.AWAITING_NOTIFICATION) {
-        notifyCase(v);
-      }
-    }
-  }
-
-  private Versioned<SubjectCase> openCase(SubjectRequest r, SubjectRequest.CaseRef ref) {
-    List<HostRecord> found = hostData.findSubject(ref.client(), r.subjects());
-    Set<SubjectIdentifier> inData = new HashSet<>();
-    found.forEach(h -> inData.addAll(h.subjects()));
-    Set<SubjectIdentifier> matched = new HashSet<>(r.subjects());
-    matched.retainAll(inData);
-    if (matched.isEmpty()) {
-      // The host's data changed since routing; the subject's own identifiers reveal nothing else.
-      matched = r.subjects();
-    }
-    SubjectCase c = new SubjectCase(ref.caseId(), r.id(), ref.client(), r.right(), r.channel(),
-        r.receivedAt(), matched, countByCategory(found), State.AWAITING_NOTIFICATION,
-        r.receivedAt().plus(notificationDeadline), null, null,
-        LegalClock.start(r.receivedAt(), clientZones.apply(ref.client())), List.of(), null, null,
-        null);
-    Versioned<SubjectCase> v;
-    try {
-      v = cases.insert(c.id(), c.client(), c);
-    } catch (DuplicateStateException raced) {
-      return cases.find(c.id()).orElseThrow();
-    }
-    evidence.append(EvidenceRecord.of("dsr.case.opened", "system").withClient(c.client())
-        .withBasis("R-DSR-2").withDetail("case", c.id()).withDetail("right", c.right())
-        .withDetail("subjects", pseudonyms(c.subjects())).withDetail("located", c.located())
-        .withDetail("notify_by", c.notifyBy()).withDetail("legal_due_date", c.clock().dueDate()));
-    return v;
-  }
-
-  private Versioned<SubjectCase> notifyCase(Versioned<SubjectCase> v) {
-    SubjectCase c = v.value();
-    try {
-      notifier.tellClient(new ClientNotice.SubjectRequest(c.client(), c.id(), c.right(),
-          c.channel(), c.receivedAt(), c.clock().dueDate(), c.subjects(), c.located()));
-    } catch (RuntimeException e) {
-      LOG.warn("could not notify client {} of subject case {}; will retry: {}", c.client(), c.id(),
-          e.getClass().getSimpleName());
-      return v;
-    }
-    Instant now = clock.instant();
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.case.notified", "system").withClient(c.client())
-        .withBasis("R-DSR-2").withDetail("case", c.id()).withDetail("notify_by", c.notifyBy())
-        .withDetail("late", now.isAfter(c.notifyBy()));
-    Versioned<SubjectCase> saved = cases.update(c.id(), v, c.notified(now));
-    evidence.append(evidenceRecord);
-    return saved;
-  }
-
-  private SubjectRequest escalateUnmatched(Versioned<SubjectRequest> v) {
-    SubjectRequest r = v.value();
-    if (r.state() != SubjectRequest.State.UNMATCHED || r.escalatedAt() != null) {
-      return r;
-    }
-    if (!deliver(new Escalation(Escalation.Reason.UNMATCHED_SUBJECT_REQUEST, r.id(), null,
-        r.receivedAt()))) {
-      return r;
-    }
-    SubjectRequest escalated = r.escalated(clock.instant());
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("dsr.request.escalated", "system").withBasis("R-DSR-7")
-        .withDetail("request", r.id());
-    requests.update(r.id(), v, escalated);
-    evidence.append(evidenceRecord);
-    return escalated;
-  }
-
-  private boolean deliver(Escalation e) {
-    try {
-      escalations.escalate(e);
-      return true;
-    } catch (RuntimeException failure) {
-      LOG.warn("could not escalate {} {}; will retry: {}", e.reason(), e.reference(),
-          failure.getClass().getSimpleName());
-      return false;
-    }
-  }
-
-  /** Runs one update of a batch; false if another node changed the state first. */
-  private static boolean updated(Runnable update) {
-    try {
-      update.run();
-      return true;
-    } catch (StaleStateException another) {
-      LOG.debug("state changed concurrently; left to the other node: {}", another.getMessage());
-      return false;
-    }
-  }
-
-  private List<Versioned<SubjectCase>> overdue() {
-    Instant now = clock.instant();
-    return cases.listDue(now).stream()
-        .filter(v -> v.value().state() == State.AWAITING_NOTIFICATION)
-        .sorted(Comparator.comparing(v -> v.value().notifyBy())).toList();
-  }
-
+  /** The case, if {@code by} sees it and may handle its client's requests. */
   private Versioned<SubjectCase> handled(Principal by, String caseId) {
     Objects.requireNonNull(by, "by");
     Versioned<SubjectCase> v = cases.find(caseId).filter(x -> by.mayActFor(x.value().client()))
@@ -903,50 +385,16 @@ public final class SubjectRequestService {
     return v;
   }
 
-  private static void requireActive(SubjectCase c, String what) {
-    if (c.state() == State.RESPONDED || c.state() == State.CLOSED
-        || c.state() == State.RESPONDING) {
-      throw new IllegalStateException("subject case " + c.id() + " is " + c.state()
-          + "; cannot " + what);
-    }
-  }
-
   private void requireStaffReader(ProcessorPrincipal reader) {
     Objects.requireNonNull(reader, "reader");
     instructions.access().require(reader, Operation.DSR_READ_REQUEST, null);
-  }
-
-  private List<HostRecord> dataOf(SubjectCase c, Set<CategoryId> categories) {
-    if (categories.isEmpty()) {
-      return List.of();
-    }
-    return hostData.findSubject(c.client(), c.subjects()).stream()
-        .filter(r -> categories.contains(r.category()))
-        .sorted(Comparator.comparing(HostRecord::category).thenComparing(HostRecord::id)).toList();
   }
 
   private static Target target(SubjectCase c) {
     return new Target(Target.Kind.SUBJECT_CASE, c.id(), c.client(), c.receivedAt());
   }
 
-  private SubjectCase.Step step(InstructedAction action, String instructionId, Principal by) {
-    return new SubjectCase.Step(action, instructionId, by.id(), clock.instant());
-  }
-
-  private List<String> pseudonyms(Set<SubjectIdentifier> ids) {
-    return ids.stream().map(pseudonymizer::pseudonym).sorted().toList();
-  }
-
-  private static Map<CategoryId, Long> countByCategory(List<HostRecord> records) {
-    return records.stream().collect(Collectors.groupingBy(HostRecord::category, TreeMap::new,
-        Collectors.counting()));
-  }
-
-  private static List<CategoryId> sorted(Set<CategoryId> categories) {
-    return new TreeSet<>(categories).stream().toList();
-  }
-
-  private static String noCase(String caseId, Principal p) {
+  static String noCase(String caseId, Principal p) {
     return "no subject case " + caseId + " for principal " + p.id();
   }
 }

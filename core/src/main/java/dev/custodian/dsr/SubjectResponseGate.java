@@ -1,5 +1,8 @@
 package dev.custodian.dsr;
 
+import static dev.custodian.dsr.SubjectRequestActions.RESPONSE_FAILED;
+import static dev.custodian.dsr.SubjectRequestActions.RESPONSE_SENT;
+
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.instruction.VerifiedInstruction;
@@ -35,12 +38,12 @@ final class SubjectResponseGate {
     try {
       responder.answerSubject(response);
     } catch (RuntimeException e) {
-      evidence.append(EvidenceRecord.of("dsr.response.failed", actor).withClient(c.client())
+      evidence.append(EvidenceRecord.of(RESPONSE_FAILED, actor).withClient(c.client())
           .withBasis(proof.basis()).withDetail("case", c.id()).withDetail("response", responseId)
           .withDetail("error", e.getClass().getSimpleName()));
       throw e;
     }
-    evidence.append(EvidenceRecord.of("dsr.response.sent", actor).withClient(c.client())
+    evidence.append(EvidenceRecord.of(RESPONSE_SENT, actor).withClient(c.client())
         .withBasis(proof.basis()).withDetail("case", c.id()).withDetail("response", responseId)
         .withDetail("records", data.size())
         .withDetail("categories", new TreeSet<>(data.stream().map(HostRecord::category).toList())

@@ -1,5 +1,9 @@
 package dev.custodian.instruction;
 
+import static dev.custodian.instruction.InstructionActions.COMPULSION_ISSUED;
+import static dev.custodian.instruction.InstructionActions.RECORDED;
+import static dev.custodian.instruction.InstructionActions.REFUSED;
+
 import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
@@ -10,23 +14,20 @@ import dev.custodian.client.Operation;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.instruction.Instruction.Status;
-import dev.custodian.instruction.Instruction.UnlawfulFlag;
 import dev.custodian.internal.Constraints;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.terms.CategoryId;
-import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.RequestNotifier;
-import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
 import dev.custodian.terms.InstructedAction;
 import dev.custodian.terms.Target;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,21 +55,21 @@ public final class InstructionService {
 
   private final Repository<Instruction> instructions;
   private final EvidenceLog evidence;
-  private final RequestNotifier notifier;
   private final InstructingRoles roles;
   private final AccessPolicy access;
+  private final InstructionHolds holds;
   private final Map<Target.Kind, Requests> sources = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public InstructionService(StateStore store, EvidenceLog evidence, RequestNotifier notifier,
       InstructingRoles roles, Clock clock) {
     this.instructions = new Repository<>(store, KIND, Instruction.class,
-        InstructionService::pendingNoticeSince);
+        InstructionHolds::pendingNoticeSince);
     this.evidence = Objects.requireNonNull(evidence, "evidence");
-    this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.roles = Objects.requireNonNull(roles, "roles");
     this.access = new AccessPolicy(roles);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.holds = new InstructionHolds(instructions, evidence, notifier, clock);
   }
 
   /**
@@ -134,7 +135,7 @@ public final class InstructionService {
    *     else's instruction; the attempt is recorded as evidence
    * @throws InstructionRefusedException if the instruction is not written, not prior or not
    *     authorised; the attempt is recorded as evidence
-   * @throws java.util.NoSuchElementException if there is no such request
+   * @throws NoSuchElementException if there is no such request
    * @throws IllegalArgumentException if the draft is invalid or issued in the future
    */
   public Instruction record(Principal by, Target.Kind kind, String targetId,
@@ -142,7 +143,7 @@ public final class InstructionService {
     Objects.requireNonNull(by, "by");
     Objects.requireNonNull(draft, "draft");
     Target target = storedTarget(kind, targetId)
-        .orElseThrow(() -> new java.util.NoSuchElementException("no " + kind + " " + targetId));
+        .orElseThrow(() -> new NoSuchElementException("no " + kind + " " + targetId));
     Constraints.check(draft);
     ClientPrincipal author = draft.author();
     Operation op = kind == Target.Kind.SUBJECT_CASE
@@ -157,7 +158,7 @@ public final class InstructionService {
           + target.client() + " (" + op.refusedBecause() + ")";
     }
     if (refusal != null) {
-      evidence.append(EvidenceRecord.of("instruction.refused", by.id())
+      evidence.append(EvidenceRecord.of(REFUSED, by.id())
           .withClient(by instanceof ClientPrincipal p ? p.client() : null)
           .withDetail("target", target.id()).withDetail("reason", refusal));
       throw new SecurityException(refusal);
@@ -166,33 +167,22 @@ public final class InstructionService {
     if (draft.issuedAt().isAfter(now)) {
       throw new IllegalArgumentException("an instruction cannot be issued in the future");
     }
-    EnumSet<Condition> failed = EnumSet.noneOf(Condition.class);
-    List<String> reasons = new ArrayList<>();
-    if (draft.documentReference() == null || draft.documentReference().isBlank()) {
-      failed.add(Condition.WRITTEN);
-      reasons.add("no written document is on record");
-    }
-    if (draft.issuedAt().isBefore(target.receivedAt())) {
-      failed.add(Condition.PRIOR);
-      reasons.add("issued before the request was received");
-    }
-    if (!roles.mayInstruct(author, target.client())) {
-      failed.add(Condition.AUTHORISED);
-      reasons.add("its author holds no instructing role of the client");
-    }
-    if (!failed.isEmpty()) {
-      Verification.Refused no = new Verification.Refused("(not recorded)", failed, reasons);
-      evidence.append(EvidenceRecord.of("instruction.refused", by.id())
+    InstructionConditions conditions = new InstructionConditions()
+        .written(draft.documentReference())
+        .issuedAfterReceipt(draft.issuedAt(), target)
+        .authorised(roles, author, target.client());
+    if (!conditions.met()) {
+      evidence.append(EvidenceRecord.of(REFUSED, by.id())
           .withClient(target.client()).withDetail("target", target.id())
           .withDetail("action", draft.action()).withDetail("author", author.id())
-          .withDetail("failed", new TreeSet<>(failed)));
-      throw new InstructionRefusedException(no);
+          .withDetail("failed", new TreeSet<>(conditions.failed())));
+      throw new InstructionRefusedException(conditions.refusal("(not recorded)"));
     }
     Instruction i = new Instruction("ins-" + UUID.randomUUID(), target.client(), target.kind(),
         target.id(), draft.action(), draft.scope(), draft.documentReference(), author,
         draft.issuedAt(), by.id(), now, Status.ACTIVE, null);
     EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("instruction.recorded", by.id()).withClient(i.client())
+        EvidenceRecord.of(RECORDED, by.id()).withClient(i.client())
         .withBasis(i.id()).withDetail("target", i.target()).withDetail("action", i.action())
         .withDetail("scope", new TreeSet<>(i.scope())).withDetail("author", author.id())
         .withDetail("written", i.written()).withDetail("issued_at", i.issuedAt());
@@ -225,8 +215,7 @@ public final class InstructionService {
     Optional<Target> stored = storedTarget(kind, targetId);
     if (stored.isEmpty()) {
       access.require(reader, Operation.INSTRUCTION_READ, null);
-      return new Verification.Refused(id, EnumSet.allOf(Condition.class),
-          List.of("no request " + targetId + " on file"));
+      return failsAll(id, "no request " + targetId + " on file");
     }
     Target target = stored.get();
     access.require(reader, Operation.INSTRUCTION_READ, target.client());
@@ -234,42 +223,17 @@ public final class InstructionService {
         : instructions.find(instructionId).map(Versioned::value)
             .filter(i -> i.client().equals(target.client()));
     if (found.isEmpty()) {
-      return new Verification.Refused(id, EnumSet.allOf(Condition.class),
-          List.of("no instruction " + id + " on file for client " + target.client()));
+      return failsAll(id, "no instruction " + id + " on file for client " + target.client());
     }
     Instruction i = found.get();
     Instant now = clock.instant();
-    EnumSet<Condition> failed = EnumSet.noneOf(Condition.class);
-    List<String> reasons = new ArrayList<>();
-    if (!i.written()) {
-      failed.add(Condition.WRITTEN);
-      reasons.add("no written document is on record");
-    }
-    if (!i.target().equals(target.id()) || i.targetKind() != target.kind()) {
-      failed.add(Condition.SPECIFIC);
-      reasons.add("it names another request");
-    } else if (i.action() != action) {
-      failed.add(Condition.SPECIFIC);
-      reasons.add("it orders " + i.action() + ", not " + action);
-    } else if (!i.scope().containsAll(scope)) {
-      Set<CategoryId> missing = new TreeSet<>(scope);
-      missing.removeAll(i.scope());
-      failed.add(Condition.SPECIFIC);
-      reasons.add("its scope does not cover " + missing);
-    }
-    if (i.issuedAt().isBefore(target.receivedAt())) {
-      failed.add(Condition.PRIOR);
-      reasons.add("issued before the request was received");
-    } else if (i.issuedAt().isAfter(now) || i.recordedAt().isAfter(now)) {
-      failed.add(Condition.PRIOR);
-      reasons.add("issued after the action");
-    }
-    if (!roles.mayInstruct(i.author(), target.client())) {
-      failed.add(Condition.AUTHORISED);
-      reasons.add("its author holds no instructing role of the client");
-    }
-    if (!failed.isEmpty()) {
-      return new Verification.Refused(i.id(), failed, reasons);
+    InstructionConditions conditions = new InstructionConditions()
+        .written(i.documentReference())
+        .specific(i, target, action, scope)
+        .prior(i, target, now)
+        .authorised(roles, i.author(), target.client());
+    if (!conditions.met()) {
+      return conditions.refusal(i.id());
     }
     if (i.status() == Status.HELD) {
       return new Verification.Held(i.id(), i.flag().reason());
@@ -286,19 +250,18 @@ public final class InstructionService {
    * @param sender the processor's designated officer sending the answer
    * @throws SecurityException if {@code sender} is not the processor's designated officer
    * @throws IllegalStateException if no prohibition holds or no compulsion was approved
-   * @throws java.util.NoSuchElementException if there is no such request
+   * @throws NoSuchElementException if there is no such request
    */
   public LegalCompulsion compulsion(ProcessorPrincipal sender, String requestId) {
     Objects.requireNonNull(sender, "sender");
     Target target = storedTarget(Target.Kind.AUTHORITY_REQUEST, requestId)
-        .orElseThrow(() -> new java.util.NoSuchElementException("no authority request "
-            + requestId));
+        .orElseThrow(() -> new NoSuchElementException("no authority request " + requestId));
     access.require(sender, Operation.AUTHORITY_PROHIBITION, target.client());
     ApprovedCompulsion c = sources.get(Target.Kind.AUTHORITY_REQUEST).approvedCompulsion(requestId)
         .orElseThrow(() -> new IllegalStateException("authority request " + requestId
             + ": no prohibition to inform holds with a compulsion approved by the designated"
             + " officer"));
-    evidence.append(EvidenceRecord.of("instruction.compulsion.issued", sender.id())
+    evidence.append(EvidenceRecord.of(COMPULSION_ISSUED, sender.id())
         .withBasis(c.id()).withDetail("request", requestId)
         .withDetail("client", target.client().value()).withDetail("approved_by", c.approvedBy()));
     return new LegalCompulsion(c.id(), target, c.legalBasis(), c.approvedBy(), c.approvedAt());
@@ -313,6 +276,7 @@ public final class InstructionService {
     return source.target(targetId);
   }
 
+
   /**
    * Holds an instruction the processor considers to infringe data-protection law, and tells the
    * client (DPA 3.2, R-ASSIST-2). The hold is stored before the client is told; if the notice
@@ -322,22 +286,8 @@ public final class InstructionService {
    * @throws IllegalStateException if the instruction is unknown or already held
    */
   public Instruction flagUnlawful(ProcessorPrincipal by, String instructionId, String reason) {
-    Objects.requireNonNull(by, "by");
-    Versioned<Instruction> v = load(instructionId);
-    access.require(by, Operation.INSTRUCTION_FLAG, v.value().client());
-    String why = Constraints.reason(reason);
-    if (v.value().status() == Status.HELD) {
-      throw new IllegalStateException("instruction " + instructionId + " is already held");
-    }
-    Instruction held = v.value().withFlag(Status.HELD,
-        new UnlawfulFlag(by.id(), clock.instant(), why, null, null, null, null));
-    EvidenceRecord evidenceRecord =
-        EvidenceRecord.of("instruction.held", by.id()).withClient(held.client())
-        .withBasis(held.id()).withDetail("reason", why);
-    Versioned<Instruction> saved = instructions.update(instructionId, v, held);
-    evidence.append(evidenceRecord);
-    LOG.info("instruction {} held as unlawful", held.id());
-    return informClient(saved);
+    Versioned<Instruction> v = flaggable(by, instructionId);
+    return holds.hold(by, v, Constraints.reason(reason));
   }
 
   /**
@@ -348,35 +298,13 @@ public final class InstructionService {
    * @throws IllegalStateException if the instruction is not held
    */
   public Instruction release(ProcessorPrincipal by, String instructionId, String reason) {
-    Objects.requireNonNull(by, "by");
-    Versioned<Instruction> v = load(instructionId);
-    access.require(by, Operation.INSTRUCTION_FLAG, v.value().client());
-    String why = Constraints.reason(reason);
-    if (v.value().status() != Status.HELD) {
-      throw new IllegalStateException("instruction " + instructionId + " is not held");
-    }
-    Instruction released = v.value().withFlag(Status.ACTIVE,
-        v.value().flag().released(by.id(), clock.instant(), why));
-    EvidenceRecord evidenceRecord = EvidenceRecord.of("instruction.hold_released", by.id())
-        .withClient(released.client()).withBasis(released.id()).withDetail("reason", why);
-    instructions.update(instructionId, v, released);
-    evidence.append(evidenceRecord);
-    return released;
+    Versioned<Instruction> v = flaggable(by, instructionId);
+    return holds.release(by, v, Constraints.reason(reason));
   }
 
   /** Sends the held-instruction notices that have not gone out yet; returns how many went out. */
   public int informPending() {
-    int sent = 0;
-    for (Versioned<Instruction> v : instructions.listDue(clock.instant())) {
-      try {
-        if (informClient(v).flag().clientInformedAt() != null) {
-          sent++;
-        }
-      } catch (StaleStateException another) {
-        LOG.debug("instruction {} changed concurrently; left to the other node", v.value().id());
-      }
-    }
-    return sent;
+    return holds.informPending();
   }
 
   /**
@@ -426,22 +354,18 @@ public final class InstructionService {
     access.require(reader, Operation.INSTRUCTION_READ, client);
   }
 
-  private Instruction informClient(Versioned<Instruction> v) {
-    Instruction i = v.value();
-    try {
-      notifier.tellClient(new ClientNotice.InstructionHeld(i.client(), i.id(), i.target(),
-          i.action(), i.flag().reason()));
-    } catch (RuntimeException e) {
-      LOG.warn("could not tell client {} that instruction {} is held; will retry: {}", i.client(),
-          i.id(), e.getClass().getSimpleName());
-      return i;
-    }
-    Instruction informed = i.withFlag(i.status(), i.flag().informed(clock.instant()));
-    EvidenceRecord evidenceRecord = EvidenceRecord.of("instruction.held.client_informed", "system")
-        .withClient(i.client()).withBasis(i.id());
-    instructions.update(i.id(), v, informed);
-    evidence.append(evidenceRecord);
-    return informed;
+  /** An instruction that cannot be found fails every condition. */
+  private static Verification.Refused failsAll(String instructionId, String reason) {
+    return new Verification.Refused(instructionId, EnumSet.allOf(Condition.class),
+        List.of(reason));
+  }
+
+  /** The instruction, if {@code by} may hold or release the instructions of its client. */
+  private Versioned<Instruction> flaggable(ProcessorPrincipal by, String instructionId) {
+    Objects.requireNonNull(by, "by");
+    Versioned<Instruction> v = load(instructionId);
+    access.require(by, Operation.INSTRUCTION_FLAG, v.value().client());
+    return v;
   }
 
   private Versioned<Instruction> load(String instructionId) {
@@ -449,10 +373,4 @@ public final class InstructionService {
     return instructions.find(instructionId)
         .orElseThrow(() -> new IllegalStateException("no instruction " + instructionId));
   }
-
-  private static Instant pendingNoticeSince(Instruction i) {
-    return i.status() == Status.HELD && i.flag().clientInformedAt() == null
-        ? i.flag().flaggedAt() : null;
-  }
-
 }
