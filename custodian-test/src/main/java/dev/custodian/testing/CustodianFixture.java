@@ -4,15 +4,15 @@ import dev.custodian.Custodian;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
-import dev.custodian.spi.memory.InMemoryArchiveSink;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
-import dev.custodian.spi.memory.InMemoryKeyCustody;
-import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.spi.memory.InMemorySubProcessorInstructionSender;
-import dev.custodian.spi.memory.InMemoryWorkQueue;
-import dev.custodian.spi.memory.RecordingNotifier;
-import dev.custodian.spi.memory.RecordingResponder;
+import dev.custodian.memory.InMemoryArchiveSink;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryKeyCustody;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemorySubprocessorInstructionSender;
+import dev.custodian.memory.InMemoryWorkQueue;
+import dev.custodian.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingResponder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +50,10 @@ public final class CustodianFixture {
   private final MutableClock clock;
   private final RecordingNotifier notifier;
   private final RecordingResponder responder;
-  private final InMemorySubProcessorInstructionSender subprocessorInstructions;
+  private final InMemorySubprocessorInstructionSender subprocessorInstructions;
 
   private CustodianFixture(Custodian custodian, MutableClock clock, RecordingNotifier notifier,
-      RecordingResponder responder, InMemorySubProcessorInstructionSender subprocessorInstructions) {
+      RecordingResponder responder, InMemorySubprocessorInstructionSender subprocessorInstructions) {
     this.custodian = custodian;
     this.clock = clock;
     this.notifier = notifier;
@@ -108,7 +108,7 @@ public final class CustodianFixture {
   }
 
   /** Receives the instructions meant for sub-processors at a client's termination. */
-  public InMemorySubProcessorInstructionSender subprocessorInstructions() {
+  public InMemorySubprocessorInstructionSender subprocessorInstructions() {
     return subprocessorInstructions;
   }
 
@@ -182,7 +182,7 @@ public final class CustodianFixture {
       }
       RecordingNotifier notifier = new RecordingNotifier();
       RecordingResponder responder = new RecordingResponder();
-      InMemorySubProcessorInstructionSender instructions = new InMemorySubProcessorInstructionSender();
+      InMemorySubprocessorInstructionSender instructions = new InMemorySubprocessorInstructionSender();
       Custodian.Builder custodian = Custodian.builder()
           .clock(clock)
           .pseudonymizationKey(pseudonymizationKey())

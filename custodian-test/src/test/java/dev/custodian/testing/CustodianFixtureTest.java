@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
-import dev.custodian.spi.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryHostData;
 import dev.custodian.subject.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,14 +5,14 @@ import static dev.custodian.examples.demo.Narrator.shortId;
 
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
-import dev.custodian.dsr.RequestChannel;
+import dev.custodian.terms.RequestChannel;
 import dev.custodian.dsr.SubjectCase;
 import dev.custodian.dsr.SubjectRequest;
 import dev.custodian.dsr.SubjectRequestIntake;
-import dev.custodian.dsr.SubjectRight;
+import dev.custodian.terms.SubjectRight;
 import dev.custodian.examples.console.TextTable;
 import dev.custodian.spi.ClientNotice;
-import dev.custodian.spi.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingNotifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,10 +5,10 @@ import static dev.custodian.examples.demo.Narrator.WHEN;
 import static dev.custodian.examples.demo.Narrator.when;
 
 import dev.custodian.Custodian;
-import dev.custodian.breach.BreachNotification;
-import dev.custodian.breach.Incident;
+import dev.custodian.spi.BreachNotification;
+import dev.custodian.spi.Incident;
 import dev.custodian.breach.IncompleteNotificationException;
-import dev.custodian.breach.NotificationContent;
+import dev.custodian.spi.NotificationContent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

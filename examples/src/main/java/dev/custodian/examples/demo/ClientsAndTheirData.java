@@ -3,7 +3,7 @@ package dev.custodian.examples.demo;
 import dev.custodian.client.ClientId;
 import dev.custodian.examples.console.TextTable;
 import dev.custodian.jdbc.JdbcHostData;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.RecordSelection;
 import java.io.IOException;
 import java.nio.file.Path;

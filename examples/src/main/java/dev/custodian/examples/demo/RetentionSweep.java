@@ -8,7 +8,7 @@ import static dev.custodian.examples.demo.Narrator.when;
 import dev.custodian.Custodian;
 import dev.custodian.examples.console.TextTable;
 import dev.custodian.jdbc.JdbcHostData;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.PlanEntry;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepReport;

@@ -9,12 +9,12 @@ import dev.custodian.jdbc.JdbcEvidenceStore;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.JdbcWorkQueue;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.RecordSelection;
-import dev.custodian.spi.memory.InMemoryKeyCustody;
-import dev.custodian.spi.memory.InMemorySubProcessorInstructionSender;
-import dev.custodian.spi.memory.RecordingNotifier;
-import dev.custodian.spi.memory.RecordingResponder;
+import dev.custodian.memory.InMemoryKeyCustody;
+import dev.custodian.memory.InMemorySubprocessorInstructionSender;
+import dev.custodian.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingResponder;
 import dev.custodian.termination.DirectoryArchiveSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,8 +49,8 @@ final class Scene implements AutoCloseable {
   final JdbcHostData hostData;
   final RecordingNotifier notifier = new RecordingNotifier();
   final RecordingResponder responder = new RecordingResponder();
-  final InMemorySubProcessorInstructionSender subProcessorInstructions =
-      new InMemorySubProcessorInstructionSender();
+  final InMemorySubprocessorInstructionSender subProcessorInstructions =
+      new InMemorySubprocessorInstructionSender();
   final DemoOperator operator = new DemoOperator();
   final Custodian custodian;
   private final Connection keepOpen;

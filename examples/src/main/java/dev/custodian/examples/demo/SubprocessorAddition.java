@@ -5,9 +5,9 @@ import static dev.custodian.examples.demo.Narrator.day;
 
 import dev.custodian.Custodian;
 import dev.custodian.subprocessor.NoticeTooShortException;
-import dev.custodian.subprocessor.SubProcessor;
+import dev.custodian.spi.Subprocessor;
 import dev.custodian.subprocessor.SubprocessorChange;
-import dev.custodian.subprocessor.TransferMechanism;
+import dev.custodian.spi.TransferMechanism;
 import java.time.LocalDate;
 
 /**
@@ -29,7 +29,7 @@ final class SubprocessorAddition {
     var registry = custodian.subprocessors();
     LocalDate today = registry.today();
     LocalDate earliest = registry.earliestEffectiveDate();
-    SubProcessor newcomer = new SubProcessor("voxtra", "VOXTRA (fictional)",
+    Subprocessor newcomer = new Subprocessor("voxtra", "VOXTRA (fictional)",
         "Transcription des appels et messages vocaux", "FR", TransferMechanism.NONE_INSIDE_EEA, null,
         "Data processing agreement SP-2026-07");
     narrator.say("   Today is " + day(today) + "; the operator wants to add a transcription"

@@ -6,9 +6,9 @@ import static dev.custodian.examples.demo.Narrator.when;
 
 import dev.custodian.Custodian;
 import dev.custodian.jdbc.JdbcHostData;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.RecordSelection;
-import dev.custodian.spi.memory.InMemorySubProcessorInstructionSender;
+import dev.custodian.memory.InMemorySubprocessorInstructionSender;
 import dev.custodian.termination.CertificateOfDeletion;
 import dev.custodian.termination.DownloadToken;
 import dev.custodian.termination.ManifestCheck;
@@ -36,7 +36,7 @@ final class TerminationWithReturn {
   private final Custodian custodian;
   private final DemoClock clock;
   private final JdbcHostData hostData;
-  private final InMemorySubProcessorInstructionSender subProcessorInstructions;
+  private final InMemorySubprocessorInstructionSender subProcessorInstructions;
   private final DemoDatabase database;
   private final Path workDir;
 

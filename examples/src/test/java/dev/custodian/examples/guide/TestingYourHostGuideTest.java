@@ -11,7 +11,7 @@ import dev.custodian.jdbc.HostDataMapping;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.SubjectKind;
 import dev.custodian.jdbc.TableMapping;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.SweepReport;
 import dev.custodian.spi.HostData;
