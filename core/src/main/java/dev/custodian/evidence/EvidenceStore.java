@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Where the evidence log lives. Append-only: an implementation offers no update and no delete.
  *
- * <p>Contract (checked by {@code EvidenceStoreContract} in core's test-jar):
+ * <p>Contract (checked by {@code EvidenceStoreContract} in the test kit, {@code custodian-test}):
  * <ul>
  *   <li>{@link #append} is atomic: it reads the head, calls {@code next} with it and stores the
  *       result, with no other append in between, even across processes. Concurrent appenders

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Where the library keeps its own state: every request, instruction, hold, event, plan, sweep
  * progress, termination case, notice and incident, each as a JSON document under a kind and an id.
  *
- * <p>Contract (checked by {@code StateStoreContract} in core's test-jar):
+ * <p>Contract (checked by {@code StateStoreContract} in the test kit, {@code custodian-test}):
  * <ul>
  *   <li>{@link #insert} creates version 1 and refuses an existing kind and id.
  *   <li>{@link #update} succeeds only if the stored version equals {@code expectedVersion}, and

@@ -10,9 +10,9 @@ import java.util.Optional;
  * checkpointed so a crash resumes where it stopped, and a lease that expires (measured in the
  * store's own time, never the nodes' clocks) lets another node take the unit over.
  *
- * <p>Contract (checked by {@code WorkQueueContract} in core's test-jar): a unit is never held by two
- * live claims; a checkpoint or completion by a claim that lost its lease is refused; {@link
- * #enqueue} is idempotent.
+ * <p>Contract (checked by {@code WorkQueueContract} in the test kit, {@code custodian-test}): a
+ * unit is never held by two live claims; a checkpoint or completion by a claim that lost its lease
+ * is refused; {@link #enqueue} is idempotent.
  */
 public interface WorkQueue {
 

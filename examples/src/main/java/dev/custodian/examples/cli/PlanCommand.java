@@ -3,6 +3,7 @@ package dev.custodian.examples.cli;
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.Principal;
+import dev.custodian.examples.console.TextTable;
 import dev.custodian.jdbc.HostDataMapping;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.JdbcStateStore;

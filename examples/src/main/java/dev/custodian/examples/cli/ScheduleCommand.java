@@ -1,5 +1,6 @@
 package dev.custodian.examples.cli;
 
+import dev.custodian.examples.console.TextTable;
 import dev.custodian.retention.CategoryPolicy;
 import dev.custodian.retention.RetentionRule;
 import dev.custodian.retention.RetentionSchedule;

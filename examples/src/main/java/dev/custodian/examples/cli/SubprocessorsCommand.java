@@ -1,5 +1,6 @@
 package dev.custodian.examples.cli;
 
+import dev.custodian.examples.console.TextTable;
 import dev.custodian.subprocessor.AnnexB;
 import dev.custodian.spi.Subprocessor;
 import java.io.PrintWriter;

@@ -91,7 +91,7 @@ class DutyTraceabilityTest {
   @Test
   void everyClassAndTestNamedInDutiesMdExists() {
     Map<String, String> mainSources = bySimpleName(SourceTree.javaSources("main"));
-    Map<String, String> testSources = bySimpleName(SourceTree.javaSources("test"));
+    Map<String, String> testSources = bySimpleName(SourceTree.testCode());
     List<String> missing = new ArrayList<>();
     for (Row r : dutiesMd().values()) {
       for (String c : r.classes()) {
@@ -122,10 +122,10 @@ class DutyTraceabilityTest {
         .isEmpty();
   }
 
-  /** Duty id to the test files citing it, over every module's test sources but this file's. */
+  /** Duty id to the test files citing it, over every module's test code (the test kit's included) but this file's. */
   static Map<String, Set<String>> citations() {
     Map<String, Set<String>> citedBy = new LinkedHashMap<>();
-    for (Path file : SourceTree.javaSources("test")) {
+    for (Path file : SourceTree.testCode()) {
       if (file.getFileName().toString().equals(DutyTraceabilityTest.class.getSimpleName() + ".java")) {
         continue;
       }

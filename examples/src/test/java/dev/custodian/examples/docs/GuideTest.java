@@ -30,7 +30,8 @@ class GuideTest {
   @Test
   void theGuideHasItsPages() {
     for (String page : List.of("README.md", "holds.md", "retention-settings.md",
-        "testing-your-policy.md", "roles.md", "terminations.md", "evidence.md", "configuration.md")) {
+        "testing-your-policy.md", "testing-your-host.md", "roles.md", "terminations.md", "evidence.md",
+        "configuration.md")) {
       assertThat(guide.resolve(page)).as("docs/guide/" + page).isRegularFile();
     }
     assertThat(SourceTree.read(root.resolve("README.md"))).contains("docs/guide/README.md");

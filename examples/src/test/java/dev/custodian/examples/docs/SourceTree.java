@@ -50,6 +50,18 @@ final class SourceTree {
     }
   }
 
+  /**
+   * Every Java file of test code, sorted: each module's {@code src/test/java}, and the main code of
+   * the test kit ({@code custodian-test}), whose contract suites are tests that hosts run.
+   */
+  static List<Path> testCode() {
+    String kit = "/custodian-test/src/main/java/";
+    return Stream.concat(javaSources("test").stream(),
+            javaSources("main").stream().filter(p -> p.toString().replace('\\', '/').contains(kit)))
+        .sorted()
+        .toList();
+  }
+
   static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);

@@ -29,7 +29,7 @@ import org.opentest4j.AssertionFailedError;
  * }
  * }</pre>
  *
- * Part of core's test-jar, for every module's tests.
+ * Part of the test kit ({@code custodian-test}): for tests only.
  */
 public final class Seeds {
   /** The system property that replays a run. */

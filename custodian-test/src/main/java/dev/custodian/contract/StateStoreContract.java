@@ -28,12 +28,16 @@ public abstract class StateStoreContract {
   private static final ClientId A = ClientId.of("client-a");
   private static final ClientId B = ClientId.of("client-b");
 
+  /** The store under test, from {@link #createStore()} before each test. */
   protected StateStore store;
   /** A kind unique to each test, so tests against a shared database never see each other. */
   protected String kind;
 
   /** A store to test; may be the same instance for every test. */
   protected abstract StateStore createStore();
+
+  /** For subclasses, which supply the implementation under test. */
+  protected StateStoreContract() {}
 
   @BeforeEach
   void setUpStore() {

@@ -40,11 +40,17 @@ import org.junit.jupiter.api.Test;
  * user id). Ids are decimal numbers, unique per category; times are whole seconds.
  */
 public abstract class HostDataContract {
+  /** The fixture's first client: calls and contacts. */
   protected static final ClientId A = ClientId.of("client-a");
+  /** The fixture's second client: calls and contacts. */
   protected static final ClientId B = ClientId.of("client-b");
+  /** The fixture's third client: contacts only. */
   protected static final ClientId C = ClientId.of("client-c");
+  /** The fixture's category with phone subjects. */
   protected static final CategoryId CALLS = CategoryId.CALL_LOG;
+  /** The fixture's category with e-mail and user-id subjects. */
   protected static final CategoryId CONTACTS = CategoryId.CONTACT_MANUAL;
+  /** The time of the fixture's first record; later ones follow by whole seconds. */
   protected static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
   static final PhoneNumber P1 = PhoneNumber.of("+33 1 99 00 01 01");
@@ -55,6 +61,7 @@ public abstract class HostDataContract {
   static final EmailAddress E2 = EmailAddress.of("bruno@example.com");
   static final UserId U1 = UserId.of("user-0001");
 
+  /** The host data under test, created from {@link #fixture} before each test. */
   protected HostData host;
   /** The records the store was created with. */
   protected List<HostRecord> fixture;
@@ -70,6 +77,9 @@ public abstract class HostDataContract {
 
   /** True if the record is marked restricted. */
   protected abstract boolean isRestricted(CategoryId category, String id);
+
+  /** For subclasses, which supply the implementation under test. */
+  protected HostDataContract() {}
 
   @BeforeEach
   void setUpHostData() {

@@ -1,4 +1,4 @@
-package dev.custodian.examples.cli;
+package dev.custodian.examples.console;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

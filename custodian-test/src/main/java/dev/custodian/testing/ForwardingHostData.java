@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  */
 public interface ForwardingHostData extends HostData {
 
+  /** The host data every call goes to unless overridden. */
   HostData delegate();
 
   @Override

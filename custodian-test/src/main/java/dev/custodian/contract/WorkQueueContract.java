@@ -36,12 +36,16 @@ public abstract class WorkQueueContract {
   /** Expired as soon as it is granted. */
   protected static final Duration EXPIRED = Duration.ZERO;
 
+  /** The queue under test, from {@link #createQueue()} before each test. */
   protected WorkQueue queue;
   /** A job id unique to each test, so tests against a shared database never see each other. */
   protected String job;
 
   /** A queue to test; may be the same instance for every test. */
   protected abstract WorkQueue createQueue();
+
+  /** For subclasses, which supply the implementation under test. */
+  protected WorkQueueContract() {}
 
   @BeforeEach
   void setUpQueue() {

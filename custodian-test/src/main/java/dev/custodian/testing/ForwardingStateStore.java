@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public interface ForwardingStateStore extends StateStore {
 
+  /** The store every call goes to unless overridden. */
   StateStore delegate();
 
   @Override

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * a background thread is read and moved atomically.
  *
  * <p>Reports UTC as its zone; {@link #withZone} gives a view in another zone that moves with this
- * clock. Part of core's test-jar, for every module's tests.
+ * clock. Part of the test kit ({@code custodian-test}): for tests only.
  */
 public final class MutableClock extends Clock {
   /** The contract's zone, for {@link #atParis} and {@link #setParis}. */

@@ -33,7 +33,9 @@ public abstract class EvidenceStoreContract {
   private static final ClientId A = ClientId.of("client-a");
   private static final ClientId B = ClientId.of("client-b");
 
+  /** The store under test, fresh from {@link #createEmptyStore()} before each test. */
   protected EvidenceStore store;
+  /** A log over {@link #store} at a fixed time, keyed with {@link #KEY}. */
   protected EvidenceLog log;
 
   /** The key the contract's log chains with. */
@@ -45,6 +47,9 @@ public abstract class EvidenceStoreContract {
    * failed earlier test still writes, may reach it.
    */
   protected abstract EvidenceStore createEmptyStore();
+
+  /** For subclasses, which supply the implementation under test. */
+  protected EvidenceStoreContract() {}
 
   @BeforeEach
   void setUpStore() {

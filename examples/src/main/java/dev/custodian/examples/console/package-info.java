@@ -1,0 +1,2 @@
+/** Plain-text output shared by the command-line tool and the demo: tables for a terminal. */
+package dev.custodian.examples.console;
