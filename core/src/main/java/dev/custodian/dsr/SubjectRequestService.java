@@ -58,7 +58,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +104,7 @@ public final class SubjectRequestService {
   private final EvidenceLog evidence;
   private final Pseudonymizer pseudonymizer;
   private final Function<ClientId, ZoneId> clientZones;
-  private final Supplier<RetentionService> retention;
+  private final RetentionService retention;
   private final Duration notificationDeadline;
   private final Duration escalationDelay;
   private final Clock clock;
@@ -124,7 +123,7 @@ public final class SubjectRequestService {
       Rectifier rectifier, InstructionService instructions, Responder responder,
       RequestNotifier notifier, EscalationChannel escalations, EvidenceLog evidence,
       Pseudonymizer pseudonymizer, Function<ClientId, ZoneId> clientZones,
-      Supplier<RetentionService> retention, Duration notificationDeadline,
+      RetentionService retention, Duration notificationDeadline,
       Duration escalationDelay, Clock clock) {
     this.requests = new Repository<>(store, REQUEST_KIND, SubjectRequest.class,
         SubjectRequest::escalationDue);
@@ -557,7 +556,7 @@ public final class SubjectRequestService {
    * sweep under the deferred deletion request.
    */
   private Map<CategoryId, Instant> legalKeepFrom(ClientId client, List<CategoryId> categories) {
-    RetentionService retention = this.retention.get();
+    RetentionService retention = this.retention;
     ZoneId zone = retention.settings(Principal.system(), client).zone();
     Instant now = clock.instant();
     Map<CategoryId, Instant> keepFrom = new TreeMap<>();
@@ -579,7 +578,7 @@ public final class SubjectRequestService {
       counts.put(e.getKey(), hostData.count(RecordSelection.all(c.client(), e.getKey())
           .withSubjects(c.subjects()).withWindow(e.getValue(), null)));
     }
-    RetentionService.DeletionRequest request = retention.get().requestDeletion(by, c.client(),
+    RetentionService.DeletionRequest request = retention.requestDeletion(by, c.client(),
         run.keepFrom().keySet(), c.subjects(), run.instructionId());
     return run.deferralRecorded(counts, request.deferredUntil());
   }
