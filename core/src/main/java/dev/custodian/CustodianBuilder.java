@@ -185,7 +185,9 @@ public final class CustodianBuilder extends CustodianDutyOptions {
   }
 
   /**
-   * Where the evidence chain's head is also published after each append. Default: nowhere.
+   * Where the evidence chain's head is also published after each append, so that a cut or
+   * rewritten log shows at verification. Default: nowhere beyond the store's recorded head.
+   * Refuses null.
    *
    * @param value where to publish the head
    * @return this builder
@@ -196,7 +198,8 @@ public final class CustodianBuilder extends CustodianDutyOptions {
   }
 
   /**
-   * The zone of a client's calendar periods when it sets none; {@link #DEFAULT_CLIENT_ZONE}.
+   * The zone of a client's calendar periods when it sets none; default {@link
+   * #DEFAULT_CLIENT_ZONE}. Refuses null.
    *
    * @param value the zone
    * @return this builder
@@ -207,7 +210,8 @@ public final class CustodianBuilder extends CustodianDutyOptions {
   }
 
   /**
-   * Which client principals may instruct (R-ACC-1); {@link #DEFAULT_INSTRUCTING_ROLES}.
+   * Which client principals may instruct (R-ACC-1); default {@link #DEFAULT_INSTRUCTING_ROLES}.
+   * Refuses null.
    *
    * @param value the roles that may instruct
    * @return this builder

@@ -109,7 +109,8 @@ abstract sealed class CustodianDutyOptions permits CustodianBuilder {
 
   /**
    * Shorthand for {@code sweepOptions(sweepOptions.withBatchSize(value))}: keeps the lease and
-   * node. Refuses a size below 1 ({@link IllegalArgumentException}).
+   * node. Default 1000, as in {@link SweepOptions#defaults()}. Refuses a size below 1 ({@link
+   * IllegalArgumentException}).
    *
    * @param value records per batch, at least 1
    * @return this builder
