@@ -13,33 +13,32 @@ import dev.custodian.dsr.AssistanceService;
 import dev.custodian.dsr.SubjectRequestService;
 import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
+import dev.custodian.evidence.EvidenceStore;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.HoldService;
 import dev.custodian.instruction.InstructionService;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryKeyCustody;
+import dev.custodian.memory.InMemoryRectifier;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemoryWorkQueue;
+import dev.custodian.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingResponder;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.RetentionService;
 import dev.custodian.retention.UnscheduledCategoryException;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.EscalationChannel;
-import dev.custodian.spi.EvidenceStore;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.Rectifier;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
 import dev.custodian.spi.StateStore;
-import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.SubprocessorInstructionSender;
 import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
-import dev.custodian.spi.memory.InMemoryKeyCustody;
-import dev.custodian.spi.memory.InMemoryRectifier;
-import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.spi.memory.InMemoryWorkQueue;
-import dev.custodian.spi.memory.RecordingNotifier;
-import dev.custodian.spi.memory.RecordingResponder;
 import dev.custodian.subject.PseudonymizationKeys;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subprocessor.AnnexB;
@@ -48,6 +47,7 @@ import dev.custodian.subprocessor.SubprocessorRegistry;
 import dev.custodian.subprocessor.SubprocessorSettings;
 import dev.custodian.termination.DirectoryArchiveSink;
 import dev.custodian.termination.TerminationService;
+import dev.custodian.terms.CategoryId;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
@@ -241,7 +241,7 @@ final class CustodianAssembly {
     };
   }
 
-  private static SubProcessorInstructionSender instructionSender(CustodianOptions o) {
+  private static SubprocessorInstructionSender instructionSender(CustodianOptions o) {
     if (o.subProcessorInstructionSender != null) {
       return o.subProcessorInstructionSender;
     }

@@ -2,22 +2,22 @@ package dev.custodian;
 
 import dev.custodian.audit.BusinessHours;
 import dev.custodian.audit.ProcessorIdentity;
-import dev.custodian.breach.BreachNotificationSender;
 import dev.custodian.client.ClientId;
 import dev.custodian.retention.RetentionBounds;
 import dev.custodian.retention.RetentionMetrics;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.spi.ArchiveSink;
+import dev.custodian.spi.BreachNotificationSender;
 import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.StateStore;
-import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorInstructionSender;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import dev.custodian.spi.TerminationNotifier;
 import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.subprocessor.BusinessCalendar;
-import dev.custodian.subprocessor.SubProcessor;
-import dev.custodian.subprocessor.SubprocessorNoticeSender;
 import dev.custodian.subprocessor.TransferRules;
 import dev.custodian.termination.TerminationOptions;
 import jakarta.validation.Validator;
@@ -164,7 +164,7 @@ abstract sealed class CustodianDutyOptions permits CustodianBuilder {
    * @param value the host's sender
    * @return this builder
    */
-  public final CustodianBuilder subProcessorInstructionSender(SubProcessorInstructionSender value) {
+  public final CustodianBuilder subProcessorInstructionSender(SubprocessorInstructionSender value) {
     o.subProcessorInstructionSender =
         Objects.requireNonNull(value, "subProcessorInstructionSender");
     return self();
@@ -263,7 +263,7 @@ abstract sealed class CustodianDutyOptions permits CustodianBuilder {
    * @param value the sub-processors, possibly none
    * @return this builder
    */
-  public final CustodianBuilder initialSubprocessors(List<SubProcessor> value) {
+  public final CustodianBuilder initialSubprocessors(List<Subprocessor> value) {
     o.initialSubprocessors = List.copyOf(value);
     return self();
   }
