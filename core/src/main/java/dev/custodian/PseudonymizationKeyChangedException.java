@@ -8,6 +8,11 @@ package dev.custodian;
 public class PseudonymizationKeyChangedException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception with {@code message}, which must show fingerprints only, never a key.
+   *
+   * @param message what differs and how to rotate on purpose
+   */
   public PseudonymizationKeyChangedException(String message) {
     super(message);
   }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What stops {@link Custodian.Builder#build()} at start-up (issue 15, finding 5): a category the
+ * What stops {@link CustodianBuilder#build()} at start-up (issue 15, finding 5): a category the
  * schedule lacks, a key that is a placeholder, a key other than the recorded one (R-EVID-2).
  */
 class StartUpChecksTest {
@@ -45,7 +45,7 @@ class StartUpChecksTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private Custodian.Builder builder(byte[] key) {
+  private CustodianBuilder builder(byte[] key) {
     return Custodian.builder().stateStore(state).evidenceStore(evidence)
         .hostData(new InMemoryHostData()).pseudonymizationKey(key);
   }

@@ -18,20 +18,30 @@ public final class AccessPolicy {
 
   private final InstructingRoles instructing;
 
+  /**
+   * The policy under which {@code instructing} may give instructions; every other cell of the
+   * matrix is fixed by {@link Operation}.
+   *
+   * @param instructing the client roles the processor lets instruct
+   */
   public AccessPolicy(InstructingRoles instructing) {
     this.instructing = Objects.requireNonNull(instructing, "instructing");
   }
 
-  /** The client roles configured to instruct. */
+  /** {@return the client roles configured to instruct} */
   public InstructingRoles instructingRoles() {
     return instructing;
   }
 
   /**
-   * True if {@code p} may do {@code op} for {@code client}.
+   * Whether {@code p} may do {@code op} for {@code client}. A client's user never may for another
+   * client (R-ACC-2).
    *
+   * @param p the principal; null is allowed nothing
+   * @param op the operation
    * @param client the client whose affairs are concerned; null for an operation on no one client
    *     (the sub-processor registry, the processor's own queues)
+   * @return true if allowed
    */
   public boolean allows(Principal p, Operation op, ClientId client) {
     Objects.requireNonNull(op, "operation");
@@ -54,6 +64,9 @@ public final class AccessPolicy {
    * Refuses {@code op} unless {@link #allows}. The message names the operation and the principal's
    * id, never a subject.
    *
+   * @param p the principal
+   * @param op the operation
+   * @param client the client concerned, or null as for {@link #allows}
    * @throws SecurityException if refused
    */
   public void require(Principal p, Operation op, ClientId client) {
@@ -65,7 +78,12 @@ public final class AccessPolicy {
     }
   }
 
-  /** The kinds of principal allowed {@code op} under this policy's instructing roles. */
+  /**
+   * The kinds of principal allowed {@code op} under this policy's instructing roles.
+   *
+   * @param op the operation
+   * @return its allowed columns
+   */
   public Set<Actor> allowed(Operation op) {
     EnumSet<Actor> out = EnumSet.noneOf(Actor.class);
     out.addAll(op.fixed());
@@ -78,7 +96,10 @@ public final class AccessPolicy {
     return out;
   }
 
-  /** The access matrix as Markdown: one row per operation, one column per kind of principal. */
+  /**
+   * {@return the access matrix as Markdown}: one row per operation, one column per kind of
+   * principal; {@code docs/access.md} is this text.
+   */
   public String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("| service | methods |");

@@ -16,6 +16,9 @@ public record ClientId(String value) implements Comparable<ClientId> {
   private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   /**
+   * A client's id as the host knows it.
+   *
+   * @param value 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit
    * @throws IllegalArgumentException if the value is null, empty or has characters outside the
    *     allowed set
    */
@@ -28,11 +31,17 @@ public record ClientId(String value) implements Comparable<ClientId> {
     }
   }
 
-  /** Shorthand for {@code new ClientId(value)}. */
+  /**
+   * Shorthand for {@code new ClientId(value)}.
+   *
+   * @param value the id
+   * @return the client id
+   */
   public static ClientId of(String value) {
     return new ClientId(value);
   }
 
+  /** {@return the id as given}, also its JSON form */
   @JsonValue
   @Override
   public String value() {

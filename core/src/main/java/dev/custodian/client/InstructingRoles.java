@@ -15,6 +15,13 @@ public record InstructingRoles(Set<ClientRole> roles, boolean designatedContact)
       new InstructingRoles(
           EnumSet.of(ClientRole.ADMINISTRATOR, ClientRole.SUPER_ADMINISTRATOR), true);
 
+  /**
+   * The roles that may instruct; copied.
+   *
+   * @param roles the client roles that may instruct
+   * @param designatedContact whether the client's designated contact may, whatever its roles
+   * @throws IllegalArgumentException if no role may and the designated contact may not either
+   */
   public InstructingRoles {
     Objects.requireNonNull(roles, "roles");
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -24,7 +31,14 @@ public record InstructingRoles(Set<ClientRole> roles, boolean designatedContact)
     }
   }
 
-  /** True if {@code principal} may instruct the processor on behalf of {@code client}. */
+  /**
+   * Whether {@code principal} may instruct the processor on behalf of {@code client}: only a user
+   * of that client, by one of these roles or as its designated contact.
+   *
+   * @param principal who gives the instruction
+   * @param client on whose behalf
+   * @return true if the instruction may be taken
+   */
   public boolean mayInstruct(Principal principal, ClientId client) {
     if (!(principal instanceof ClientPrincipal p) || !p.client().equals(client)) {
       return false;

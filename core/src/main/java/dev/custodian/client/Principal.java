@@ -17,18 +17,30 @@ import java.util.Objects;
 })
 public sealed interface Principal permits ClientPrincipal, ProcessorPrincipal, SystemPrincipal {
 
-  /** The principal of the system's own jobs (see {@link SystemPrincipal}). */
+  /** {@return the principal of the system's own jobs} (see {@link SystemPrincipal}) */
   static SystemPrincipal system() {
     return SystemPrincipal.INSTANCE;
   }
 
-  /** The host's key for this user; never a subject identifier. */
+  /** {@return the host's key for this user}; never a subject identifier, 1 to 128 characters. */
   String id();
 
-  /** True if this principal may see and act on the given client's affairs (R-ACC-2). */
+  /**
+   * Whether this principal may see and act on the given client's affairs (R-ACC-2): a client's
+   * user for its own client only, staff and the system for every client.
+   *
+   * @param client the client concerned
+   * @return true if the client's affairs are this principal's to see
+   */
   boolean mayActFor(ClientId client);
 
-  /** Checks an id is present and short; shared by both kinds of principal. */
+  /**
+   * Checks an id is present and short; shared by every kind of principal.
+   *
+   * @param id the host's key for the user
+   * @return {@code id}, unchanged
+   * @throws IllegalArgumentException if blank or longer than 128 characters
+   */
   static String requireId(String id) {
     Objects.requireNonNull(id, "principal id");
     if (id.isBlank() || id.length() > 128) {

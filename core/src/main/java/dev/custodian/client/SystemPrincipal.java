@@ -10,6 +10,11 @@ public record SystemPrincipal(String id) implements Principal {
   /** The one system principal; its id in evidence is {@code system}. */
   public static final SystemPrincipal INSTANCE = new SystemPrincipal("system");
 
+  /**
+   * Use {@link #INSTANCE}; the constructor exists for reading stored state.
+   *
+   * @param id the id shown in evidence
+   */
   public SystemPrincipal {
     Principal.requireId(id);
   }

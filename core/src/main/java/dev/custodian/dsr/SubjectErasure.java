@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +43,12 @@ final class SubjectErasure {
   private final Repository<SubjectCase> cases;
   private final HostData hostData;
   private final DeletionGate deletionGate;
-  private final Supplier<RetentionService> retention;
+  private final RetentionService retention;
   private final EvidenceLog evidence;
   private final Clock clock;
 
   SubjectErasure(Repository<SubjectCase> cases, HostData hostData, DeletionGate deletionGate,
-      Supplier<RetentionService> retention, EvidenceLog evidence, Clock clock) {
+      RetentionService retention, EvidenceLog evidence, Clock clock) {
     this.cases = cases;
     this.hostData = Objects.requireNonNull(hostData, "hostData");
     this.deletionGate = Objects.requireNonNull(deletionGate, "deletionGate");
@@ -103,7 +102,7 @@ final class SubjectErasure {
    * sweep under the deferred deletion request.
    */
   private Map<CategoryId, Instant> legalKeepFrom(ClientId client, List<CategoryId> categories) {
-    RetentionService retention = this.retention.get();
+    RetentionService retention = this.retention;
     ZoneId zone = retention.settings(Principal.system(), client).zone();
     Instant now = clock.instant();
     Map<CategoryId, Instant> keepFrom = new TreeMap<>();
@@ -125,7 +124,7 @@ final class SubjectErasure {
       counts.put(e.getKey(), hostData.count(RecordSelection.all(c.client(), e.getKey())
           .withSubjects(c.subjects()).withWindow(e.getValue(), null)));
     }
-    RetentionService.DeletionRequest request = retention.get().requestDeletion(by, c.client(),
+    RetentionService.DeletionRequest request = retention.requestDeletion(by, c.client(),
         run.keepFrom().keySet(), c.subjects(), run.instructionId());
     return run.deferralRecorded(counts, request.deferredUntil());
   }

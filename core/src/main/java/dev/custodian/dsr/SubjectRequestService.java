@@ -41,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Subject requests (R-DSR-1 to R-DSR-8): intake, routing to the clients holding data on the
@@ -98,7 +97,7 @@ public final class SubjectRequestService {
       Rectifier rectifier, InstructionService instructions, Responder responder,
       RequestNotifier notifier, EscalationChannel escalations, EvidenceLog evidence,
       Pseudonymizer pseudonymizer, Function<ClientId, ZoneId> clientZones,
-      Supplier<RetentionService> retention, Duration notificationDeadline,
+      RetentionService retention, Duration notificationDeadline,
       Duration escalationDelay, Clock clock) {
     this.requests = new Repository<>(store, REQUEST_KIND, SubjectRequest.class,
         SubjectRequest::escalationDue);

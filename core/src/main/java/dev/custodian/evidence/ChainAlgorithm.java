@@ -18,7 +18,7 @@ public enum ChainAlgorithm {
     this.code = code;
   }
 
-  /** The number stores keep for it. */
+  /** {@return the number stores keep for it}; part of the stored format, never changed */
   public int code() {
     return code;
   }
@@ -27,6 +27,8 @@ public enum ChainAlgorithm {
    * The algorithm of a stored code; a store that keeps none (an entry older than the code) passes
    * 0 and gets {@link #SHA256}.
    *
+   * @param code the stored number
+   * @return its algorithm
    * @throws IllegalArgumentException for an unknown code
    */
   public static ChainAlgorithm ofCode(int code) {

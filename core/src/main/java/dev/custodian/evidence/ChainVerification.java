@@ -40,6 +40,7 @@ public record ChainVerification(long entriesChecked, OptionalLong firstBroken, S
     ANCHOR_UNREADABLE
   }
 
+  /** {@return true if the chain is intact}: no problem was found */
   public boolean valid() {
     return problem == Problem.NONE;
   }

@@ -16,13 +16,20 @@ import java.util.Optional;
  */
 public interface EvidenceAnchor {
 
-  /** Records that the chain's head is now entry {@code sequence} with {@code hash}, appended at {@code at}. */
+  /**
+   * Records that the chain's head is now entry {@code sequence} with {@code hash}, appended at
+   * {@code at}; a head lower than the one held is ignored.
+   *
+   * @param sequence the head entry's sequence
+   * @param hash its hash
+   * @param at when it was appended
+   */
   void publish(long sequence, String hash, Instant at);
 
-  /** The highest head published, if any. */
+  /** {@return the highest head published}, empty if none was */
   Optional<AnchoredHead> latest();
 
-  /** A name for verdicts and logs (never a secret). */
+  /** {@return a name for verdicts and logs}, never a secret; by default the class's simple name */
   default String name() {
     return getClass().getSimpleName();
   }

@@ -35,6 +35,22 @@ public record EvidenceEntry(
   /** The previous hash of the first entry: 64 zeros. */
   public static final String GENESIS = "0".repeat(64);
 
+  /**
+   * An entry as stored; only {@link EvidenceLog} computes its hash.
+   *
+   * @param sequence the entry's place in the chain, from 1
+   * @param at when it was appended
+   * @param client the client concerned, or null
+   * @param action a dotted lower-case code
+   * @param actor the principal id, or {@code system}
+   * @param basis the instruction, rule or legal basis behind it, or null
+   * @param details extra facts, copied in key order
+   * @param step the step it is the evidence of, or null
+   * @param chain how {@code hash} is computed
+   * @param previousHash the hash of the entry before, or {@link #GENESIS}
+   * @param hash this entry's hash
+   * @throws IllegalArgumentException if the sequence is below 1
+   */
   public EvidenceEntry {
     if (sequence < 1) {
       throw new IllegalArgumentException("sequence starts at 1");
@@ -51,6 +67,16 @@ public record EvidenceEntry(
   /**
    * A keyed entry without a step: the shape of most entries. Computes nothing; the hash is taken
    * as given (a store reading rows, or a test forging an entry).
+   *
+   * @param sequence the entry's place in the chain, from 1
+   * @param at when it was appended
+   * @param client the client concerned, or null
+   * @param action a dotted lower-case code
+   * @param actor the principal id, or {@code system}
+   * @param basis the instruction, rule or legal basis behind it, or null
+   * @param details extra facts, copied in key order
+   * @param previousHash the hash of the entry before, or {@link #GENESIS}
+   * @param hash this entry's hash
    */
   public EvidenceEntry(long sequence, Instant at, ClientId client, String action, String actor,
       String basis, Map<String, String> details, String previousHash, String hash) {

@@ -33,6 +33,8 @@ public final class EvidenceKey {
   /**
    * A key from at least 32 bytes of secret material; the bytes are copied.
    *
+   * @param secret the key material, from the host's secret store
+   * @return the key
    * @throws IllegalArgumentException if shorter than 32 bytes
    */
   public static EvidenceKey of(byte[] secret) {
@@ -47,6 +49,8 @@ public final class EvidenceKey {
    * The key derived from the pseudonymisation key (see the class comment): used when the host
    * configures no evidence key of its own.
    *
+   * @param pseudonymizationKey the pseudonymisation key's bytes
+   * @return the derived key, the same for the same pseudonymisation key
    * @throws IllegalArgumentException if the pseudonymisation key is shorter than 32 bytes
    */
   public static EvidenceKey derivedFrom(byte[] pseudonymizationKey) {

@@ -56,17 +56,32 @@ public final class EvidenceLog {
    * A log keyed with a random key that only this instance holds: its entries can be verified by
    * this instance and by nobody else, ever. For tests and logs kept in memory; a durable log needs
    * {@link #EvidenceLog(EvidenceStore, Clock, EvidenceKey)}. Reads follow the default access policy.
+   *
+   * @param store where the entries are kept
+   * @param clock the time of each entry (kept to the microsecond)
    */
   public EvidenceLog(EvidenceStore store, Clock clock) {
     this(store, clock, EvidenceKey.ephemeral(), null, AccessPolicy.DEFAULT);
   }
 
-  /** Like {@link #EvidenceLog(EvidenceStore, Clock)}, with reads following {@code access}. */
+  /**
+   * Like {@link #EvidenceLog(EvidenceStore, Clock)}, with reads following {@code access}.
+   *
+   * @param store where the entries are kept
+   * @param clock the time of each entry (kept to the microsecond)
+   * @param access who may read a client's entries
+   */
   public EvidenceLog(EvidenceStore store, Clock clock, AccessPolicy access) {
     this(store, clock, EvidenceKey.ephemeral(), null, access);
   }
 
-  /** A log keyed with {@code key}, anchored only by the store's recorded head. */
+  /**
+   * A log keyed with {@code key}, anchored only by the store's recorded head.
+   *
+   * @param store where the entries are kept
+   * @param clock the time of each entry (kept to the microsecond)
+   * @param key the secret the chain's hashes are keyed with; keep it stable
+   */
   public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key) {
     this(store, clock, key, null, AccessPolicy.DEFAULT);
   }
@@ -74,6 +89,11 @@ public final class EvidenceLog {
   /**
    * A log keyed with {@code key} that publishes its head to {@code anchor} after each append
    * (null: none beyond the store's recorded head); reads follow the default access policy.
+   *
+   * @param store where the entries are kept
+   * @param clock the time of each entry (kept to the microsecond)
+   * @param key the secret the chain's hashes are keyed with; keep it stable
+   * @param anchor where the head is also published, or null
    */
   public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key, EvidenceAnchor anchor) {
     this(store, clock, key, anchor, AccessPolicy.DEFAULT);
@@ -82,6 +102,12 @@ public final class EvidenceLog {
   /**
    * A log keyed with {@code key}, publishing its head to {@code anchor} (or null), whose reads
    * follow {@code access} (the configured instructing roles).
+   *
+   * @param store where the entries are kept
+   * @param clock the time of each entry (kept to the microsecond)
+   * @param key the secret the chain's hashes are keyed with; keep it stable
+   * @param anchor where the head is also published, or null
+   * @param access who may read a client's entries
    */
   public EvidenceLog(EvidenceStore store, Clock clock, EvidenceKey key, EvidenceAnchor anchor,
       AccessPolicy access) {
@@ -96,6 +122,8 @@ public final class EvidenceLog {
    * Appends one entry and returns it, chained to the current head. If the record names a step
    * already logged, appends nothing and returns the logged entry.
    *
+   * @param record what to record
+   * @return the entry as stored, with its sequence and hash
    * @throws PersonalDataInEvidenceException if a field looks like a phone number or e-mail in clear
    */
   public EvidenceEntry append(EvidenceRecord record) {
@@ -110,6 +138,8 @@ public final class EvidenceLog {
    * whose step is already logged (or repeated in the list) is not appended again: its logged entry
    * takes its place in the result.
    *
+   * @param records what to record, in order
+   * @return the entries as stored, one per record, in the records' order
    * @throws PersonalDataInEvidenceException if a field looks like a phone number or e-mail in clear
    */
   public List<EvidenceEntry> appendAll(List<EvidenceRecord> records) {
@@ -127,7 +157,12 @@ public final class EvidenceLog {
     return out;
   }
 
-  /** The entry that is the evidence of {@code step}, if logged. */
+  /**
+   * The entry that is the evidence of {@code step}, if logged.
+   *
+   * @param step the step id a record was given
+   * @return the entry, or empty if no entry names that step
+   */
   public Optional<EvidenceEntry> findStep(String step) {
     return store.findByStep(Objects.requireNonNull(step, "step"));
   }
@@ -170,6 +205,11 @@ public final class EvidenceLog {
   /**
    * The entries of one client, oldest first, from {@code fromSequence} on.
    *
+   * @param reader who reads
+   * @param client whose entries
+   * @param fromSequence the first sequence number wanted
+   * @param limit at most this many entries
+   * @return the entries, in sequence order
    * @throws SecurityException if {@code reader} may not read the client's evidence: another
    *     client's user (R-ACC-2), a client user without need to know, the processor's security
    *     team or the system (R-ACC-1; docs/access.md)
@@ -181,7 +221,7 @@ public final class EvidenceLog {
     return store.readByClient(client, fromSequence, limit);
   }
 
-  /** The last entry appended, if any. */
+  /** {@return the last entry appended}, empty if the log is empty */
   public java.util.Optional<EvidenceEntry> head() {
     return store.head();
   }
@@ -189,6 +229,8 @@ public final class EvidenceLog {
   /**
    * Re-computes the whole chain with this log's key, compares it with the store's recorded head and
    * this log's anchor, and names the first thing broken.
+   *
+   * @return the outcome: intact, or the first problem found
    */
   public ChainVerification verify() {
     return anchor == null ? verify(store, key) : verify(store, key, anchor);
@@ -203,6 +245,11 @@ public final class EvidenceLog {
    * ChainVerification.Problem#EMPTY_LOG}); an entry whose hash is not the anchored one was
    * rewritten ({@link ChainVerification.Problem#ANCHOR_MISMATCH}). With a wrong key every keyed
    * entry reads as changed.
+   *
+   * @param store the store holding the chain
+   * @param key the key the chain was written with
+   * @param anchors where its head was also published, possibly none
+   * @return the outcome: intact, or the first problem found
    */
   public static ChainVerification verify(EvidenceStore store, EvidenceKey key,
       EvidenceAnchor... anchors) {

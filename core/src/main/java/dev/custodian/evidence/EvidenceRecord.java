@@ -26,8 +26,18 @@ public record EvidenceRecord(
   public static final int MAX_STEP_LENGTH = 200;
 
   /**
+   * Checks the record: a record that exists can be written (R-EVID-2).
+   *
+   * @param client the client concerned, or null for a processor-wide fact
+   * @param action a dotted lower-case code
+   * @param actor the principal id, or {@code system}
+   * @param basis the instruction, rule or legal basis behind the action, or null
+   * @param details extra facts, copied; never personal data in clear
+   * @param step the step this record is the evidence of, or null
+   * @throws IllegalArgumentException if the action is not a dotted lower-case code or the step is
+   *     blank or longer than {@link #MAX_STEP_LENGTH}
    * @throws PersonalDataInEvidenceException if the actor, the basis or a detail holds a phone
-   *     number or an e-mail address in clear: a record that exists can be written (R-EVID-2)
+   *     number or an e-mail address in clear
    */
   public EvidenceRecord {
     Objects.requireNonNull(action, "action");
@@ -51,20 +61,48 @@ public record EvidenceRecord(
     }
   }
 
-  /** A record that is no step's evidence. */
+  /**
+   * A record that is no step's evidence.
+   *
+   * @param client the client concerned, or null for a processor-wide fact
+   * @param action a dotted lower-case code
+   * @param actor the principal id, or {@code system}
+   * @param basis the instruction, rule or legal basis behind the action, or null
+   * @param details extra facts, copied; never personal data in clear
+   */
   public EvidenceRecord(ClientId client, String action, String actor, String basis,
       Map<String, String> details) {
     this(client, action, actor, basis, details, null);
   }
 
+  /**
+   * A record of {@code action} by {@code actor}, for no client, without basis, details or step;
+   * the {@code with...} methods add them.
+   *
+   * @param action a dotted lower-case code, for example {@code hold.placed}
+   * @param actor the principal id, or {@code system}
+   * @return the record
+   */
   public static EvidenceRecord of(String action, String actor) {
     return new EvidenceRecord(null, action, actor, null, Map.of(), null);
   }
 
+  /**
+   * A copy for client {@code value}.
+   *
+   * @param value the client concerned, or null for a processor-wide fact
+   * @return the copy
+   */
   public EvidenceRecord withClient(ClientId value) {
     return new EvidenceRecord(value, action, actor, basis, details, step);
   }
 
+  /**
+   * A copy with basis {@code value}.
+   *
+   * @param value the instruction, rule or legal basis behind the action; no personal data
+   * @return the copy
+   */
   public EvidenceRecord withBasis(String value) {
     return new EvidenceRecord(client, action, actor, value, details, step);
   }
@@ -73,13 +111,23 @@ public record EvidenceRecord(
    * A copy that is the evidence of step {@code stepId}: a stable identity of one step of one duty,
    * the same on every retry (for example {@code termination/<case>/category.deleted/CALL_RECORDING});
    * never personal data in clear.
+   *
+   * @param stepId the step's identity, 1 to {@link #MAX_STEP_LENGTH} characters
+   * @return the copy
    */
   public EvidenceRecord withStep(String stepId) {
     return new EvidenceRecord(client, action, actor, basis, details,
         Objects.requireNonNull(stepId, "stepId"));
   }
 
-  /** A copy with one more detail; {@code value} is rendered with {@code String.valueOf}. */
+  /**
+   * A copy with one more detail (replacing one of the same key); {@code value} is rendered with
+   * {@code String.valueOf}.
+   *
+   * @param key the detail's name
+   * @param value its value; no personal data in clear
+   * @return the copy
+   */
   public EvidenceRecord withDetail(String key, Object value) {
     Map<String, String> copy = new LinkedHashMap<>(details);
     copy.put(key, String.valueOf(value));

@@ -29,6 +29,9 @@ public interface EvidenceStore {
    * Appends the entry that {@code next} computes from the current head (empty when the log is
    * empty) and returns it; if that entry's step is already logged, appends nothing and returns the
    * logged entry. {@code next} may be called more than once if the store retries.
+   *
+   * @param next computes the entry from the current head
+   * @return the entry appended, or the one already logged for its step
    */
   EvidenceEntry append(Function<Optional<EvidenceEntry>, EvidenceEntry> next);
 
@@ -39,6 +42,9 @@ public interface EvidenceStore {
    * from the same head). Returns them in order. A store that can (the JDBC store does) appends
    * them in one transaction, so that they land together and contiguously; the default appends them
    * one by one through {@link #append}, which still forms one valid chain.
+   *
+   * @param next one function per entry, in order
+   * @return the entries, one per function, in order
    */
   default List<EvidenceEntry> appendAll(List<Function<Optional<EvidenceEntry>, EvidenceEntry>> next) {
     List<EvidenceEntry> out = new ArrayList<>(next.size());
@@ -48,12 +54,14 @@ public interface EvidenceStore {
     return out;
   }
 
-  /** The last entry, if any. */
+  /** {@return the last entry}, empty if the log is empty */
   Optional<EvidenceEntry> head();
 
   /**
    * The head as the store recorded it with the last append, kept apart from the entries; empty if
    * nothing was appended since the store began recording it. The default records nothing.
+   *
+   * @return the recorded head, or empty
    */
   default Optional<AnchoredHead> recordedHead() {
     return Optional.empty();
@@ -62,6 +70,9 @@ public interface EvidenceStore {
   /**
    * The entry that is the evidence of {@code step}, if logged. The default reads the whole log;
    * stores override it with a lookup.
+   *
+   * @param step the step id a record was given
+   * @return the entry, or empty if none names that step
    */
   default Optional<EvidenceEntry> findByStep(String step) {
     long from = 1;
@@ -79,9 +90,22 @@ public interface EvidenceStore {
     }
   }
 
-  /** Up to {@code limit} entries with sequence at least {@code fromSequence}, ascending. */
+  /**
+   * Up to {@code limit} entries with sequence at least {@code fromSequence}, ascending.
+   *
+   * @param fromSequence the first sequence wanted
+   * @param limit at most this many entries
+   * @return the entries, in sequence order; empty past the head
+   */
   List<EvidenceEntry> readAll(long fromSequence, int limit);
 
-  /** Like {@link #readAll} but only entries of {@code client}. */
+  /**
+   * Like {@link #readAll} but only entries of {@code client}.
+   *
+   * @param client whose entries
+   * @param fromSequence the first sequence wanted
+   * @param limit at most this many entries
+   * @return the client's entries, in sequence order
+   */
   List<EvidenceEntry> readByClient(ClientId client, long fromSequence, int limit);
 }

@@ -30,7 +30,11 @@ public final class FileEvidenceAnchor implements EvidenceAnchor {
   private final Path file;
   private final Path lock;
 
-  /** An anchor in {@code file}; its folder must exist. */
+  /**
+   * An anchor in {@code file}; its folder must exist.
+   *
+   * @param file where heads are written, kept apart from the evidence store
+   */
   public FileEvidenceAnchor(Path file) {
     this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
     this.lock = this.file.resolveSibling(this.file.getFileName() + ".lock");

@@ -30,13 +30,25 @@ public final class DeletionGate {
   private final HoldService holds;
   private final EvidenceLog evidence;
 
+  /**
+   * A gate over {@code hostData}; a {@code Custodian} builds one, which every duty shares.
+   *
+   * @param hostData the host's data, deleted from
+   * @param holds the holds read at every batch
+   * @param evidence where each batch's entry is appended
+   */
   public DeletionGate(HostData hostData, HoldService holds, EvidenceLog evidence) {
     this.hostData = Objects.requireNonNull(hostData, "hostData");
     this.holds = Objects.requireNonNull(holds, "holds");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
   }
 
-  /** The selection narrowed so that it spares every active hold of its client and category. */
+  /**
+   * The selection narrowed so that it spares every active hold of its client and category.
+   *
+   * @param selection what a duty would delete
+   * @return the same selection, excluding what active holds cover (unchanged if none)
+   */
   public RecordSelection sparingHolds(RecordSelection selection) {
     return spare(selection, holds.active(selection.client(), selection.category()));
   }
@@ -53,11 +65,13 @@ public final class DeletionGate {
   /**
    * Deletes one bounded batch of {@code selection}, sparing held records, and appends evidence.
    *
+   * @param selection the records of one client and category to delete
    * @param afterKey the position returned by the previous batch, or null to start
    * @param limit at most this many records; at least 1
    * @param actor who deletes ({@code system} for a sweep)
    * @param action evidence action, for example {@code retention.sweep.batch}
    * @param basis the rule, instruction or termination behind the deletion; required
+   * @return what the host deleted and where the next batch starts
    * @throws IllegalArgumentException if the limit is below 1 or the basis is blank
    */
   public DeletionBatch deleteBatch(RecordSelection selection, String afterKey, int limit,
@@ -83,8 +97,13 @@ public final class DeletionGate {
    * holds spared for it) and the batch's total and number of clients ({@code batchDeleted}, {@code
    * batchClients}), or a single entry without client if the batch deleted nothing.
    *
+   * @param selection the records of one category over several clients
    * @param afterKey the position returned by the previous batch of this selection, or null
    * @param limit at most this many records in all; at least 1
+   * @param actor who deletes ({@code system} for a sweep)
+   * @param action evidence action, for example {@code retention.sweep.batch}
+   * @param basis the rule, instruction or termination behind the deletion; required
+   * @return what the host deleted per client and where the next batch starts
    * @throws IllegalArgumentException if the limit is below 1 or the basis is blank
    */
   public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit,
@@ -132,7 +151,12 @@ public final class DeletionGate {
     }
   }
 
-  /** How many records of {@code selection} active holds spare. */
+  /**
+   * How many records of {@code selection} active holds spare.
+   *
+   * @param selection the records of one client and category
+   * @return the number of held records among them; 0 if no hold is active
+   */
   public long countHeld(RecordSelection selection) {
     List<Hold> active = holds.active(selection.client(), selection.category());
     return active.isEmpty() ? 0 : hostData.count(selection) - hostData.count(spare(selection, active));

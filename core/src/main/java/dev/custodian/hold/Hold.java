@@ -34,6 +34,23 @@ public record Hold(
     String releasedBy,
     String releaseReason) {
 
+  /**
+   * Checks and copies the components; a hold is placed through {@link HoldService#place}.
+   *
+   * @param id the hold's id
+   * @param client whose records it holds
+   * @param subjects the subjects in scope; null or empty for every subject of the client
+   * @param categories the categories in scope; null or empty for every category
+   * @param from records whose time is at or after this; null for no bound
+   * @param before records whose time is before this; null for no bound
+   * @param legalBasis the law or the authority's order behind the hold; not blank
+   * @param placedBy the principal id that placed it
+   * @param placedAt when it was placed
+   * @param releasedAt when it was released; null while active
+   * @param releasedBy who released it; null while active
+   * @param releaseReason why it was released; null while active
+   * @throws IllegalArgumentException if the legal basis is blank or the time range is empty
+   */
   public Hold {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(client, "client");
@@ -50,17 +67,31 @@ public record Hold(
     }
   }
 
-  /** True until released. */
+  /** {@return true until released} */
   public boolean active() {
     return releasedAt == null;
   }
 
-  /** True if this hold, while active, applies to the client's records of {@code category}. */
+  /**
+   * Whether this hold, while active, applies to the client's records of {@code category}.
+   *
+   * @param c the client of the records
+   * @param category their category
+   * @return false once released, for another client, or for a category it does not name
+   */
   public boolean covers(ClientId c, CategoryId category) {
     return active() && client.equals(c) && (categories.isEmpty() || categories.contains(category));
   }
 
-  /** True if this hold, while active, covers a record with these facts. */
+  /**
+   * Whether this hold, while active, covers a record with these facts.
+   *
+   * @param c the record's client
+   * @param category its category
+   * @param time its time, compared with the hold's range
+   * @param recordSubjects the subjects it concerns
+   * @return true if the hold spares that record
+   */
   public boolean covers(ClientId c, CategoryId category, Instant time, Set<SubjectIdentifier> recordSubjects) {
     if (!covers(c, category)) {
       return false;
@@ -71,7 +102,7 @@ public record Hold(
     return subjects.isEmpty() || recordSubjects.stream().anyMatch(subjects::contains);
   }
 
-  /** The slice of records this hold spares, for a {@link RecordSelection}. */
+  /** {@return the slice of records this hold spares, for a {@link RecordSelection}} */
   public RecordSelection.Exclusion asExclusion() {
     return new RecordSelection.Exclusion(subjects, from, before);
   }

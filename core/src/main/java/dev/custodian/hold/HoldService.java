@@ -38,6 +38,14 @@ public final class HoldService {
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
 
+  /**
+   * The holds kept in {@code store}; a {@code Custodian} builds one, which every duty shares.
+   *
+   * @param store where holds are kept
+   * @param evidence where placing and releasing are recorded
+   * @param pseudonymizer stands for the held subjects in evidence
+   * @param clock the time of placing and releasing
+   */
   public HoldService(StateStore store, EvidenceLog evidence, Pseudonymizer pseudonymizer, Clock clock) {
     this.holds = new Repository<>(store, KIND, Hold.class).cachingDecodes();
     this.evidence = Objects.requireNonNull(evidence, "evidence");
@@ -48,6 +56,14 @@ public final class HoldService {
   /**
    * Places a hold and records it.
    *
+   * @param by the operator or designated officer placing it
+   * @param client whose records it holds
+   * @param subjects the subjects whose records it holds; empty for all
+   * @param categories the categories it holds; empty for all
+   * @param from the start of the held records' time range, inclusive; null for no start
+   * @param before the end of that range, exclusive; null for no end
+   * @param legalBasis why: the order, claim or request behind it; required, no personal data
+   * @return the hold, active from now
    * @throws SecurityException if {@code by} is neither operator nor designated officer
    * @throws dev.custodian.evidence.PersonalDataInEvidenceException if the legal basis holds a phone
    *     number or an e-mail address in clear; nothing is stored then
@@ -75,6 +91,11 @@ public final class HoldService {
   /**
    * Releases an active hold; the hold stays stored, with who released it and why.
    *
+   * @param by the operator or designated officer releasing it
+   * @param holdId the hold's id
+   * @param reason why it is released
+   * @return the hold, released
+   * @throws SecurityException if {@code by} is neither operator nor designated officer
    * @throws IllegalStateException if the hold is unknown or already released
    */
   public Hold release(ProcessorPrincipal by, String holdId, String reason) {
@@ -97,6 +118,9 @@ public final class HoldService {
   /**
    * Every hold of the client, active or released.
    *
+   * @param reader who reads
+   * @param client whose holds
+   * @return the holds, in no particular order
    * @throws SecurityException unless {@code reader} is processor staff in charge or the system
    *     (a hold may come from an authority the client may not know of, R-HOLD-1)
    */
@@ -109,13 +133,28 @@ public final class HoldService {
     return holds.list(client).stream().map(Versioned::value).toList();
   }
 
-  /** The client's active holds. @throws SecurityException as {@link #all} */
+  /**
+   * The client's active holds.
+   *
+   * @param reader who reads
+   * @param client whose holds
+   * @return the holds not released
+   * @throws SecurityException as {@link #all}
+   */
   public List<Hold> active(Principal reader, ClientId client) {
     ACCESS.require(reader, Operation.HOLD_READ, client);
     return allOf(client).stream().filter(Hold::active).toList();
   }
 
-  /** Active holds of the client that apply to {@code category}. @throws SecurityException as {@link #all} */
+  /**
+   * Active holds of the client that apply to {@code category}.
+   *
+   * @param reader who reads
+   * @param client whose holds
+   * @param category the category they must apply to
+   * @return the holds not released that cover that category
+   * @throws SecurityException as {@link #all}
+   */
   public List<Hold> active(Principal reader, ClientId client, CategoryId category) {
     ACCESS.require(reader, Operation.HOLD_READ, client);
     return active(client, category);

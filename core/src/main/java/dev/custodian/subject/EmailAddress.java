@@ -14,7 +14,12 @@ public record EmailAddress(String value) implements SubjectIdentifier {
   private static final Pattern DOMAIN =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
-  /** @throws IllegalArgumentException if {@code value} is not a normalised e-mail address */
+  /**
+   * An address already normalised; {@link #of} normalises one as written.
+   *
+   * @param value the address, in lower case and without surrounding spaces
+   * @throws IllegalArgumentException if {@code value} is not a normalised e-mail address
+   */
   @JsonCreator
   public EmailAddress(@JsonProperty("value") String value) {
     if (value == null) {
@@ -36,7 +41,14 @@ public record EmailAddress(String value) implements SubjectIdentifier {
     this.value = value;
   }
 
-  /** Trims and lower-cases, then validates. */
+  /**
+   * Trims and lower-cases, then validates.
+   *
+   * @param raw the address as written
+   * @return the normalised address
+   * @throws IllegalArgumentException if empty or not an e-mail address (the message never echoes
+   *     it)
+   */
   public static EmailAddress of(String raw) {
     if (raw == null || raw.isBlank()) {
       throw new IllegalArgumentException("e-mail address is empty");

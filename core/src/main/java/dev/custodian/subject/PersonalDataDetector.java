@@ -55,7 +55,7 @@ public final class PersonalDataDetector {
     this.trunkPrefix = ndd == null ? "" : ndd;
   }
 
-  /** The detector for {@link #DEFAULT_REGION}. */
+  /** {@return the detector for {@link #DEFAULT_REGION}}, shared and thread-safe */
   public static PersonalDataDetector standard() {
     return STANDARD;
   }
@@ -64,6 +64,7 @@ public final class PersonalDataDetector {
    * The detector recognising the national writings of {@code region}.
    *
    * @param region an ISO 3166-1 alpha-2 code that libphonenumber knows, for example {@code FR}
+   * @return a thread-safe detector for that region
    * @throws IllegalArgumentException if the region is unknown
    */
   public static PersonalDataDetector forRegion(String region) {
@@ -79,22 +80,37 @@ public final class PersonalDataDetector {
     return new PersonalDataDetector(r);
   }
 
-  /** The region whose national writings this detector recognises. */
+  /** {@return the region whose national writings this detector recognises}, upper case */
   public String region() {
     return region;
   }
 
-  /** True if {@code text} holds a phone number or an e-mail address in clear anywhere. */
+  /**
+   * Whether {@code text} holds a phone number or an e-mail address in clear anywhere.
+   *
+   * @param text any text; {@code null} holds none
+   * @return true if it holds one
+   */
   public boolean containsPersonalData(CharSequence text) {
     return text != null && (containsEmailAddress(text) || containsPhoneNumber(text));
   }
 
-  /** True if {@code text} holds an e-mail address anywhere. */
+  /**
+   * Whether {@code text} holds an e-mail address anywhere.
+   *
+   * @param text any text; {@code null} holds none
+   * @return true if it holds one
+   */
   public boolean containsEmailAddress(CharSequence text) {
     return text != null && text.toString().indexOf('@') >= 0 && EMAIL.matcher(text).find();
   }
 
-  /** True if {@code text} holds a phone number anywhere, in any of the writings above. */
+  /**
+   * Whether {@code text} holds a phone number anywhere, in any of the writings above.
+   *
+   * @param text any text; {@code null} holds none
+   * @return true if it holds one
+   */
   public boolean containsPhoneNumber(CharSequence text) {
     if (text == null) {
       return false;
@@ -126,6 +142,9 @@ public final class PersonalDataDetector {
   /**
    * {@code text} itself, or a fixed placeholder when it holds a phone number or an e-mail address:
    * for log lines and messages built from text the library does not control (a host's exception).
+   *
+   * @param text any text
+   * @return {@code text}, or the placeholder
    */
   public String redact(String text) {
     return containsPersonalData(text) ? "(withheld: it may hold personal data)" : text;
@@ -134,6 +153,9 @@ public final class PersonalDataDetector {
   /**
    * True if the message of {@code failure}, of one of its causes or of a suppressed exception
    * holds a phone number or an e-mail address: such a failure is logged without its messages.
+   *
+   * @param failure any failure; {@code null} quotes nothing
+   * @return true if one of the messages holds personal data
    */
   public boolean quotesPersonalData(Throwable failure) {
     java.util.Set<Throwable> seen =
@@ -162,6 +184,7 @@ public final class PersonalDataDetector {
    * Reads one whole value as a phone number: international ({@code +} or {@code 00} then the
    * country code) or national in this detector's region.
    *
+   * @param raw the whole value, as written
    * @return the number in E.164 form, or empty if {@code raw} is not a possible phone number
    */
   public Optional<String> parsePhoneNumber(String raw) {

@@ -17,7 +17,12 @@ import java.util.regex.Pattern;
 public record PhoneNumber(String value) implements SubjectIdentifier {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-  /** @throws IllegalArgumentException if {@code value} is not already in E.164 form */
+  /**
+   * A number already in E.164 form; {@link #of} reads one as written.
+   *
+   * @param value the number in E.164 form, such as {@code +33199001234}
+   * @throws IllegalArgumentException if {@code value} is not already in E.164 form
+   */
   @JsonCreator
   public PhoneNumber(@JsonProperty("value") String value) {
     if (value == null || !E164.matcher(value).matches()) {
@@ -32,6 +37,8 @@ public record PhoneNumber(String value) implements SubjectIdentifier {
    * {@code 00}); the number must be possible for that country (libphonenumber's length rules).
    * National writings need a region: {@link #of(String, String)}.
    *
+   * @param raw the number as written, with its country code
+   * @return the number in E.164 form
    * @throws IllegalArgumentException with a message that says what is wrong (never echoing the
    *     number)
    */
@@ -55,6 +62,9 @@ public record PhoneNumber(String value) implements SubjectIdentifier {
    * (an ISO 3166-1 alpha-2 code, for example {@code FR}: {@code 06 39 98 12 34} is {@code
    * +33639981234}).
    *
+   * @param raw the number as written
+   * @param region the region national writings are read in, an ISO 3166-1 alpha-2 code
+   * @return the number in E.164 form
    * @throws IllegalArgumentException if it is not a possible number there, with a message saying
    *     how to write it (never echoing the number)
    */
@@ -73,6 +83,11 @@ public record PhoneNumber(String value) implements SubjectIdentifier {
   /**
    * Normalises a national number (leading trunk {@code 0}) with the given country calling code, for
    * example {@code ofNational("01 99 00 12 34", "33")}.
+   *
+   * @param raw the national number as written
+   * @param countryCallingCode 1 to 3 digits, assigned to a country
+   * @return the number in E.164 form
+   * @throws IllegalArgumentException if the code is not assigned or the number not possible there
    */
   public static PhoneNumber ofNational(String raw, String countryCallingCode) {
     nonBlank(raw);

@@ -37,6 +37,9 @@ public final class PseudonymizationKeys {
    * resolved ({@code ${CUSTODIAN_KEY}}, {@code %CUSTODIAN_KEY%}, {@code $CUSTODIAN_KEY}, {@code
    * <key>}), holds a stand-in word ({@code changeme}...), or has too few distinct bytes (all the
    * same, an unfilled buffer). Empty if none of these applies; the length is checked elsewhere.
+   *
+   * @param key the candidate key
+   * @return why the key is refused, in words that never quote it; empty if it is not
    */
   public static Optional<String> weakness(byte[] key) {
     Objects.requireNonNull(key, "key");
@@ -85,6 +88,10 @@ public final class PseudonymizationKeys {
    * The key's fingerprint: HMAC-SHA-256 keyed by the key itself over a fixed label and {@code
    * salt}, 32 hex digits. It tells two keys apart and reveals nothing usable about either; the
    * salt keeps fingerprints of one key from matching across installations.
+   *
+   * @param key the key, not empty
+   * @param salt the installation's salt
+   * @return 32 lower-case hex digits
    */
   public static String fingerprint(byte[] key, byte[] salt) {
     Objects.requireNonNull(key, "key");

@@ -31,7 +31,13 @@ public final class Pseudonymizer {
     this.key = new SecretKeySpec(key.clone(), ALGORITHM);
   }
 
-  /** The keyed hash of {@code identifier}, prefixed by its kind. */
+  /**
+   * The keyed hash of {@code identifier}, prefixed by its kind: the same identifier always gives
+   * the same pseudonym under one key, and the pseudonym reveals nothing of it without the key.
+   *
+   * @param identifier the subject's identifier
+   * @return the pseudonym, safe to store in evidence and logs
+   */
   public String pseudonym(SubjectIdentifier identifier) {
     Objects.requireNonNull(identifier, "identifier");
     try {

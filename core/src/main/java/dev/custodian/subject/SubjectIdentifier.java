@@ -20,19 +20,24 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface SubjectIdentifier permits PhoneNumber, EmailAddress, UserId, SsoId {
 
-  /** The normalised value, in clear. Never log it. */
+  /** {@return the normalised value, in clear}. Never log it. */
   String value();
 
-  /** A short stable name of the identifier's kind: {@code phone}, {@code email}, {@code user}, {@code sso}. */
+  /**
+   * {@return a short stable name of the identifier's kind}: {@code phone}, {@code email}, {@code
+   * user} or {@code sso}; part of stored state and of pseudonyms, so it never changes.
+   */
   String kind();
 
-  /** A rendering that lets a person recognise the identifier without revealing it. */
+  /** {@return a rendering that lets a person recognise the identifier without revealing it} */
   String masked();
 
   /**
    * Parses a raw identifier, reading national phone numbers as French ({@link
    * PersonalDataDetector#DEFAULT_REGION}): {@code parse(raw, "FR")}.
    *
+   * @param raw the identifier as written
+   * @return the identifier, normalised
    * @throws IllegalArgumentException if the raw value fits no kind, or is written like a phone
    *     number that is not one
    */
@@ -54,7 +59,9 @@ public sealed interface SubjectIdentifier permits PhoneNumber, EmailAddress, Use
    *   <li>anything else is a user id (numeric account ids such as {@code 123456789} included).
    * </ul>
    *
+   * @param raw the identifier as written
    * @param region the client's region, an ISO 3166-1 alpha-2 code such as {@code FR}
+   * @return the identifier, normalised
    * @throws IllegalArgumentException if the raw value fits no kind (the message never echoes it)
    */
   static SubjectIdentifier parse(String raw, String region) {

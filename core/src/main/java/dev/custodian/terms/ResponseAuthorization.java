@@ -17,19 +17,24 @@ import java.util.Set;
  */
 public interface ResponseAuthorization {
 
-  /** The request it authorises a response to. */
+  /** {@return the request it authorises a response to} */
   Target target();
 
-  /** The evidence basis: the instruction id, or the compulsion's id. */
+  /** {@return the evidence basis}: the instruction id, or the compulsion's id */
   String basis();
 
-  /** When the authorisation was established. */
+  /** {@return when the authorisation was established} */
   Instant at();
 
   /**
    * True if it authorises {@code action} on the request {@code targetId}, touching the
    * categories given. A verified instruction covers its own action and scope; a legal compulsion
    * covers answering the authority of its request, whatever the categories.
+   *
+   * @param targetId the request's id
+   * @param action what is to be done
+   * @param categories the categories it touches
+   * @return true if authorised
    */
   boolean covers(String targetId, InstructedAction action, Set<CategoryId> categories);
 }

@@ -13,10 +13,20 @@ public record Target(Kind kind, String id, ClientId client, Instant receivedAt) 
 
   /** The kinds of request an instruction can concern. */
   public enum Kind {
+    /** A subject request's case for one client. */
     SUBJECT_CASE,
+    /** An authority's request. */
     AUTHORITY_REQUEST
   }
 
+  /**
+   * A request an instruction concerns.
+   *
+   * @param kind what kind of request
+   * @param id its id
+   * @param client the client that owns it
+   * @param receivedAt when it was received
+   */
   public Target {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.custodian.Custodian;
+import dev.custodian.CustodianBuilder;
 import dev.custodian.audit.AuditRequestDraft;
 import dev.custodian.audit.AuditRule;
 import dev.custodian.audit.ProcessorIdentity;
@@ -41,7 +42,7 @@ class CustodianWiringTest {
   private final SubprocessorNoticeSender notices = mock(SubprocessorNoticeSender.class);
   private final BreachNotificationSender breachSender = mock(BreachNotificationSender.class);
 
-  private Custodian.Builder builder() {
+  private CustodianBuilder builder() {
     return Custodian.builder().clock(clock).pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 

@@ -1,6 +1,7 @@
 package dev.custodian.spring;
 
 import dev.custodian.Custodian;
+import dev.custodian.CustodianBuilder;
 import dev.custodian.PseudonymizationKeyChangedException;
 import dev.custodian.spi.BreachNotificationSender;
 import dev.custodian.retention.RetentionSchedule;
@@ -58,7 +59,7 @@ import org.springframework.scheduling.TaskScheduler;
 @ConditionalOnBooleanProperty(name = "custodian.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustodianProperties.class)
 @Import(CustodianAutoConfiguration.InMemoryStores.class)
-public class CustodianAutoConfiguration {
+class CustodianAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(CustodianAutoConfiguration.class);
 
   /** The settings, checked: a bad value fails start-up here, naming its property. */
@@ -99,7 +100,7 @@ public class CustodianAutoConfiguration {
     RetentionSchedule schedule =
         ScheduleOverrides.apply(RetentionSchedule.annexA(), settings.retention());
     byte[] key = settings.pseudonymizationKey().orElseGet(() -> ephemeralKey(stateStore));
-    Custodian.Builder builder =
+    CustodianBuilder builder =
         Custodian.builder()
             .clock(clock)
             .stateStore(stateStore)
@@ -137,7 +138,7 @@ public class CustodianAutoConfiguration {
    * Builds, turning the start-up checks that hinge on a setting (an unscheduled category, a key
    * other than the recorded one) into a failure naming that setting.
    */
-  private static Custodian checkedBuild(Custodian.Builder builder) {
+  private static Custodian checkedBuild(CustodianBuilder builder) {
     try {
       return builder.build();
     } catch (UnscheduledCategoryException e) {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = CustodianAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(CustodianMonitor.class)
-public class CustodianHealthAutoConfiguration {
+class CustodianHealthAutoConfiguration {
 
   // On the method, not the class: the condition's own class lives in spring-boot-health, which
   // the class-level @ConditionalOnClass must have found first.

@@ -35,7 +35,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnClass(JdbcStateStore.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(CustodianProperties.class)
-public class CustodianJdbcAutoConfiguration {
+class CustodianJdbcAutoConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(CustodianJdbcAutoConfiguration.class);
 
   @Bean

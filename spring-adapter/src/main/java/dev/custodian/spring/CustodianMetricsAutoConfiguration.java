@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = CustodianAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)
 @ConditionalOnBean(CustodianMonitor.class)
-public class CustodianMetricsAutoConfiguration {
+class CustodianMetricsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean

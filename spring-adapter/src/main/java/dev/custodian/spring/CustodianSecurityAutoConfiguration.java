@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.core.ClaimAccessor;
 @ConditionalOnClass({Authentication.class, ClaimAccessor.class})
 @ConditionalOnBooleanProperty(name = "custodian.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CustodianSecurityProperties.class)
-public class CustodianSecurityAutoConfiguration {
+class CustodianSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean

@@ -1,6 +1,7 @@
 package dev.custodian.examples.cli;
 
 import dev.custodian.Custodian;
+import dev.custodian.CustodianBuilder;
 import dev.custodian.memory.InMemoryEvidenceStore;
 import dev.custodian.memory.InMemoryHostData;
 import dev.custodian.memory.InMemoryKeyCustody;
@@ -18,7 +19,7 @@ final class CommandCustodian {
   private CommandCustodian() {}
 
   /** A builder with in-memory stores and recording channels; a command overrides what it reads. */
-  static Custodian.Builder inMemory() {
+  static CustodianBuilder inMemory() {
     RecordingNotifier notifier = new RecordingNotifier();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);

@@ -1,6 +1,7 @@
 package dev.custodian.examples.cli;
 
 import dev.custodian.Custodian;
+import dev.custodian.CustodianBuilder;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.Principal;
 import dev.custodian.examples.console.TextTable;
@@ -87,7 +88,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     Clock clock = at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     // A dry run writes nothing: the key's fingerprint is neither recorded nor compared.
-    Custodian.Builder builder = CommandCustodian.inMemory().clock(clock).hostData(hostData)
+    CustodianBuilder builder = CommandCustodian.inMemory().clock(clock).hostData(hostData)
         .withoutKeyFingerprint();
     boolean ownTables = Database.hasTable(ds, "custodian_state");
     if (ownTables) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.Custodian;
+import dev.custodian.CustodianBuilder;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
@@ -47,7 +48,7 @@ class EvidenceGuideTest {
   private final ClientPrincipal admin = ClientPrincipal.of("u-1001", ATELIER, ClientRole.ADMINISTRATOR);
 
   private Custodian custodian(FileEvidenceAnchor anchor) {
-    Custodian.Builder b = Custodian.builder()
+    CustodianBuilder b = Custodian.builder()
         .clock(CLOCK)
         .hostData(new InMemoryHostData())
         .stateStore(new InMemoryStateStore())
