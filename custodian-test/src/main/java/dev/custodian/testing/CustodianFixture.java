@@ -1,6 +1,7 @@
 package dev.custodian.testing;
 
 import dev.custodian.Custodian;
+import dev.custodian.CustodianBuilder;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
@@ -118,7 +119,7 @@ public final class CustodianFixture {
     private HostData hostData;
     private final List<HostRecord> records = new ArrayList<>();
     private RetentionSchedule retentionSchedule;
-    private Consumer<Custodian.Builder> configuration = b -> {};
+    private Consumer<CustodianBuilder> configuration = b -> {};
 
     private Builder() {}
 
@@ -158,7 +159,7 @@ public final class CustodianFixture {
      * Any other option of {@link Custodian#builder()}, applied after the fixture's own, so it may
      * also replace them (a store, a notifier, the zones...). Replaces an earlier configuration.
      */
-    public Builder configure(Consumer<Custodian.Builder> value) {
+    public Builder configure(Consumer<CustodianBuilder> value) {
       this.configuration = Objects.requireNonNull(value, "configuration");
       return this;
     }
@@ -183,7 +184,7 @@ public final class CustodianFixture {
       RecordingNotifier notifier = new RecordingNotifier();
       RecordingResponder responder = new RecordingResponder();
       InMemorySubprocessorInstructionSender instructions = new InMemorySubprocessorInstructionSender();
-      Custodian.Builder custodian = Custodian.builder()
+      CustodianBuilder custodian = Custodian.builder()
           .clock(clock)
           .pseudonymizationKey(pseudonymizationKey())
           .stateStore(new InMemoryStateStore())
