@@ -6,6 +6,7 @@ import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
+import dev.custodian.spi.HostPartition;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
@@ -612,6 +613,35 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
       }
     }
     return new Picked(picked, deleteByClient(c, t, byClient), last);
+  }
+
+  /**
+   * On PostgreSQL, where the category's mapping allows it ({@link PartitionSweep}), the range
+   * partitions of its table that lie inside the window and hold only the group's clients (see
+   * {@link PostgresPartitions}); none otherwise.
+   */
+  @Override
+  public List<HostPartition> partitions(GroupSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = partitioned(selection.category());
+    return t == null ? List.of() : jdbc.autoCommit(c -> PostgresPartitions.list(c, t, selection));
+  }
+
+  /** Empties the partition in one transaction (joining the caller's unit), as {@link PostgresPartitions} says. */
+  @Override
+  public Optional<GroupDeletion> emptyPartition(GroupSelection selection, String partition) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(partition, "partition");
+    BoundTable t = partitioned(selection.category());
+    return t == null ? Optional.empty() : jdbc.transaction(c ->
+        PostgresPartitions.empty(c, t, selection, partition, t.mapping.partitions()));
+  }
+
+  /** The table of {@code category} if its partitions may be swept whole here; else null. */
+  private BoundTable partitioned(CategoryId category) {
+    BoundTable t = tables.get(category);
+    return t == null || jdbc.dialect() != Dialect.POSTGRESQL
+        || t.mapping.partitions() == PartitionSweep.ROWS ? null : t;
   }
 
   @Override

@@ -1,0 +1,205 @@
+package dev.custodian.jdbc;
+
+import dev.custodian.client.ClientId;
+import dev.custodian.spi.GroupDeletion;
+import dev.custodian.spi.GroupSelection;
+import dev.custodian.spi.HostPartition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whole-partition sweeps on PostgreSQL ({@link PartitionSweep}): lists the range partitions of a
+ * mapped table on its time column that lie inside a group's window and hold only the group's
+ * clients, and empties one for the group.
+ *
+ * <p>Emptying runs in the caller's transaction: it locks the partition ({@code ACCESS EXCLUSIVE},
+ * so nothing changes in it until commit), counts its rows per client with one {@code GROUP BY}
+ * (rows the group selects, and the rest: the rows the clients' holds spare), copies the spared rows
+ * to a temporary table ({@code ON COMMIT DROP}), {@code TRUNCATE}s the partition and inserts them
+ * back. {@code TRUNCATE} is transactional on PostgreSQL: a crash or a rollback before commit leaves
+ * the partition as it was. With {@link PartitionSweep#DROP} and no spared row, the partition is
+ * detached and dropped instead. Where a partition no longer qualifies (another client's row in it,
+ * bounds changed, gone), nothing is touched and the caller falls back to row batches.
+ *
+ * <p>Only partitions that are plain tables are used (a sub-partitioned or default partition, or one
+ * with a foreign key pointing at it or its parent, is left to row batches). Partition names come
+ * from the catalogue ({@code regclass}, quoted by the database), never from the caller: a name
+ * passed back is matched against the catalogue's list.
+ */
+final class PostgresPartitions {
+  private PostgresPartitions() {}
+
+  /** A range partition of the mapped table, named as SQL, with its time bounds. */
+  private record Child(String name, Instant from, Instant before) {}
+
+  /** Per client, the rows of a partition and those the group selects; null if not only the group's. */
+  private record Counts(Map<ClientId, long[]> byClient) {
+    long rows() {
+      return byClient.values().stream().mapToLong(n -> n[0]).sum();
+    }
+
+    long selected() {
+      return byClient.values().stream().mapToLong(n -> n[1]).sum();
+    }
+  }
+
+  /** The partitions a group may empty whole, in time order, with their counts. */
+  static List<HostPartition> list(Connection c, BoundTable t, GroupSelection selection)
+      throws SQLException {
+    List<HostPartition> out = new ArrayList<>();
+    for (Child child : children(c, t)) {
+      if (!inside(child, selection)) {
+        continue;
+      }
+      Counts n = count(c, t, child, selection);
+      if (n != null && n.selected() > 0) {
+        out.add(new HostPartition(child.name(), child.from(), child.before(), n.rows(), n.selected()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Empties the named partition for the group, sparing what the group's clients spare; empty if
+   * it no longer qualifies. Runs on {@code c}'s transaction, which must not be in auto-commit.
+   */
+  static Optional<GroupDeletion> empty(Connection c, BoundTable t, GroupSelection selection,
+      String partition, PartitionSweep mode) throws SQLException {
+    Child child = children(c, t).stream().filter(k -> k.name().equals(partition)).findFirst()
+        .orElse(null);
+    if (child == null || !inside(child, selection)) {
+      return Optional.empty();
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("LOCK TABLE " + child.name() + " IN ACCESS EXCLUSIVE MODE");
+    }
+    Counts n = count(c, t, child, selection);
+    if (n == null) {
+      return Optional.empty();
+    }
+    Map<ClientId, Long> deleted = new LinkedHashMap<>();
+    n.byClient().forEach((client, k) -> deleted.put(client, k[1]));
+    long kept = n.rows() - n.selected();
+    if (n.selected() == 0) {
+      return Optional.of(new GroupDeletion(deleted, child.name(), true));
+    }
+    try (Statement s = c.createStatement()) {
+      if (kept == 0 && mode == PartitionSweep.DROP) {
+        s.execute("ALTER TABLE " + t.table + " DETACH PARTITION " + child.name());
+        s.execute("DROP TABLE " + child.name());
+      } else if (kept == 0) {
+        s.execute("TRUNCATE " + child.name());
+      } else {
+        s.execute("CREATE TEMPORARY TABLE custodian_kept ON COMMIT DROP AS SELECT * FROM "
+            + child.name() + " WITH NO DATA");
+        long copied;
+        JdbcHostData.Sql copy = new JdbcHostData.Sql(t, Dialect.POSTGRESQL)
+            .append("INSERT INTO custodian_kept SELECT * FROM " + child.name() + " WHERE (")
+            .group(selection).append(") IS NOT TRUE");
+        try (PreparedStatement ps = copy.prepare(c)) {
+          copied = ps.executeUpdate();
+        }
+        s.execute("TRUNCATE " + child.name());
+        String columns = insertable(c, child);
+        long back = s.executeUpdate("INSERT INTO " + child.name() + " (" + columns
+            + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM custodian_kept");
+        s.execute("DROP TABLE custodian_kept");
+        if (copied != kept || back != kept) {
+          // Cannot happen under the lock; thrown so that the transaction is undone.
+          throw new IllegalStateException("partition " + child.name() + ": " + kept
+              + " rows to keep, " + copied + " copied, " + back + " put back");
+        }
+      }
+    }
+    return Optional.of(new GroupDeletion(deleted, child.name(), true));
+  }
+
+  private static boolean inside(Child child, GroupSelection selection) {
+    return (selection.from() == null || !child.from().isBefore(selection.from()))
+        && !child.before().isAfter(selection.before());
+  }
+
+  /**
+   * The plain-table range partitions of the mapped table when it is range-partitioned on its time
+   * column alone, in time order; none if it is not, or if a foreign key points at it.
+   */
+  private static List<Child> children(Connection c, BoundTable t) throws SQLException {
+    String type = t.zonedTime ? "TIMESTAMPTZ" : "TIMESTAMP";
+    String bound = "pg_get_expr(c.relpartbound, c.oid)";
+    String sql = "SELECT CAST(CAST(c.oid AS regclass) AS VARCHAR),"
+        + " CAST(substring(" + bound + " from 'FROM \\(''([^'']*)''\\)') AS " + type + "),"
+        + " CAST(substring(" + bound + " from 'TO \\(''([^'']*)''\\)') AS " + type + ")"
+        + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+        + " JOIN pg_partitioned_table p ON p.partrelid = i.inhparent"
+        + " JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]"
+        + " WHERE i.inhparent = CAST(? AS regclass) AND c.relkind = 'r' AND p.partstrat = 'r'"
+        + " AND p.partnatts = 1 AND a.attname = ?"
+        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contype = 'f'"
+        + " AND k.confrelid IN (c.oid, i.inhparent))"
+        + " ORDER BY 2";
+    List<Child> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, t.table);
+      ps.setString(2, t.timeName);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Instant from = t.readTime(rs, 2);
+          Instant before = t.readTime(rs, 3);
+          if (from != null && before != null && from.isBefore(before)) {
+            out.add(new Child(rs.getString(1), from, before));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Per client, the partition's rows and those the group selects; null if another client's are there. */
+  private static Counts count(Connection c, BoundTable t, Child child, GroupSelection selection)
+      throws SQLException {
+    JdbcHostData.Sql q = new JdbcHostData.Sql(t, Dialect.POSTGRESQL)
+        .append("SELECT CAST(" + t.client + " AS VARCHAR), COUNT(*), COUNT(*) FILTER (WHERE ")
+        .group(selection).append(") FROM " + child.name() + " GROUP BY 1");
+    Map<ClientId, long[]> byClient = new LinkedHashMap<>();
+    try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ClientId client = client(rs.getString(1));
+        if (client == null || !selection.clients().containsKey(client)) {
+          return null;
+        }
+        byClient.put(client, new long[] {rs.getLong(2), rs.getLong(3)});
+      }
+    }
+    return new Counts(byClient);
+  }
+
+  private static ClientId client(String value) {
+    try {
+      return value == null ? null : ClientId.of(value);
+    } catch (IllegalArgumentException notAClient) {
+      return null;
+    }
+  }
+
+  /** The partition's columns a row can be inserted into (not generated), quoted by the database. */
+  private static String insertable(Connection c, Child child) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(quote_ident(attname), ', '"
+        + " ORDER BY attnum) FROM pg_attribute WHERE attrelid = CAST(? AS regclass) AND attnum > 0"
+        + " AND NOT attisdropped AND attgenerated = ''")) {
+      ps.setString(1, child.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+}
