@@ -38,10 +38,13 @@ final class BoundTable {
   final String restricted;
   final boolean numericId;
   final boolean zonedTime;
+  /** The dialect every statement on this table is written in. */
+  final SqlDialect dialect;
 
   private BoundTable(TableMapping mapping, String table, Map<String, Column> columns,
-      Dialect dialect) {
+      SqlDialect dialect) {
     this.mapping = mapping;
+    this.dialect = dialect;
     this.table = table;
     Column idCol = columns.get("id");
     Column clientCol = columns.get("client");
@@ -83,7 +86,8 @@ final class BoundTable {
    *
    * @throws IllegalArgumentException naming the missing table or column
    */
-  static BoundTable bind(Connection c, Dialect dialect, TableMapping mapping) throws SQLException {
+  static BoundTable bind(Connection c, SqlDialect dialect, TableMapping mapping)
+      throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     String schema = null;
     String name = mapping.table();
@@ -92,14 +96,9 @@ final class BoundTable {
       schema = name.substring(0, dot);
       name = name.substring(dot + 1);
     }
-    String catalog = null;
-    String schemaPattern;
-    if (dialect == Dialect.MARIADB) {
-      catalog = schema != null ? schema : c.getCatalog();
-      schemaPattern = null;
-    } else {
-      schemaPattern = schema != null ? schema : c.getSchema();
-    }
+    SqlDialect.CatalogueScope scope = dialect.scope(c, schema);
+    String catalog = scope.catalog();
+    String schemaPattern = scope.schemaPattern();
     String found = null;
     String foundSchema = null;
     for (String candidate : List.of(name, name.toLowerCase(Locale.ROOT), name.toUpperCase(Locale.ROOT))) {
@@ -111,8 +110,7 @@ final class BoundTable {
             String t = rs.getString("TABLE_NAME");
             if (t.equalsIgnoreCase(name) && (found == null || t.equals(name))) {
               found = t;
-              foundSchema = dialect == Dialect.MARIADB ? rs.getString("TABLE_CAT")
-                  : rs.getString("TABLE_SCHEM");
+              foundSchema = dialect.schemaOf(rs);
             }
           }
         }
@@ -132,9 +130,7 @@ final class BoundTable {
     // Again on what the database resolved the name to (its current schema, its case).
     ReservedTables.check("for " + mapping.category() + ":", foundSchema, found);
     Map<String, Column> byLower = new LinkedHashMap<>();
-    try (ResultSet rs = dialect == Dialect.MARIADB
-        ? md.getColumns(foundSchema, null, escape(md, found), null)
-        : md.getColumns(null, escape(md, foundSchema), escape(md, found), null)) {
+    try (ResultSet rs = dialect.columns(md, foundSchema, found)) {
       while (rs.next()) {
         String col = rs.getString("COLUMN_NAME");
         Column column = new Column(col, rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"));
@@ -177,7 +173,8 @@ final class BoundTable {
     return c;
   }
 
-  private static String escape(DatabaseMetaData md, String name) throws SQLException {
+  /** {@code name} as a catalogue search pattern matching only itself. */
+  static String escape(DatabaseMetaData md, String name) throws SQLException {
     if (name == null) {
       return null;
     }

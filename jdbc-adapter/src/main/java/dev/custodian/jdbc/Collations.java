@@ -1,10 +1,7 @@
 package dev.custodian.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 
 /**
  * Refuses, at binding, a client or subject column whose comparisons are not exact: a
@@ -19,7 +16,8 @@ import java.util.Locale;
  * lookup would scan the table), and every statement, {@code DISTINCT} and {@code IN} list would
  * have to carry it, where one omission merges clients again. A binary column makes Custodian's
  * statements, the host's own queries and its unique keys agree. The message names the column and
- * the statement that fixes it.
+ * the statement that fixes it. Each dialect knows how to read a column's collation ({@link
+ * SqlDialect#inexactCollation}).
  */
 final class Collations {
   private Collations() {}
@@ -29,13 +27,9 @@ final class Collations {
    * @param role "client" or "subject", for the message
    * @throws IllegalArgumentException naming the column, its collation and the fix
    */
-  static void checkExact(Connection c, Dialect dialect, TableMapping m, String schema,
+  static void checkExact(Connection c, SqlDialect dialect, TableMapping m, String schema,
       String table, String role, BoundTable.Column column) throws SQLException {
-    String problem = switch (dialect) {
-      case MARIADB -> mariadb(c, schema, table, column.name());
-      case POSTGRESQL -> postgresql(c, schema, table, column.name());
-      case H2 -> h2(c, schema, table, column.name());
-    };
+    String problem = dialect.inexactCollation(c, schema, table, column.name());
     if (problem != null) {
       throw new IllegalArgumentException("mapping for " + m.category() + ": " + role + " column "
           + SqlIdentifiers.shown(column.name()) + " of " + SqlIdentifiers.shown(m.table())
@@ -45,93 +39,9 @@ final class Collations {
     }
   }
 
-  private static String mariadb(Connection c, String schema, String table, String column)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COLLATION_NAME, CHARACTER_SET_NAME,"
-        + " COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS"
-        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
-      ps.setString(1, schema);
-      ps.setString(2, table);
-      ps.setString(3, column);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        String collation = rs.getString(1);
-        if (collation == null || collation.equalsIgnoreCase("binary")
-            || collation.toLowerCase(Locale.ROOT).endsWith("_bin")) {
-          return null;
-        }
-        String charset = rs.getString(2);
-        return "collation " + collation + "; fix: " + mariadbFix(schema, table, column,
-            rs.getString(3), charset, "NO".equalsIgnoreCase(rs.getString(4)))
-            + " (keeping the column's default and comment, if any)";
-      }
-    }
-  }
-
-  /** The statement that gives the column its character set's binary collation. */
+  /** The statement that gives a MariaDB/MySQL column its character set's binary collation. */
   static String mariadbFix(String schema, String table, String column, String type,
       String charset, boolean notNull) {
-    Dialect d = Dialect.MARIADB;
-    return "ALTER TABLE " + d.quote(schema) + "." + d.quote(table) + " MODIFY " + d.quote(column)
-        + " " + type + " CHARACTER SET " + charset + " COLLATE " + charset + "_bin"
-        + (notNull ? " NOT NULL" : "");
-  }
-
-  private static String postgresql(Connection c, String schema, String table, String column)
-      throws SQLException {
-    Dialect d = Dialect.POSTGRESQL;
-    String qualified = d.quote(schema) + "." + d.quote(table);
-    try (PreparedStatement ps = c.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod),"
-        + " t.typname, co.collname, co.collisdeterministic FROM pg_attribute a"
-        + " JOIN pg_type t ON t.oid = a.atttypid"
-        + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
-        + " WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ?")) {
-      ps.setString(1, qualified);
-      ps.setString(2, column);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        String fix = "ALTER TABLE " + qualified + " ALTER COLUMN " + d.quote(column) + " TYPE ";
-        if ("citext".equals(rs.getString(2))) {
-          return "type citext; fix: " + fix + "text";
-        }
-        if (rs.getString(3) != null && !rs.getBoolean(4)) {
-          return "non-deterministic collation " + rs.getString(3) + "; fix: " + fix
-              + rs.getString(1) + " COLLATE \"default\"";
-        }
-        return null;
-      }
-    }
-  }
-
-  private static String h2(Connection c, String schema, String table, String column)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT DATA_TYPE, COLLATION_NAME,"
-        + " CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
-        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
-      ps.setString(1, schema);
-      ps.setString(2, table);
-      ps.setString(3, column);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        if ("VARCHAR_IGNORECASE".equalsIgnoreCase(rs.getString(1))) {
-          long length = rs.getLong(3);
-          return "type VARCHAR_IGNORECASE; fix: ALTER TABLE " + Dialect.H2.quote(schema) + "."
-              + Dialect.H2.quote(table) + " ALTER COLUMN " + Dialect.H2.quote(column)
-              + " SET DATA TYPE VARCHAR" + (length > 0 ? "(" + length + ")" : "");
-        }
-        String collation = rs.getString(2);
-        if (collation != null && !collation.equalsIgnoreCase("OFF")) {
-          return "database collation " + collation + "; fix: SET COLLATION OFF before creating"
-              + " the tables";
-        }
-        return null;
-      }
-    }
+    return new MariaDbDialect().binaryCollationFix(schema, table, column, type, charset, notNull);
   }
 }

@@ -17,14 +17,14 @@ final class Jdbc {
   private static final int ATTEMPTS = 8;
 
   private final DataSource dataSource;
-  private final Dialect dialect;
+  private final SqlDialect dialect;
 
   Jdbc(DataSource dataSource, Dialect dialect) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.dialect = Objects.requireNonNull(dialect, "dialect").sql();
   }
 
-  Dialect dialect() {
+  SqlDialect dialect() {
     return dialect;
   }
 
@@ -39,7 +39,7 @@ final class Jdbc {
 
   /** The units of work this data source's stores join. */
   JdbcTransactions transactions() {
-    return new JdbcTransactions(dataSource, dialect);
+    return new JdbcTransactions(dataSource, dialect.dialect());
   }
 
   @FunctionalInterface
@@ -126,8 +126,8 @@ final class Jdbc {
         // PostgreSQL and H2 run READ COMMITTED unless told otherwise; asking costs a round trip
         // per call on some drivers, so only MariaDB/MySQL (REPEATABLE READ by default, whose gap
         // locks would make concurrent claims and deletions block each other) is switched.
-        int isolation = dialect == Dialect.MARIADB ? c.getTransactionIsolation()
-            : Connection.TRANSACTION_READ_COMMITTED;
+        int isolation = dialect.readCommittedByDefault() ? Connection.TRANSACTION_READ_COMMITTED
+            : c.getTransactionIsolation();
         try {
           c.setAutoCommit(false);
           if (isolation != Connection.TRANSACTION_READ_COMMITTED) {

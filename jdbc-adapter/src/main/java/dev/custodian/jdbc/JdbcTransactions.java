@@ -29,7 +29,7 @@ public final class JdbcTransactions implements Transactions {
       ThreadLocal.withInitial(IdentityHashMap::new);
 
   private final DataSource dataSource;
-  private final Dialect dialect;
+  private final SqlDialect dialect;
 
   /** Units on {@code dataSource}, its dialect detected. */
   public JdbcTransactions(DataSource dataSource) {
@@ -39,7 +39,7 @@ public final class JdbcTransactions implements Transactions {
   /** Units on {@code dataSource} in {@code dialect}. */
   public JdbcTransactions(DataSource dataSource, Dialect dialect) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.dialect = Objects.requireNonNull(dialect, "dialect");
+    this.dialect = Objects.requireNonNull(dialect, "dialect").sql();
   }
 
   /** The connection of the unit under way on this thread for {@code dataSource}, or null. */
@@ -96,7 +96,7 @@ public final class JdbcTransactions implements Transactions {
       autoCommit = c.getAutoCommit();
       // As in Jdbc.transaction: PostgreSQL and H2 are taken to be at READ COMMITTED (asking costs a
       // round trip on some drivers); MariaDB/MySQL, and any snapshot unit, ask, switch, restore.
-      isolation = dialect == Dialect.MARIADB || wanted != Connection.TRANSACTION_READ_COMMITTED
+      isolation = !dialect.readCommittedByDefault() || wanted != Connection.TRANSACTION_READ_COMMITTED
           ? c.getTransactionIsolation() : Connection.TRANSACTION_READ_COMMITTED;
       c.setAutoCommit(false);
       if (isolation != wanted) {

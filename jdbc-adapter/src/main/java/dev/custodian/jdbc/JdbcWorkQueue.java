@@ -61,7 +61,7 @@ public final class JdbcWorkQueue implements WorkQueue, Transactions.Participant 
     this.skipLocked = switch (strategy) {
       case SKIP_LOCKED -> true;
       case OPTIMISTIC -> false;
-      case AUTO -> jdbc.autoCommit(c -> Dialect.skipLocked(c.getMetaData()));
+      case AUTO -> jdbc.autoCommit(c -> jdbc.dialect().skipLocked(c.getMetaData()));
     };
   }
 
@@ -83,14 +83,7 @@ public final class JdbcWorkQueue implements WorkQueue, Transactions.Participant 
     if (unitIds.isEmpty()) {
       return;
     }
-    String sql = switch (jdbc.dialect()) {
-      case POSTGRESQL -> "INSERT INTO custodian_work_unit (job_id, unit_id) VALUES (?, ?)"
-          + " ON CONFLICT (job_id, unit_id) DO NOTHING";
-      case MARIADB -> "INSERT IGNORE INTO custodian_work_unit (job_id, unit_id) VALUES (?, ?)";
-      case H2 -> "MERGE INTO custodian_work_unit t USING (VALUES (CAST(? AS VARCHAR(128)),"
-          + " CAST(? AS VARCHAR(256)))) s(j, u) ON t.job_id = s.j AND t.unit_id = s.u"
-          + " WHEN NOT MATCHED THEN INSERT (job_id, unit_id) VALUES (s.j, s.u)";
-    };
+    String sql = jdbc.dialect().insertWorkUnitIfAbsent();
     unitIds.forEach(unit -> Objects.requireNonNull(unit, "unit id"));
     jdbc.transaction(c -> {
       // Insert only the units not there yet. Re-enqueuing an existing job (every node does it when

@@ -167,7 +167,7 @@ abstract class EvidenceTamperTests {
               + " details, previous_hash, hash) VALUES (?, ?, 'acme', 'test.old', 'system', NULL,"
               + " '{}', ?, ?)")) {
         ps.setLong(1, seq);
-        database().dialect().bindInstant(ps, 2, Instant.parse(at));
+        database().dialect().sql().bindInstant(ps, 2, Instant.parse(at));
         ps.setString(3, prev);
         ps.setString(4, hash);
         ps.executeUpdate();
