@@ -216,32 +216,36 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
   }
 
   /**
-   * On PostgreSQL, where the category's mapping allows it ({@link PartitionSweep}), the range
-   * partitions of its table that lie inside the window and hold only the group's clients (see
-   * {@link PostgresPartitions}); none otherwise.
+   * Where the database has them (PostgreSQL, {@link SqlDialect#partitions()}) and the category's
+   * mapping allows it ({@link PartitionSweep}), the range partitions of its table that lie inside
+   * the window and hold only the group's clients (see {@link PostgresPartitions}); none otherwise.
    */
   @Override
   public List<HostPartition> partitions(GroupSelection selection) {
     Objects.requireNonNull(selection, "selection");
-    BoundTable t = partitioned(selection.category());
-    return t == null ? List.of() : jdbc.autoCommit(c -> PostgresPartitions.list(c, t, selection));
+    BoundTable t = tables.get(selection.category());
+    Optional<PostgresPartitions> p = partitions(t);
+    return p.isEmpty() ? List.of() : jdbc.autoCommit(c -> p.get().list(c, t, selection));
   }
 
-  /** Empties the partition in one transaction (joining the caller's unit), as {@link PostgresPartitions} says. */
+  /**
+   * Empties the partition in one transaction (joining the caller's unit), as {@link
+   * PostgresPartitions} says; empty where partitions are not swept whole.
+   */
   @Override
   public Optional<GroupDeletion> emptyPartition(GroupSelection selection, String partition) {
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(partition, "partition");
-    BoundTable t = partitioned(selection.category());
-    return t == null ? Optional.empty() : jdbc.transaction(c ->
-        PostgresPartitions.empty(c, t, selection, partition, t.mapping.partitions()));
+    BoundTable t = tables.get(selection.category());
+    Optional<PostgresPartitions> p = partitions(t);
+    return p.isEmpty() ? Optional.empty()
+        : jdbc.transaction(c -> p.get().empty(c, t, selection, partition, t.mapping.partitions()));
   }
 
-  /** The table of {@code category} if its partitions may be swept whole here; else null. */
-  private BoundTable partitioned(CategoryId category) {
-    BoundTable t = tables.get(category);
-    return t == null || jdbc.dialect() != Dialect.POSTGRESQL
-        || t.mapping.partitions() == PartitionSweep.ROWS ? null : t;
+  /** The dialect's whole-partition sweeps, if it has them and {@code t}'s mapping allows them. */
+  private Optional<PostgresPartitions> partitions(BoundTable t) {
+    return t == null || t.mapping.partitions() == PartitionSweep.ROWS ? Optional.empty()
+        : jdbc.dialect().partitions();
   }
 
   @Override

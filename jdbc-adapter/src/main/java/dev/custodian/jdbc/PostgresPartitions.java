@@ -30,13 +30,15 @@ import java.util.Optional;
  * detached and dropped instead. Where a partition no longer qualifies (another client's row in it,
  * bounds changed, gone), nothing is touched and the caller falls back to row batches.
  *
+ * <p>Reached through {@link SqlDialect#partitions()}: only {@link PostgresDialect} has one.
+ *
  * <p>Only partitions that are plain tables are used (a sub-partitioned or default partition, or one
  * with a foreign key pointing at it or its parent, is left to row batches). Partition names come
  * from the catalogue ({@code regclass}, quoted by the database), never from the caller: a name
  * passed back is matched against the catalogue's list.
  */
 final class PostgresPartitions {
-  private PostgresPartitions() {}
+  PostgresPartitions() {}
 
   /** A range partition of the mapped table, named as SQL, with its time bounds. */
   private record Child(String name, Instant from, Instant before) {}
@@ -53,11 +55,12 @@ final class PostgresPartitions {
   }
 
   /** The partitions a group may empty whole, in time order, with their counts. */
-  static List<HostPartition> list(Connection c, BoundTable t, GroupSelection selection)
+  List<HostPartition> list(Connection c, BoundTable t, GroupSelection selection)
       throws SQLException {
     List<HostPartition> out = new ArrayList<>();
-    for (Child child : children(c, t)) {
-      if (!inside(child, selection)) {
+    for (String name : members(c, t)) {
+      Child child = bounds(c, t, name);
+      if (child == null || !inside(child, selection)) {
         continue;
       }
       Counts n = count(c, t, child, selection);
@@ -65,6 +68,7 @@ final class PostgresPartitions {
         out.add(new HostPartition(child.name(), child.from(), child.before(), n.rows(), n.selected()));
       }
     }
+    out.sort((x, y) -> x.from().compareTo(y.from()));
     return out;
   }
 
@@ -72,15 +76,19 @@ final class PostgresPartitions {
    * Empties the named partition for the group, sparing what the group's clients spare; empty if
    * it no longer qualifies. Runs on {@code c}'s transaction, which must not be in auto-commit.
    */
-  static Optional<GroupDeletion> empty(Connection c, BoundTable t, GroupSelection selection,
+  Optional<GroupDeletion> empty(Connection c, BoundTable t, GroupSelection selection,
       String partition, PartitionSweep mode) throws SQLException {
-    Child child = children(c, t).stream().filter(k -> k.name().equals(partition)).findFirst()
-        .orElse(null);
-    if (child == null || !inside(child, selection)) {
+    if (!members(c, t).contains(partition)) {
       return Optional.empty();
     }
+    // Locked first: reading its bounds takes a lock too, so a node never waits on another's
+    // partition, and nothing changes in this one until commit.
     try (Statement s = c.createStatement()) {
-      s.execute("LOCK TABLE " + child.name() + " IN ACCESS EXCLUSIVE MODE");
+      s.execute("LOCK TABLE " + partition + " IN ACCESS EXCLUSIVE MODE");
+    }
+    Child child = bounds(c, t, partition);
+    if (child == null || !inside(child, selection)) {
+      return Optional.empty();
     }
     Counts n = count(c, t, child, selection);
     if (n == null) {
@@ -102,7 +110,7 @@ final class PostgresPartitions {
         s.execute("CREATE TEMPORARY TABLE custodian_kept ON COMMIT DROP AS SELECT * FROM "
             + child.name() + " WITH NO DATA");
         long copied;
-        JdbcHostData.Sql copy = new JdbcHostData.Sql(t, Dialect.POSTGRESQL)
+        SelectionSql copy = new SelectionSql(t)
             .append("INSERT INTO custodian_kept SELECT * FROM " + child.name() + " WHERE (")
             .group(selection).append(") IS NOT TRUE");
         try (PreparedStatement ps = copy.prepare(c)) {
@@ -129,44 +137,60 @@ final class PostgresPartitions {
   }
 
   /**
-   * The plain-table range partitions of the mapped table when it is range-partitioned on its time
-   * column alone, in time order; none if it is not, or if a foreign key points at it.
+   * The names of the plain-table partitions of the mapped table when it is range-partitioned on
+   * its time column alone; none if it is not, or if a foreign key points at it. Takes no lock.
    */
-  private static List<Child> children(Connection c, BoundTable t) throws SQLException {
-    String type = t.zonedTime ? "TIMESTAMPTZ" : "TIMESTAMP";
-    String bound = "pg_get_expr(c.relpartbound, c.oid)";
-    String sql = "SELECT CAST(CAST(c.oid AS regclass) AS VARCHAR),"
-        + " CAST(substring(" + bound + " from 'FROM \\(''([^'']*)''\\)') AS " + type + "),"
-        + " CAST(substring(" + bound + " from 'TO \\(''([^'']*)''\\)') AS " + type + ")"
+  private static List<String> members(Connection c, BoundTable t) throws SQLException {
+    String sql = "SELECT CAST(CAST(c.oid AS regclass) AS VARCHAR)"
         + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
         + " JOIN pg_partitioned_table p ON p.partrelid = i.inhparent"
         + " JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]"
         + " WHERE i.inhparent = CAST(? AS regclass) AND c.relkind = 'r' AND p.partstrat = 'r'"
         + " AND p.partnatts = 1 AND a.attname = ?"
         + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.contype = 'f'"
-        + " AND k.confrelid IN (c.oid, i.inhparent))"
-        + " ORDER BY 2";
-    List<Child> out = new ArrayList<>();
+        + " AND k.confrelid IN (c.oid, i.inhparent))";
+    List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, t.table);
       ps.setString(2, t.timeName);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Instant from = t.readTime(rs, 2);
-          Instant before = t.readTime(rs, 3);
-          if (from != null && before != null && from.isBefore(before)) {
-            out.add(new Child(rs.getString(1), from, before));
-          }
+          out.add(rs.getString(1));
         }
       }
     }
     return out;
   }
 
+  /**
+   * The time bounds of a partition {@link #members} named; null for the default partition or an
+   * unbounded one. Waits for a lock another transaction holds on it (the catalogue's rendering of
+   * the bounds takes one).
+   */
+  private static Child bounds(Connection c, BoundTable t, String name) throws SQLException {
+    String type = t.zonedTime ? "TIMESTAMPTZ" : "TIMESTAMP";
+    String bound = "pg_get_expr(relpartbound, oid)";
+    try (PreparedStatement ps = c.prepareStatement("SELECT"
+        + " CAST(substring(" + bound + " from 'FROM \\(''([^'']*)''\\)') AS " + type + "),"
+        + " CAST(substring(" + bound + " from 'TO \\(''([^'']*)''\\)') AS " + type + ")"
+        + " FROM pg_class WHERE oid = CAST(? AS regclass)")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Instant from = t.readTime(rs, 1);
+        Instant before = t.readTime(rs, 2);
+        return from != null && before != null && from.isBefore(before)
+            ? new Child(name, from, before) : null;
+      }
+    }
+  }
+
   /** Per client, the partition's rows and those the group selects; null if another client's are there. */
   private static Counts count(Connection c, BoundTable t, Child child, GroupSelection selection)
       throws SQLException {
-    JdbcHostData.Sql q = new JdbcHostData.Sql(t, Dialect.POSTGRESQL)
+    SelectionSql q = new SelectionSql(t)
         .append("SELECT CAST(" + t.client + " AS VARCHAR), COUNT(*), COUNT(*) FILTER (WHERE ")
         .group(selection).append(") FROM " + child.name() + " GROUP BY 1");
     Map<ClientId, long[]> byClient = new LinkedHashMap<>();
