@@ -22,10 +22,10 @@ import java.util.Optional;
  * clients, and empties one for the group.
  *
  * <p>Emptying runs in the caller's transaction: it locks the partition ({@code ACCESS EXCLUSIVE},
- * so nothing changes in it until commit), counts its rows per client with one {@code GROUP BY}
- * (rows the group selects, and the rest: the rows the clients' holds spare), copies the spared rows
- * to a temporary table ({@code ON COMMIT DROP}), {@code TRUNCATE}s the partition and inserts them
- * back. {@code TRUNCATE} is transactional on PostgreSQL: a crash or a rollback before commit leaves
+ * so nothing changes in it until commit), counts its rows per client with one {@code GROUP BY},
+ * copies the rows the group does not select (those the clients' holds spare) to a temporary table
+ * ({@code ON COMMIT DROP}) and counts them per client (what goes is the difference, exactly), then
+ * {@code TRUNCATE}s the partition and inserts them back. {@code TRUNCATE} is transactional on PostgreSQL: a crash or a rollback before commit leaves
  * the partition as it was. With {@link PartitionSweep#DROP} and no spared row, the partition is
  * detached and dropped instead. Where a partition no longer qualifies (another client's row in it,
  * bounds changed, gone), nothing is touched and the caller falls back to row batches.
@@ -90,43 +90,61 @@ final class PostgresPartitions {
     if (child == null || !inside(child, selection)) {
       return Optional.empty();
     }
-    Counts n = count(c, t, child, selection);
-    if (n == null) {
-      return Optional.empty();
+    // Every row of the partition, per client (no predicate: the cheapest scan there is); then the
+    // rows to keep (the group does not select them: held, mostly) copied aside and counted.
+    Map<ClientId, long[]> rows = new LinkedHashMap<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CAST("
+        + t.client + " AS VARCHAR), COUNT(*) FROM " + child.name() + " GROUP BY 1")) {
+      while (rs.next()) {
+        ClientId client = client(rs.getString(1));
+        if (client == null || !selection.clients().containsKey(client)) {
+          return Optional.empty();
+        }
+        rows.put(client, new long[] {rs.getLong(2), 0});
+      }
+    }
+    long total = rows.values().stream().mapToLong(n -> n[0]).sum();
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TEMPORARY TABLE custodian_kept ON COMMIT DROP AS SELECT * FROM "
+          + child.name() + " WITH NO DATA");
+    }
+    SelectionSql copy = new SelectionSql(t)
+        .append("INSERT INTO custodian_kept SELECT * FROM " + child.name() + " WHERE (")
+        .group(selection).append(") IS NOT TRUE");
+    long kept;
+    try (PreparedStatement ps = copy.prepare(c)) {
+      kept = ps.executeUpdate();
+    }
+    if (kept > 0) {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CAST("
+          + t.client + " AS VARCHAR), COUNT(*) FROM custodian_kept GROUP BY 1")) {
+        while (rs.next()) {
+          rows.get(ClientId.of(rs.getString(1)))[1] = rs.getLong(2);
+        }
+      }
     }
     Map<ClientId, Long> deleted = new LinkedHashMap<>();
-    n.byClient().forEach((client, k) -> deleted.put(client, k[1]));
-    long kept = n.rows() - n.selected();
-    if (n.selected() == 0) {
-      return Optional.of(new GroupDeletion(deleted, child.name(), true));
-    }
+    rows.forEach((client, n) -> deleted.put(client, n[0] - n[1]));
     try (Statement s = c.createStatement()) {
-      if (kept == 0 && mode == PartitionSweep.DROP) {
+      if (kept == total) {
+        // Nothing to delete: the partition is left as it is.
+      } else if (kept == 0 && mode == PartitionSweep.DROP) {
         s.execute("ALTER TABLE " + t.table + " DETACH PARTITION " + child.name());
         s.execute("DROP TABLE " + child.name());
       } else if (kept == 0) {
         s.execute("TRUNCATE " + child.name());
       } else {
-        s.execute("CREATE TEMPORARY TABLE custodian_kept ON COMMIT DROP AS SELECT * FROM "
-            + child.name() + " WITH NO DATA");
-        long copied;
-        SelectionSql copy = new SelectionSql(t)
-            .append("INSERT INTO custodian_kept SELECT * FROM " + child.name() + " WHERE (")
-            .group(selection).append(") IS NOT TRUE");
-        try (PreparedStatement ps = copy.prepare(c)) {
-          copied = ps.executeUpdate();
-        }
         s.execute("TRUNCATE " + child.name());
         String columns = insertable(c, child);
         long back = s.executeUpdate("INSERT INTO " + child.name() + " (" + columns
             + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM custodian_kept");
-        s.execute("DROP TABLE custodian_kept");
-        if (copied != kept || back != kept) {
+        if (back != kept) {
           // Cannot happen under the lock; thrown so that the transaction is undone.
           throw new IllegalStateException("partition " + child.name() + ": " + kept
-              + " rows to keep, " + copied + " copied, " + back + " put back");
+              + " rows to keep, " + back + " put back");
         }
       }
+      s.execute("DROP TABLE custodian_kept");
     }
     return Optional.of(new GroupDeletion(deleted, child.name(), true));
   }
