@@ -41,7 +41,7 @@ final class PostgresPartitions {
   PostgresPartitions() {}
 
   /** A range partition of the mapped table, named as SQL, with its time bounds. */
-  private record Child(String name, Instant from, Instant before) {}
+  private record Child(String name, Instant from, Instant before, String columns) {}
 
   /** Per client, the rows of a partition and those the group selects; null if not only the group's. */
   private record Counts(Map<ClientId, long[]> byClient) {
@@ -82,9 +82,13 @@ final class PostgresPartitions {
       return Optional.empty();
     }
     // Locked first: reading its bounds takes a lock too, so a node never waits on another's
-    // partition, and nothing changes in this one until commit.
+    // partition, and nothing changes in this one until commit. The temporary table for the rows
+    // to keep is made in the same round trip (pg_temp: never one of the host's tables).
     try (Statement s = c.createStatement()) {
-      s.execute("LOCK TABLE " + partition + " IN ACCESS EXCLUSIVE MODE");
+      s.execute("LOCK TABLE " + partition + " IN ACCESS EXCLUSIVE MODE;"
+          + " DROP TABLE IF EXISTS pg_temp.custodian_kept;"
+          + " CREATE TEMPORARY TABLE custodian_kept ON COMMIT DROP AS SELECT * FROM " + partition
+          + " WITH NO DATA");
     }
     Child child = bounds(c, t, partition);
     if (child == null || !inside(child, selection)) {
@@ -104,47 +108,43 @@ final class PostgresPartitions {
       }
     }
     long total = rows.values().stream().mapToLong(n -> n[0]).sum();
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TEMPORARY TABLE custodian_kept ON COMMIT DROP AS SELECT * FROM "
-          + child.name() + " WITH NO DATA");
-    }
     SelectionSql copy = new SelectionSql(t)
-        .append("INSERT INTO custodian_kept SELECT * FROM " + child.name() + " WHERE (")
-        .group(selection).append(") IS NOT TRUE");
-    long kept;
-    try (PreparedStatement ps = copy.prepare(c)) {
-      kept = ps.executeUpdate();
-    }
-    if (kept > 0) {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CAST("
-          + t.client + " AS VARCHAR), COUNT(*) FROM custodian_kept GROUP BY 1")) {
-        while (rs.next()) {
-          rows.get(ClientId.of(rs.getString(1)))[1] = rs.getLong(2);
-        }
+        .append("WITH kept AS (INSERT INTO pg_temp.custodian_kept SELECT * FROM " + child.name()
+            + " WHERE (").group(selection).append(") IS NOT TRUE RETURNING " + t.client
+            + " AS custodian_client) SELECT CAST(custodian_client AS VARCHAR), COUNT(*) FROM kept"
+            + " GROUP BY 1");
+    long kept = 0;
+    try (PreparedStatement ps = copy.prepare(c); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.get(ClientId.of(rs.getString(1)))[1] = rs.getLong(2);
+        kept += rs.getLong(2);
       }
     }
     Map<ClientId, Long> deleted = new LinkedHashMap<>();
     rows.forEach((client, n) -> deleted.put(client, n[0] - n[1]));
+    String dropKept = "DROP TABLE pg_temp.custodian_kept";
     try (Statement s = c.createStatement()) {
       if (kept == total) {
-        // Nothing to delete: the partition is left as it is.
+        s.execute(dropKept); // nothing to delete: the partition is left as it is
       } else if (kept == 0 && mode == PartitionSweep.DROP) {
-        s.execute("ALTER TABLE " + t.table + " DETACH PARTITION " + child.name());
-        s.execute("DROP TABLE " + child.name());
+        s.execute("ALTER TABLE " + t.table + " DETACH PARTITION " + child.name() + "; DROP TABLE "
+            + child.name() + "; " + dropKept);
       } else if (kept == 0) {
-        s.execute("TRUNCATE " + child.name());
+        s.execute("TRUNCATE " + child.name() + "; " + dropKept);
       } else {
-        s.execute("TRUNCATE " + child.name());
-        String columns = insertable(c, child);
-        long back = s.executeUpdate("INSERT INTO " + child.name() + " (" + columns
-            + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM custodian_kept");
+        // One round trip: truncate, put the kept rows back (identity values kept, generated
+        // columns recomputed), drop the copy; the second result is the rows put back.
+        s.execute("TRUNCATE " + child.name() + "; INSERT INTO " + child.name() + " ("
+            + child.columns() + ") OVERRIDING SYSTEM VALUE SELECT " + child.columns()
+            + " FROM pg_temp.custodian_kept; " + dropKept);
+        s.getMoreResults();
+        long back = s.getUpdateCount();
         if (back != kept) {
           // Cannot happen under the lock; thrown so that the transaction is undone.
           throw new IllegalStateException("partition " + child.name() + ": " + kept
               + " rows to keep, " + back + " put back");
         }
       }
-      s.execute("DROP TABLE custodian_kept");
     }
     return Optional.of(new GroupDeletion(deleted, child.name(), true));
   }
@@ -187,11 +187,14 @@ final class PostgresPartitions {
    */
   private static Child bounds(Connection c, BoundTable t, String name) throws SQLException {
     String type = t.zonedTime ? "TIMESTAMPTZ" : "TIMESTAMP";
-    String bound = "pg_get_expr(relpartbound, oid)";
+    String bound = "pg_get_expr(c.relpartbound, c.oid)";
     try (PreparedStatement ps = c.prepareStatement("SELECT"
         + " CAST(substring(" + bound + " from 'FROM \\(''([^'']*)''\\)') AS " + type + "),"
-        + " CAST(substring(" + bound + " from 'TO \\(''([^'']*)''\\)') AS " + type + ")"
-        + " FROM pg_class WHERE oid = CAST(? AS regclass)")) {
+        + " CAST(substring(" + bound + " from 'TO \\(''([^'']*)''\\)') AS " + type + "),"
+        + " (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a"
+        + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+        + " AND a.attgenerated = '')"
+        + " FROM pg_class c WHERE c.oid = CAST(? AS regclass)")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -200,10 +203,11 @@ final class PostgresPartitions {
         Instant from = t.readTime(rs, 1);
         Instant before = t.readTime(rs, 2);
         return from != null && before != null && from.isBefore(before)
-            ? new Child(name, from, before) : null;
+            ? new Child(name, from, before, rs.getString(3)) : null;
       }
     }
   }
+
 
   /** Per client, the partition's rows and those the group selects; null if another client's are there. */
   private static Counts count(Connection c, BoundTable t, Child child, GroupSelection selection)
@@ -229,19 +233,6 @@ final class PostgresPartitions {
       return value == null ? null : ClientId.of(value);
     } catch (IllegalArgumentException notAClient) {
       return null;
-    }
-  }
-
-  /** The partition's columns a row can be inserted into (not generated), quoted by the database. */
-  private static String insertable(Connection c, Child child) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(quote_ident(attname), ', '"
-        + " ORDER BY attnum) FROM pg_attribute WHERE attrelid = CAST(? AS regclass) AND attnum > 0"
-        + " AND NOT attisdropped AND attgenerated = ''")) {
-      ps.setString(1, child.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
     }
   }
 }
