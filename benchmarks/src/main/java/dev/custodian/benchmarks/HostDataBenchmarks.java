@@ -15,7 +15,7 @@ import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.JdbcWorkQueue;
 import dev.custodian.jdbc.SubjectKind;
 import dev.custodian.jdbc.TableMapping;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.retention.SweepReport;

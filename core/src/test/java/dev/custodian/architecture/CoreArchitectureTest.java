@@ -10,12 +10,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.custodian.instruction.InstructionService;
-import dev.custodian.instruction.ResponseAuthorization;
+import dev.custodian.terms.ResponseAuthorization;
 import dev.custodian.spi.AuthorityResponse;
 import dev.custodian.spi.Responder;
 import dev.custodian.spi.SubjectResponse;
@@ -60,6 +61,16 @@ class CoreArchitectureTest {
       constructors().that().areDeclaredInClassesThat().implement(ResponseAuthorization.class)
           .should().notBePublic()
           .andShould().onlyBeCalled().byClassesThat().belongToAnyOf(InstructionService.class);
+
+  /**
+   * The proofs are the instruction duty's own: the interface the ports carry sits on the ground
+   * floor, so Java cannot seal it; this rule does, for core.
+   */
+  @ArchTest
+  static final ArchRule onlyTheInstructionDutyDefinesProofs =
+      classes().that().implement(ResponseAuthorization.class)
+          .should().resideInAPackage("dev.custodian.instruction")
+          .andShould().haveModifier(JavaModifier.FINAL);
 
   /** No public method takes a finished response, apart from the host's responder itself. */
   @ArchTest
