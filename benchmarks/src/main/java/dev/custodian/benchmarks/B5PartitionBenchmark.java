@@ -16,7 +16,7 @@ import dev.custodian.jdbc.JdbcWorkQueue;
 import dev.custodian.jdbc.PartitionSweep;
 import dev.custodian.jdbc.SubjectKind;
 import dev.custodian.jdbc.TableMapping;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepGroup;
 import dev.custodian.retention.SweepOptions;

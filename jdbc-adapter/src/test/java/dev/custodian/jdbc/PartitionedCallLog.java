@@ -2,7 +2,7 @@ package dev.custodian.jdbc;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.PhoneNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
