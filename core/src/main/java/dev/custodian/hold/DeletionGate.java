@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one door through which the library deletes the host's data: sweeps, erasures, terminations
@@ -118,12 +119,23 @@ public final class DeletionGate {
       spare.put(client, x);
     });
     GroupDeletion batch = hostData.deleteGroupBatch(selection.withExcluding(spare), afterKey, limit);
+    evidence.appendAll(records(selection, batch, active, actor, action, basis, null));
+    return batch;
+  }
+
+  /** A group step's evidence: one entry per client that lost records, or one saying none did. */
+  private static List<EvidenceRecord> records(GroupSelection selection, GroupDeletion batch,
+      Map<ClientId, List<Hold>> active, String actor, String action, String basis,
+      String partition) {
     List<EvidenceRecord> records = new ArrayList<>();
     batch.deleted().forEach((client, n) -> {
       EvidenceRecord r = EvidenceRecord.of(action, actor).withClient(client).withBasis(basis)
           .withDetail("category", selection.category()).withDetail("deleted", n)
           .withDetail("batchDeleted", batch.total()).withDetail("batchClients", batch.deleted().size())
           .withDetail("exhausted", batch.exhausted());
+      if (partition != null) {
+        r = r.withDetail("partition", partition);
+      }
       List<Hold> held = active.get(client);
       if (held != null && !held.isEmpty()) {
         r = r.withDetail("holdsSpared", held.stream().map(Hold::id).sorted().toList());
@@ -131,13 +143,49 @@ public final class DeletionGate {
       records.add(r);
     });
     if (records.isEmpty()) {
-      records.add(EvidenceRecord.of(action, actor).withBasis(basis)
+      EvidenceRecord r = EvidenceRecord.of(action, actor).withBasis(basis)
           .withDetail("category", selection.category()).withDetail("deleted", 0)
           .withDetail("clients", selection.clients().size())
-          .withDetail("exhausted", batch.exhausted()));
+          .withDetail("exhausted", batch.exhausted());
+      records.add(partition == null ? r : r.withDetail("partition", partition));
     }
-    evidence.appendAll(records);
-    return batch;
+    return records;
+  }
+
+  /** The group narrowed so that each client spares its active holds, read now. */
+  public GroupSelection sparingHolds(GroupSelection selection) {
+    return spare(selection, holds.active(selection.clients().keySet(), selection.category()));
+  }
+
+  private static GroupSelection spare(GroupSelection selection, Map<ClientId, List<Hold>> active) {
+    Map<ClientId, List<RecordSelection.Exclusion>> spare = new LinkedHashMap<>();
+    selection.clients().forEach((client, own) -> {
+      List<RecordSelection.Exclusion> x = new ArrayList<>(own);
+      active.getOrDefault(client, List.of()).forEach(h -> x.add(h.asExclusion()));
+      spare.put(client, x);
+    });
+    return selection.withExcluding(spare);
+  }
+
+  /**
+   * Empties one whole partition of the host's table for a group ({@link
+   * HostData#emptyPartition}), each client sparing its active holds (read at this step, like
+   * {@link #deleteGroupBatch}), and appends the evidence as a group batch does, each entry naming
+   * the partition ({@code partition}). Empty, with no evidence, if the host no longer lets the
+   * partition go whole (its rows are left to row batches).
+   *
+   * @throws IllegalArgumentException if the basis is blank
+   */
+  public Optional<GroupDeletion> emptyPartition(GroupSelection selection, String partition,
+      String actor, String action, String basis) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(partition, "partition");
+    requireValid(1, actor, action, basis);
+    Map<ClientId, List<Hold>> active = holds.active(selection.clients().keySet(), selection.category());
+    Optional<GroupDeletion> emptied = hostData.emptyPartition(spare(selection, active), partition);
+    emptied.ifPresent(d -> evidence.appendAll(records(selection, d, active, actor, action, basis,
+        partition)));
+    return emptied;
   }
 
   private static void requireValid(int limit, String actor, String action, String basis) {

@@ -6,6 +6,7 @@ import dev.custodian.hold.Hold;
 import dev.custodian.hold.HoldService;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
+import dev.custodian.spi.HostPartition;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.Transactions;
 import dev.custodian.subject.SubjectIdentifier;
@@ -63,6 +64,7 @@ final class SweepPlanner {
     String id = "sweep-" + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
     List<PlanEntry> entries = new ArrayList<>();
     List<SweepGroup> groups = new ArrayList<>();
+    List<SweepPartition> partitions = new ArrayList<>();
     Map<ClientId, ClientContext> cache = new LinkedHashMap<>();
     RetentionSchedule schedule = classifier.schedule();
     for (CategoryPolicy policy : schedule.categories()) {
@@ -78,18 +80,20 @@ final class SweepPlanner {
           ofCategory.add(e);
         }
       }
-      group(policy.id(), ofCategory, groups);
+      group(policy.id(), ofCategory, groups, partitions);
     }
-    return new RetentionPlan(id, now, entries, groups);
+    return new RetentionPlan(id, now, entries, groups, partitions);
   }
 
   /**
    * Groups the entries of one category that delete everything before a common cutoff under the
    * same rule, with nothing else to do (no subject slice, no restricted archive): two clients or
    * more make a group, cut into time slices of about {@value #BATCHES_PER_SLICE} batches each when
-   * the host can tell where its records start.
+   * the host can tell where its records start. A group's whole partitions, where the host lists
+   * some, become units of their own ({@link SweepPartition}).
    */
-  private void group(CategoryId category, List<PlanEntry> candidates, List<SweepGroup> groups) {
+  private void group(CategoryId category, List<PlanEntry> candidates, List<SweepGroup> groups,
+      List<SweepPartition> partitions) {
     Map<List<Object>, List<PlanEntry>> byCut = new LinkedHashMap<>();
     for (PlanEntry e : candidates) {
       if (groupable(e)) {
@@ -99,7 +103,9 @@ final class SweepPlanner {
     }
     for (List<PlanEntry> members : byCut.values()) {
       for (int i = 0; i + 1 < members.size(); i += MAX_GROUP) {
-        slice(category, members.subList(i, Math.min(members.size(), i + MAX_GROUP)), groups);
+        List<PlanEntry> group = members.subList(i, Math.min(members.size(), i + MAX_GROUP));
+        long[] whole = wholePartitions(category, group, partitions);
+        slice(category, group, groups, whole[0], whole[1]);
       }
     }
   }
@@ -113,13 +119,46 @@ final class SweepPlanner {
         && restrictSelection(e.client(), e.category(), e) == null;
   }
 
-  private void slice(CategoryId category, List<PlanEntry> members, List<SweepGroup> groups) {
+  /**
+   * The whole partitions the host would let go for this group, as units; returns the rows and the
+   * deletable rows they hold. Only where a unit of work spans the host's tables, the evidence and
+   * the work queue: emptying a partition, its evidence and its completion must commit together.
+   */
+  private long[] wholePartitions(CategoryId category, List<PlanEntry> members,
+      List<SweepPartition> out) {
+    if (!transactions.atomic()) {
+      return new long[2];
+    }
+    PlannedSelection first = members.get(0).selections().get(0);
+    List<ClientId> clients = members.stream().map(PlanEntry::client).sorted().toList();
+    Map<ClientId, List<RecordSelection.Exclusion>> all = new LinkedHashMap<>();
+    clients.forEach(c -> all.put(c, List.of()));
+    GroupSelection group = gate.sparingHolds(new GroupSelection(category, null, first.before(), all));
+    long rows = 0;
+    long deletable = 0;
+    for (HostPartition p : hostData.partitions(group)) {
+      out.add(new SweepPartition(String.format("e%06d", out.size() + 1), category, first.rule(),
+          p.name(), p.from(), p.before(), clients, members.stream().map(PlanEntry::unit).toList(),
+          p.rows(), p.deletable()));
+      rows += p.rows();
+      deletable += p.deletable();
+    }
+    return new long[] {rows, deletable};
+  }
+
+  /**
+   * Cuts a group into time slices; {@code wholeRows} and {@code wholeDeletable}: what its whole
+   * partitions hold, left out of the slices' sizes and shares (the slices still cover their range).
+   */
+  private void slice(CategoryId category, List<PlanEntry> members, List<SweepGroup> groups,
+      long wholeRows, long wholeDeletable) {
     PlannedSelection first = members.get(0).selections().get(0);
     Instant before = first.before();
     List<ClientId> clients = members.stream().map(PlanEntry::client).sorted().toList();
     List<String> units = members.stream().map(PlanEntry::unit).toList();
-    long matched = members.stream().mapToLong(PlanEntry::matched).sum();
-    long deletable = members.stream().mapToLong(PlanEntry::deletable).sum();
+    long matched = Math.max(0, members.stream().mapToLong(PlanEntry::matched).sum() - wholeRows);
+    long deletable = Math.max(0,
+        members.stream().mapToLong(PlanEntry::deletable).sum() - wholeDeletable);
     long perSlice = (long) batchSize * BATCHES_PER_SLICE;
     int wanted = (int) Math.min(MAX_SLICES, Math.max(1, (matched + perSlice - 1) / perSlice));
     List<Instant> bounds = new ArrayList<>();

@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
  * through the same gate: holds re-read per client at each batch, one evidence entry per client per
  * batch, the same checkpoints.
  *
+ * <p>Whole partitions of a group's table, where the host allows it, are units of their own,
+ * claimed first ({@link PartitionUnits}).
+ *
  * <p>The plan is stored before any deletion (kinds {@code retention-plan}, {@code
  * retention-plan-unit} and {@code retention-plan-group}), so every node and every restart executes
  * the same cutoffs.
@@ -78,6 +81,7 @@ final class Sweeper {
   private final SweepOptions options;
   private final RetentionMetrics metrics;
   private final Transactions transactions;
+  private final PartitionUnits partitions;
 
   Sweeper(StateStore store, HostData hostData, DeletionGate gate, WorkQueue queue,
       EvidenceLog evidence, Clock clock, SweepOptions options, RetentionMetrics metrics,
@@ -93,6 +97,7 @@ final class Sweeper {
     this.clock = clock;
     this.options = options;
     this.metrics = metrics;
+    this.partitions = new PartitionUnits(store, gate, queue, evidence, metrics, transactions);
   }
 
   /** A stored plan's header. {@code finishedAt} is set once every unit is done. */
@@ -112,6 +117,7 @@ final class Sweeper {
           }
         }
       }
+      partitions.store(plan);
       for (SweepGroup g : plan.groups()) {
         String id = plan.id() + "/" + g.unit();
         if (groups.find(id).isEmpty()) {
@@ -178,7 +184,7 @@ final class Sweeper {
   }
 
   /** What one run did, per category, for its log line. */
-  private static final class Tally {
+  static final class Tally {
     final Map<String, Long> deleted = new java.util.TreeMap<>();
     final Map<String, Long> held = new java.util.TreeMap<>();
     int deferred;
@@ -200,7 +206,7 @@ final class Sweeper {
     }
   }
 
-  private record UnitResult(long deleted, long restricted, boolean completed) {}
+  record UnitResult(long deleted, long restricted, boolean completed) {}
 
   /** One committed step of a unit: what it deleted, where the unit now stands, and if it is done. */
   private record Step(long deleted, long restricted, Cursor cursor, long processed, boolean done,
@@ -236,6 +242,10 @@ final class Sweeper {
   }
 
   private UnitResult work(WorkClaim claim, Tally tally) {
+    Optional<UnitResult> whole = partitions.work(claim, tally);
+    if (whole.isPresent()) {
+      return whole.get();
+    }
     Optional<Versioned<SweepGroup>> group = groups.find(claim.jobId() + "/" + claim.unitId());
     if (group.isPresent()) {
       return work(claim, group.get().value(), tally);
@@ -450,7 +460,8 @@ final class Sweeper {
         if (!u.done()) {
           String id = h.id() + "/" + u.unitId();
           long planned = units.find(id).map(x -> x.value().deletable())
-              .or(() -> groups.find(id).map(x -> x.value().deletable())).orElse(0L);
+              .or(() -> groups.find(id).map(x -> x.value().deletable()))
+              .or(() -> partitions.deletable(id)).orElse(0L);
           remaining += Math.max(0, planned - u.processed());
         }
       }

@@ -115,4 +115,29 @@ public interface HostData {
   default Optional<Instant> earliest(GroupSelection selection) {
     return Optional.empty();
   }
+
+  /**
+   * The partitions of {@code selection}'s table that a sweep may empty whole: each lies entirely
+   * inside the selection's window, and every row in it belongs to one of the selection's clients,
+   * with its counts (rows, and rows selected once the clients' spared slices are left out). In time
+   * order. The default (none) leaves every row to {@link #deleteGroupBatch}; an adapter lists
+   * partitions only where the host allowed it in its mapping.
+   */
+  default List<HostPartition> partitions(GroupSelection selection) {
+    return List.of();
+  }
+
+  /**
+   * Deletes every row of the named partition (one {@link #partitions} listed) that {@code
+   * selection} selects, in one operation, and returns how many per client ({@code nextKey} the
+   * partition's name, {@code exhausted} true); rows the clients' spared slices cover stay. The
+   * counts are exact: read under a lock that keeps the partition still until the deletion commits.
+   * Inside a unit of work of the host's {@link Transactions}, it joins that unit (so the deletion,
+   * its evidence and the sweep's checkpoint commit together). Empty, deleting nothing, when the
+   * partition no longer qualifies (gone, other bounds, or a row of another client in it): its rows
+   * are then left to row batches. The default deletes nothing and returns empty.
+   */
+  default Optional<GroupDeletion> emptyPartition(GroupSelection selection, String partition) {
+    return Optional.empty();
+  }
 }

@@ -6,6 +6,7 @@ import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
+import dev.custodian.spi.HostPartition;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
@@ -73,5 +74,15 @@ public interface ForwardingHostData extends HostData {
   @Override
   default long restrict(RecordSelection selection) {
     return delegate().restrict(selection);
+  }
+
+  @Override
+  default List<HostPartition> partitions(GroupSelection selection) {
+    return delegate().partitions(selection);
+  }
+
+  @Override
+  default Optional<GroupDeletion> emptyPartition(GroupSelection selection, String partition) {
+    return delegate().emptyPartition(selection, partition);
   }
 }

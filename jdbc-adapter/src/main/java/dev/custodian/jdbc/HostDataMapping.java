@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * {"categories": [
  *   {"category": "CALL_LOG", "table": "call_log", "id": "id", "client": "client_id",
  *    "time": "started_at", "subjects": {"caller": "phone", "callee": "phone"},
- *    "restricted": "restricted"}
+ *    "restricted": "restricted", "partitions": "truncate"}
  * ]}
  * }</pre>
  *
@@ -44,11 +44,15 @@ import java.util.TreeSet;
  * CALL_LOG.time=started_at
  * CALL_LOG.subjects=caller:phone,callee:phone
  * CALL_LOG.restricted=restricted
+ * CALL_LOG.partitions=truncate
  * </pre>
+ *
+ * <p>{@code partitions} ({@code rows}, {@code truncate} or {@code drop}; default {@code rows}) is
+ * what a retention sweep may do to the table's partitions: see {@link PartitionSweep}.
  */
 public final class HostDataMapping {
   private static final List<String> KNOWN =
-      List.of("table", "id", "client", "time", "subjects", "restricted");
+      List.of("table", "id", "client", "time", "subjects", "restricted", "partitions");
   private final Map<CategoryId, TableMapping> tables;
 
   private HostDataMapping(Map<CategoryId, TableMapping> tables) {
@@ -140,7 +144,8 @@ public final class HostDataMapping {
     for (JsonNode c : categories) {
       TableMapping.Builder t = TableMapping.builder(CategoryId.of(text(c, "category", true)))
           .table(text(c, "table", true)).id(text(c, "id", true)).client(text(c, "client", true))
-          .time(text(c, "time", true)).restricted(text(c, "restricted", false));
+          .time(text(c, "time", true)).restricted(text(c, "restricted", false))
+          .partitions(PartitionSweep.ofCode(text(c, "partitions", false)));
       JsonNode subjects = c.get("subjects");
       if (subjects != null) {
         if (!subjects.isObject()) {
@@ -189,7 +194,8 @@ public final class HostDataMapping {
           .id(properties.getProperty(category + ".id"))
           .client(properties.getProperty(category + ".client"))
           .time(properties.getProperty(category + ".time"))
-          .restricted(properties.getProperty(category + ".restricted"));
+          .restricted(properties.getProperty(category + ".restricted"))
+          .partitions(PartitionSweep.ofCode(properties.getProperty(category + ".partitions")));
       String subjects = properties.getProperty(category + ".subjects", "");
       for (String pair : subjects.split(",")) {
         if (pair.isBlank()) {

@@ -6,6 +6,7 @@ import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
+import dev.custodian.spi.HostPartition;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
@@ -212,6 +213,39 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
       return new GroupDeletion(Map.of(), afterKey, true);
     }
     return groupWalk.deleteBatch(t, selection, afterKey, limit);
+  }
+
+  /**
+   * Where the database has them (PostgreSQL, {@link SqlDialect#partitions()}) and the category's
+   * mapping allows it ({@link PartitionSweep}), the range partitions of its table that lie inside
+   * the window and hold only the group's clients (see {@link PostgresPartitions}); none otherwise.
+   */
+  @Override
+  public List<HostPartition> partitions(GroupSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = tables.get(selection.category());
+    Optional<PostgresPartitions> p = partitions(t);
+    return p.isEmpty() ? List.of() : jdbc.autoCommit(c -> p.get().list(c, t, selection));
+  }
+
+  /**
+   * Empties the partition in one transaction (joining the caller's unit), as {@link
+   * PostgresPartitions} says; empty where partitions are not swept whole.
+   */
+  @Override
+  public Optional<GroupDeletion> emptyPartition(GroupSelection selection, String partition) {
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(partition, "partition");
+    BoundTable t = tables.get(selection.category());
+    Optional<PostgresPartitions> p = partitions(t);
+    return p.isEmpty() ? Optional.empty()
+        : jdbc.transaction(c -> p.get().empty(c, t, selection, partition, t.mapping.partitions()));
+  }
+
+  /** The dialect's whole-partition sweeps, if it has them and {@code t}'s mapping allows them. */
+  private Optional<PostgresPartitions> partitions(BoundTable t) {
+    return t == null || t.mapping.partitions() == PartitionSweep.ROWS ? Optional.empty()
+        : jdbc.dialect().partitions();
   }
 
   @Override

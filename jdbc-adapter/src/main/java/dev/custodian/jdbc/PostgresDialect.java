@@ -9,15 +9,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL 12 and later: double-quoted identifiers, {@code ON CONFLICT DO NOTHING}, array
  * parameters, instants as {@code TIMESTAMP WITH TIME ZONE}, and sweeps that delete with {@code
- * DELETE ... RETURNING} in one statement ({@link ReturningSweep}). Partition operations, when
- * they come, belong here.
+ * DELETE ... RETURNING} in one statement ({@link ReturningSweep}), and whole-partition sweeps of
+ * range-partitioned tables ({@link PostgresPartitions}).
  */
 final class PostgresDialect implements SqlDialect {
   private final SweepStatements sweep = new ReturningSweep();
+  private final PostgresPartitions partitions = new PostgresPartitions();
+
+  @Override
+  public Optional<PostgresPartitions> partitions() {
+    return Optional.of(partitions);
+  }
 
   @Override
   public Dialect dialect() {

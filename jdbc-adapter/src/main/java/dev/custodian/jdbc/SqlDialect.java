@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything Custodian's SQL does differently on one database, behind one interface: one class
@@ -96,4 +97,12 @@ sealed interface SqlDialect permits PostgresDialect, MariaDbDialect, H2Dialect {
 
   /** The statements that delete a sweep's rows on this database. */
   SweepStatements sweep();
+
+  /**
+   * Whole-partition sweeps of a mapped table ({@link PartitionSweep}), where this database has
+   * them: PostgreSQL's declarative range partitions. Empty elsewhere: partitions are swept as rows.
+   */
+  default Optional<PostgresPartitions> partitions() {
+    return Optional.empty();
+  }
 }

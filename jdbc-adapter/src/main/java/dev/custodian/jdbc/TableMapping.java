@@ -28,6 +28,8 @@ import java.util.Set;
  * @param subjectColumns the columns holding subject identifiers, in normalised form
  * @param restrictedColumn a boolean column set to true by {@code restrict}, or null if the host has
  *     none
+ * @param partitions what a retention sweep may do to the table's partitions (PostgreSQL); {@link
+ *     PartitionSweep#ROWS} (rows only) if null
  */
 public record TableMapping(
     CategoryId category,
@@ -36,7 +38,8 @@ public record TableMapping(
     String clientColumn,
     String timeColumn,
     List<SubjectColumn> subjectColumns,
-    String restrictedColumn) {
+    String restrictedColumn,
+    PartitionSweep partitions) {
 
   /** A column holding one kind of subject identifier. */
   public record SubjectColumn(String column, SubjectKind kind) {
@@ -59,6 +62,7 @@ public record TableMapping(
       SqlIdentifiers.column(what + " restricted column", restrictedColumn);
     }
     subjectColumns = subjectColumns == null ? List.of() : List.copyOf(subjectColumns);
+    partitions = partitions == null ? PartitionSweep.ROWS : partitions;
     Set<String> seen = new HashSet<>();
     List<String> all = new ArrayList<>(List.of(idColumn, clientColumn, timeColumn));
     subjectColumns.forEach(s -> all.add(s.column()));
@@ -71,6 +75,13 @@ public record TableMapping(
             + " is named twice: id, client, time, subject and restricted columns must differ");
       }
     }
+  }
+
+  /** A mapping whose partitions are swept row by row. */
+  public TableMapping(CategoryId category, String table, String idColumn, String clientColumn,
+      String timeColumn, List<SubjectColumn> subjectColumns, String restrictedColumn) {
+    this(category, table, idColumn, clientColumn, timeColumn, subjectColumns, restrictedColumn,
+        PartitionSweep.ROWS);
   }
 
   /** A builder for the mapping of {@code category}. */
@@ -87,6 +98,7 @@ public record TableMapping(
     private String time;
     private final List<SubjectColumn> subjects = new ArrayList<>();
     private String restricted;
+    private PartitionSweep partitions = PartitionSweep.ROWS;
 
     private Builder(CategoryId category) {
       this.category = Objects.requireNonNull(category, "category");
@@ -123,9 +135,18 @@ public record TableMapping(
       return this;
     }
 
+    /**
+     * What a sweep may do to the table's partitions; default {@link PartitionSweep#ROWS}: rows
+     * only, no partition emptied or dropped.
+     */
+    public Builder partitions(PartitionSweep value) {
+      this.partitions = Objects.requireNonNull(value, "partitions");
+      return this;
+    }
+
     /** @throws IllegalArgumentException if a name is missing or not a plain identifier */
     public TableMapping build() {
-      return new TableMapping(category, table, id, client, time, subjects, restricted);
+      return new TableMapping(category, table, id, client, time, subjects, restricted, partitions);
     }
   }
 }

@@ -190,4 +190,22 @@ class HostDataMappingTest {
     assertThatThrownBy(() -> HostDataMapping.builder().table(callLog().build()).table(callLog().build()))
         .hasMessageContaining("mapped twice");
   }
+
+  @Test
+  void partitionsAreRowsUnlessTheMappingSaysOtherwise() throws IOException {
+    String json = "{\"categories\": [{\"category\": \"CALL_LOG\", \"table\": \"call_log\","
+        + " \"id\": \"id\", \"client\": \"client_id\", \"time\": \"started_at\"%s}]}";
+    assertThat(HostDataMapping.fromJson(json.formatted("")).table(CategoryId.CALL_LOG).orElseThrow()
+        .partitions()).isEqualTo(PartitionSweep.ROWS);
+    assertThat(HostDataMapping.fromJson(json.formatted(", \"partitions\": \"truncate\""))
+        .table(CategoryId.CALL_LOG).orElseThrow().partitions()).isEqualTo(PartitionSweep.TRUNCATE);
+    Properties p = new Properties();
+    p.load(new StringReader("CALL_LOG.table=call_log\nCALL_LOG.id=id\nCALL_LOG.client=client_id\n"
+        + "CALL_LOG.time=started_at\nCALL_LOG.partitions=DROP\n"));
+    assertThat(HostDataMapping.fromProperties(p).table(CategoryId.CALL_LOG).orElseThrow()
+        .partitions()).isEqualTo(PartitionSweep.DROP);
+    assertThatThrownBy(() -> HostDataMapping.fromJson(json.formatted(", \"partitions\": \"purge\"")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows, truncate or drop");
+    assertThat(callLog().build().partitions()).isEqualTo(PartitionSweep.ROWS);
+  }
 }

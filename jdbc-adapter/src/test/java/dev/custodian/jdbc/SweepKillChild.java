@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -27,7 +28,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the batch's evidence and checkpoint are written, not yet committed; {@code committed}), so the
  * test can kill it there without sleeping, and prints {@code FINISHED} when the plan is done.
  *
- * <p>Arguments: dialect ({@code POSTGRESQL} or {@code MARIADB}), JDBC URL, batch size, node name.
+ * <p>Arguments: dialect ({@code POSTGRESQL} or {@code MARIADB}), JDBC URL, batch size, node name,
+ * and optionally {@code partitioned}: the host's table is then {@link PartitionedCallLog}'s, swept
+ * by whole partitions ({@link PartitionSweep#TRUNCATE}).
  */
 public final class SweepKillChild {
   private static final PrintStream OUT = System.out;
@@ -39,12 +42,14 @@ public final class SweepKillChild {
     DataSource ds = dataSource(dialect, args[1]);
     int batch = Integer.parseInt(args[2]);
     String node = args[3];
+    HostDataMapping mapping = args.length > 4 && args[4].equals("partitioned")
+        ? PartitionedCallLog.mapping(PartitionSweep.TRUNCATE) : SweepKillTest.mapping();
     Transactions tx = new Said(new JdbcTransactions(ds, dialect));
     Custodian custodian = Custodian.builder()
         .clock(Clock.fixed(SweepKillTest.NOW, ZoneOffset.UTC))
         .stateStore(new JdbcStateStore(ds, dialect))
         .evidenceStore(new JdbcEvidenceStore(ds, dialect))
-        .hostData(new Saying(JdbcHostData.builder(ds, SweepKillTest.mapping()).dialect(dialect).build()))
+        .hostData(new Saying(JdbcHostData.builder(ds, mapping).dialect(dialect).build()))
         .workQueue(new JdbcWorkQueue(ds, dialect, JdbcWorkQueue.ClaimStrategy.AUTO))
         .transactions(tx)
         .sweepOptions(SweepOptions.defaults().withBatchSize(batch).withNode(node)
@@ -91,6 +96,13 @@ public final class SweepKillChild {
     @Override
     public GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
       GroupDeletion b = delegate.deleteGroupBatch(selection, afterKey, limit);
+      say("deleted");
+      return b;
+    }
+
+    @Override
+    public Optional<GroupDeletion> emptyPartition(GroupSelection selection, String partition) {
+      Optional<GroupDeletion> b = delegate.emptyPartition(selection, partition);
       say("deleted");
       return b;
     }

@@ -382,12 +382,12 @@ class SweepKillTest {
   }
 
   /** A child JVM running {@link SweepKillChild}, its output read line by line on a thread of its own. */
-  private static final class Child {
+  static final class Child {
     private static final String EOF = "\u0000eof";
     private final Process process;
     private final Path log;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private boolean sawFinished;
+    boolean sawFinished;
 
     private Child(Process process, Path log) {
       this.process = process;
@@ -409,13 +409,21 @@ class SweepKillTest {
     }
 
     static Child start(TestDatabase db, Path log, String node) throws IOException {
+      return start(db, log, node, BATCH);
+    }
+
+    /** A child sweeping with {@code batch} rows per batch; {@code extra}: more arguments. */
+    static Child start(TestDatabase db, Path log, String node, int batch, String... extra)
+        throws IOException {
       String classpath = System.getProperty("surefire.test.class.path",
           System.getProperty("java.class.path"));
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1", "-cp", classpath, SweepKillChild.class.getName(),
-          db.dialect().name(), url(db.dataSource()), Integer.toString(BATCH), node))
-          .redirectError(log.toFile()).start();
+      List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m",
+          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+          SweepKillChild.class.getName(), db.dialect().name(), url(db.dataSource()),
+          Integer.toString(batch), node));
+      command.addAll(List.of(extra));
+      Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
       return new Child(p, log);
     }
 

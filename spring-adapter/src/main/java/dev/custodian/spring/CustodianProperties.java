@@ -284,6 +284,12 @@ public class CustodianProperties {
      */
     private String restrictedColumn;
 
+    /**
+     * What a retention sweep may do to the table's partitions on PostgreSQL: {@code rows} (the
+     * default: rows only, no partition emptied or dropped), {@code truncate} or {@code drop}.
+     */
+    private String partitions = "rows";
+
     public String getTable() {
       return table;
     }
@@ -330,6 +336,14 @@ public class CustodianProperties {
 
     public void setRestrictedColumn(String restrictedColumn) {
       this.restrictedColumn = restrictedColumn;
+    }
+
+    public String getPartitions() {
+      return partitions;
+    }
+
+    public void setPartitions(String partitions) {
+      this.partitions = partitions;
     }
   }
 

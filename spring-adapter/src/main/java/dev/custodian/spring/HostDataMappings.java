@@ -3,6 +3,7 @@ package dev.custodian.spring;
 import dev.custodian.jdbc.Dialect;
 import dev.custodian.jdbc.HostDataMapping;
 import dev.custodian.jdbc.JdbcHostData;
+import dev.custodian.jdbc.PartitionSweep;
 import dev.custodian.jdbc.SubjectKind;
 import dev.custodian.jdbc.TableMapping;
 import dev.custodian.terms.CategoryId;
@@ -41,6 +42,7 @@ final class HostDataMappings {
       if (m.getRestrictedColumn() != null && !m.getRestrictedColumn().isBlank()) {
         b.restricted(m.getRestrictedColumn());
       }
+      b.partitions(PartitionSweep.ofCode(m.getPartitions()));
       return b.build();
     } catch (IllegalArgumentException ex) {
       throw CustodianSettings.invalid(property, ex.getMessage());
