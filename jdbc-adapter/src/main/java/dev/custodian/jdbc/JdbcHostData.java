@@ -3,6 +3,7 @@ package dev.custodian.jdbc;
 import dev.custodian.client.ClientId;
 import dev.custodian.retention.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupCount;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
@@ -20,7 +21,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,8 +190,9 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
       return out;
     }
     jdbc.autoCommit(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-              "SELECT DISTINCT " + t.client + " FROM " + t.table);
+      String sql = jdbc.dialect() == Dialect.POSTGRESQL && clientLeadsAnIndex(c, t)
+          ? clientsBySkipScan(t) : "SELECT DISTINCT " + t.client + " FROM " + t.table;
+      try (PreparedStatement ps = c.prepareStatement(sql);
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(ClientId.of(rs.getString(1)));
@@ -385,6 +386,43 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
   }
 
   /**
+   * One statement for all the group's clients: per client, the rows of its window and how many of
+   * them are not in a slice the client spares, in one pass over the table (on PostgreSQL, an index
+   * range or a scan of the table, whichever the database finds cheaper).
+   */
+  @Override
+  public Map<ClientId, GroupCount> countGroup(GroupSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = tables.get(selection.category());
+    if (t == null) {
+      return Map.of();
+    }
+    Sql q = countGroupInOnePass(t, selection);
+    return jdbc.autoCommit(c -> {
+      Map<ClientId, GroupCount> out = new LinkedHashMap<>();
+      try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(ClientId.of(rs.getString(1)), new GroupCount(rs.getLong(2), rs.getLong(3)));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** {@code SELECT client, COUNT(*), SUM(1 if not spared) ... GROUP BY client}. */
+  private Sql countGroupInOnePass(BoundTable t, GroupSelection selection) {
+    return new Sql(t, jdbc.dialect()).append("SELECT " + t.client + ", COUNT(*), SUM(CASE WHEN 1 = 1")
+        .spared(selection).append(" THEN 1 ELSE 0 END) FROM " + t.table + " WHERE ")
+        .group(selection.withExcluding(noSlices(selection))).append(" GROUP BY " + t.client);
+  }
+
+  private static Map<ClientId, List<RecordSelection.Exclusion>> noSlices(GroupSelection selection) {
+    Map<ClientId, List<RecordSelection.Exclusion>> none = new LinkedHashMap<>();
+    selection.clients().keySet().forEach(client -> none.put(client, List.of()));
+    return none;
+  }
+
+  /**
    * Per client, the earliest record time at or after the group's {@code from} and before its
    * {@code before}: one seek of the {@code (client, time)} index per client.
    */
@@ -397,7 +435,55 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
     }
     String sql = "SELECT MIN(" + t.time + ") FROM " + t.table + " WHERE " + t.client + " = ? AND "
         + t.time + " < ?" + (selection.from() == null ? "" : " AND " + t.time + " >= ?");
-    return jdbc.autoCommit(c -> earliest(c, t, sql, selection));
+    return jdbc.autoCommit(c -> jdbc.dialect() == Dialect.POSTGRESQL
+        ? earliestInOneStatement(c, t, selection) : earliest(c, t, sql, selection));
+  }
+
+  // ---- PostgreSQL: a plan's and a sweep's statements in fewer round trips ----
+
+  /**
+   * True if an index of {@code t} (complete, valid) has the client column first: then {@link
+   * #clientsBySkipScan} seeks it once per client instead of reading the table.
+   */
+  private static boolean clientLeadsAnIndex(Connection c, BoundTable t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_index i"
+        + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+        + " WHERE i.indrelid = CAST(? AS regclass) AND a.attname = ? AND i.indisvalid"
+        + " AND i.indpred IS NULL)")) {
+      ps.setString(1, t.table);
+      ps.setString(2, t.clientName);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** The distinct clients of {@code t}, one index seek per client (a recursive "skip scan"). */
+  private static String clientsBySkipScan(BoundTable t) {
+    return "WITH RECURSIVE custodian_clients(v) AS (SELECT MIN(" + t.client + ") FROM " + t.table
+        + " UNION ALL SELECT (SELECT MIN(" + t.client + ") FROM " + t.table + " WHERE " + t.client
+        + " > custodian_clients.v) FROM custodian_clients WHERE custodian_clients.v IS NOT NULL)"
+        + " SELECT v FROM custodian_clients WHERE v IS NOT NULL";
+  }
+
+  /** The earliest time the group selects, ignoring spared slices: one seek per client, one statement. */
+  private static Optional<Instant> earliestInOneStatement(Connection c, BoundTable t,
+      GroupSelection selection) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MIN(custodian_first.m) FROM"
+        + " unnest(CAST(? AS VARCHAR[])) AS custodian_client(v) CROSS JOIN LATERAL (SELECT MIN("
+        + t.time + ") AS m FROM " + t.table + " WHERE " + t.client + " = custodian_client.v AND "
+        + t.time + " < ?" + (selection.from() == null ? "" : " AND " + t.time + " >= ?")
+        + ") custodian_first")) {
+      ps.setArray(1, c.createArrayOf("varchar",
+          selection.clients().keySet().stream().map(ClientId::value).toArray()));
+      t.bindTime(ps, 2, selection.before());
+      if (selection.from() != null) {
+        t.bindTime(ps, 3, selection.from());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return Optional.ofNullable(rs.next() ? t.readTime(rs, 1) : null);
+      }
+    }
   }
 
   private static Optional<Instant> earliest(Connection c, BoundTable t, String sql,
@@ -517,7 +603,8 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
     if (start == null) {
       String sql = "SELECT MIN(" + t.time + ") FROM " + t.table + " WHERE " + t.client + " = ? AND "
           + t.time + " < ?";
-      start = earliest(c, t, sql, selection).orElse(null);
+      start = (jdbc.dialect() == Dialect.POSTGRESQL ? earliestInOneStatement(c, t, selection)
+          : earliest(c, t, sql, selection)).orElse(null);
       if (start == null) {
         return null;
       }
@@ -554,25 +641,14 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
    */
   private Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, Key from,
       int limit) throws SQLException {
-    Map<ClientId, Long> deleted = new LinkedHashMap<>();
     if (jdbc.dialect() == Dialect.POSTGRESQL) {
-      // One statement; the rows it names are exactly the rows it deleted. Too many: the batch
-      // is undone (thrown out of the transaction) and the caller narrows the window.
-      Sql delete = new Sql(t, jdbc.dialect()).append("DELETE FROM " + t.table + " WHERE ")
-          .group(window).after(from).append(" RETURNING CAST(" + t.client + " AS VARCHAR)");
-      Map<String, long[]> tally = new HashMap<>();
-      long total = 0;
-      try (PreparedStatement ps = delete.prepare(c); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          tally.computeIfAbsent(rs.getString(1), k -> new long[1])[0]++;
-          total++;
-        }
+      Tally tally = deleteWindowCountingClients(c, t, window, from);
+      if (tally.rows() > limit) {
+        // Too many: the batch is undone (thrown out of the transaction), the caller narrows it.
+        throw new WindowTooWide(tally.rows(),
+            new Walk(from, window.before().toEpochMilli() - from.time().toEpochMilli()));
       }
-      if (total > limit) {
-        throw new WindowTooWide(total, new Walk(from, window.before().toEpochMilli() - from.time().toEpochMilli()));
-      }
-      tally.forEach((client, n) -> deleted.put(ClientId.of(client), n[0]));
-      return new Tally(total, deleted);
+      return tally;
     }
     Sql q = new Sql(t, jdbc.dialect()).append("SELECT " + t.client + ", " + t.id + " FROM " + t.table
         + " WHERE ").group(window).after(from).append(jdbc.dialect().limit()).param(limit + 1);
@@ -588,6 +664,29 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
       }
     }
     return new Tally(rows, deleteByClient(c, t, byClient));
+  }
+
+  /**
+   * PostgreSQL: deletes what {@code window} selects after {@code from} in one statement that
+   * answers with the count per client of exactly the rows it deleted ({@code RETURNING} the
+   * client of each, counted by the database: one row per client comes back, not one per record).
+   */
+  private Tally deleteWindowCountingClients(Connection c, BoundTable t, GroupSelection window,
+      Key from) throws SQLException {
+    Sql delete = new Sql(t, jdbc.dialect()).append("WITH gone AS (DELETE FROM " + t.table + " WHERE ")
+        .group(window).after(from)
+        .append(" RETURNING CAST(" + t.client + " AS VARCHAR) AS custodian_client)"
+            + " SELECT custodian_client, COUNT(*) FROM gone GROUP BY custodian_client");
+    Map<ClientId, Long> deleted = new LinkedHashMap<>();
+    long total = 0;
+    try (PreparedStatement ps = delete.prepare(c); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long n = rs.getLong(2);
+        deleted.put(ClientId.of(rs.getString(1)), n);
+        total += n;
+      }
+    }
+    return new Tally(total, deleted);
   }
 
   /** What an ordered batch deleted, and the last row it deleted. */
@@ -811,6 +910,11 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
         append(" AND " + t.time + " >= ?").param(g.from());
       }
       append(" AND " + t.time + " < ?").param(g.before());
+      return spared(g);
+    }
+
+    /** Appends " AND NOT (...)" for each set of the group's clients sparing the same slices. */
+    Sql spared(GroupSelection g) {
       Map<List<RecordSelection.Exclusion>, List<ClientId>> bySpared = new LinkedHashMap<>();
       g.clients().forEach((client, spared) -> {
         if (!spared.isEmpty()) {
