@@ -6,7 +6,7 @@ import dev.custodian.audit.CompliancePackService;
 import dev.custodian.audit.CompliancePackSettings;
 import dev.custodian.audit.ProcessorIdentity;
 import dev.custodian.authority.AuthorityRequestService;
-import dev.custodian.breach.BreachNotificationSender;
+import dev.custodian.spi.BreachNotificationSender;
 import dev.custodian.breach.BreachService;
 import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
@@ -19,7 +19,7 @@ import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.HoldService;
 import dev.custodian.instruction.InstructionService;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionBounds;
 import dev.custodian.retention.RetentionMetrics;
 import dev.custodian.retention.RetentionSchedule;
@@ -28,32 +28,32 @@ import dev.custodian.retention.SweepOptions;
 import dev.custodian.retention.UnscheduledCategoryException;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.EscalationChannel;
-import dev.custodian.spi.EvidenceAnchor;
-import dev.custodian.spi.EvidenceStore;
+import dev.custodian.evidence.EvidenceAnchor;
+import dev.custodian.evidence.EvidenceStore;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.Rectifier;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
 import dev.custodian.spi.StateStore;
-import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.SubprocessorInstructionSender;
 import dev.custodian.spi.TerminationNotifier;
 import dev.custodian.spi.WorkQueue;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
-import dev.custodian.spi.memory.InMemoryKeyCustody;
-import dev.custodian.spi.memory.InMemoryRectifier;
-import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.spi.memory.InMemoryWorkQueue;
-import dev.custodian.spi.memory.RecordingNotifier;
-import dev.custodian.spi.memory.RecordingResponder;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryKeyCustody;
+import dev.custodian.memory.InMemoryRectifier;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemoryWorkQueue;
+import dev.custodian.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingResponder;
 import dev.custodian.subject.PseudonymizationKeys;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subprocessor.AnnexB;
 import dev.custodian.subprocessor.BusinessCalendar;
 import dev.custodian.subprocessor.NoticePeriods;
-import dev.custodian.subprocessor.SubProcessor;
-import dev.custodian.subprocessor.SubprocessorNoticeSender;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import dev.custodian.subprocessor.SubprocessorRegistry;
 import dev.custodian.subprocessor.SubprocessorSettings;
 import dev.custodian.subprocessor.TransferRules;
@@ -504,7 +504,7 @@ public final class Custodian {
     // ---- builder options: termination ----
     private ArchiveSink archiveSink;
     private KeyCustody keyCustody;
-    private SubProcessorInstructionSender subProcessorInstructionSender =
+    private SubprocessorInstructionSender subProcessorInstructionSender =
         instruction -> {
           throw new IllegalStateException("no sub-processor instruction sender is configured:"
               + " set Custodian.builder().subProcessorInstructionSender(...)");
@@ -534,7 +534,7 @@ public final class Custodian {
     }
 
     /** Sends termination instructions to sub-processors (R-TERM-4). Default: none (sends fail and are escalated). */
-    public Builder subProcessorInstructionSender(SubProcessorInstructionSender value) {
+    public Builder subProcessorInstructionSender(SubprocessorInstructionSender value) {
       this.subProcessorInstructionSender = Objects.requireNonNull(value, "subProcessorInstructionSender");
       return this;
     }
@@ -583,7 +583,7 @@ public final class Custodian {
         BusinessCalendar.france();
     private TransferRules transferRules =
         TransferRules.DEFAULT;
-    private List<SubProcessor> initialSubprocessors;
+    private List<Subprocessor> initialSubprocessors;
     private SubprocessorNoticeSender subprocessorNoticeSender;
     private BreachNotificationSender breachNotificationSender;
     private Validator breachValidator;
@@ -616,7 +616,7 @@ public final class Custodian {
      * The registry stored when the state store holds none yet; default the contract's Annex B.
      * An empty list starts an empty registry.
      */
-    public Builder initialSubprocessors(List<SubProcessor> value) {
+    public Builder initialSubprocessors(List<Subprocessor> value) {
       this.initialSubprocessors = List.copyOf(value);
       return this;
     }

@@ -2,7 +2,7 @@ package dev.custodian.benchmarks;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.hold.Hold;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.Classifier;
 import dev.custodian.retention.ClientContext;
 import dev.custodian.retention.ClientEvent;

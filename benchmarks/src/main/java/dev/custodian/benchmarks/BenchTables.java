@@ -8,7 +8,7 @@ import dev.custodian.jdbc.Dialect;
 import dev.custodian.jdbc.HostDataMapping;
 import dev.custodian.jdbc.SubjectKind;
 import dev.custodian.jdbc.TableMapping;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

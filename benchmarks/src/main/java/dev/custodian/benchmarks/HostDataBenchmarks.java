@@ -3,7 +3,7 @@ package dev.custodian.benchmarks;
 import dev.custodian.client.ClientId;
 import dev.custodian.jdbc.Dialect;
 import dev.custodian.jdbc.JdbcHostData;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.subject.EmailAddress;
 import dev.custodian.subject.PhoneNumber;

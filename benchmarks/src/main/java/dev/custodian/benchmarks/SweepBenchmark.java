@@ -8,7 +8,7 @@ import dev.custodian.jdbc.JdbcEvidenceStore;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.JdbcWorkQueue;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.retention.SweepReport;

@@ -17,7 +17,7 @@ public record CompliancePack(
     Instant generatedAt,
     ProcessorIdentity processor,
     List<RetentionRow> retentionSchedule,
-    List<SubProcessorLine> subProcessors,
+    List<SubprocessorLine> subProcessors,
     List<SecuritySection> securityMeasures,
     RecordOfProcessing recordOfProcessing) {
 

@@ -62,12 +62,12 @@ final class CompliancePackHtml {
     out.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private void subProcessors(List<SubProcessorLine> lines) {
+  private void subProcessors(List<SubprocessorLine> lines) {
     out.append("<section id=\"sub-processors\">\n<h2>Sub-processors and transfer mechanisms</h2>\n")
         .append("<table>\n<thead><tr><th>Name</th><th>Activities on the data</th>")
         .append("<th>Server location</th><th>Transfer mechanism</th>")
         .append("<th>Written agreement</th></tr></thead>\n<tbody>\n");
-    for (SubProcessorLine s : lines) {
+    for (SubprocessorLine s : lines) {
       out.append("<tr class=\"sub-processor\" data-id=\"").append(esc(s.id())).append("\">");
       out.append("<td class=\"name\">").append(esc(s.name())).append("</td>");
       cell(s.activities());

@@ -6,7 +6,7 @@ import dev.custodian.client.Principal;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.subprocessor.SubprocessorRegistry;
-import dev.custodian.subprocessor.TransferMechanism;
+import dev.custodian.spi.TransferMechanism;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,8 +51,8 @@ public final class CompliancePackService {
     Objects.requireNonNull(client, "client");
     dev.custodian.client.AccessPolicy.DEFAULT.require(viewer,
         dev.custodian.client.Operation.COMPLIANCE_PACK, client);
-    List<SubProcessorLine> lines =
-        registry.inForce(viewer).stream().map(SubProcessorLine::of).toList();
+    List<SubprocessorLine> lines =
+        registry.inForce(viewer).stream().map(SubprocessorLine::of).toList();
     List<Transfer> transfers = lines.stream()
         .filter(l -> l.mechanism() != TransferMechanism.NONE_INSIDE_EEA)
         .map(l -> new Transfer(l.name(), l.country(), l.countryName(), l.transferCoverage()

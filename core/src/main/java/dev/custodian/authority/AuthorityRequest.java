@@ -1,7 +1,8 @@
 package dev.custodian.authority;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.AuthorityKind;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,8 @@ package dev.custodian.authority;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.internal.NoContactDetails;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.AuthorityKind;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.SubjectIdentifier;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

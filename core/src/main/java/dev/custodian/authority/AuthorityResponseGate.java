@@ -2,7 +2,7 @@ package dev.custodian.authority;
 
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
-import dev.custodian.instruction.ResponseAuthorization;
+import dev.custodian.terms.ResponseAuthorization;
 import dev.custodian.spi.AuthorityResponse;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.Responder;

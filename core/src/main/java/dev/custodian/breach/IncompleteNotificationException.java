@@ -1,5 +1,7 @@
 package dev.custodian.breach;
 
+import dev.custodian.spi.BreachNotification;
+import dev.custodian.spi.NotificationContent;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.custodian.dsr;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.custodian.dsr;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

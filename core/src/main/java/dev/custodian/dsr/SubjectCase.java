@@ -1,9 +1,11 @@
 package dev.custodian.dsr;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.instruction.InstructedAction;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.InstructedAction;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.SubjectRight;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -3,6 +3,7 @@ package dev.custodian.dsr;
 import dev.custodian.client.ClientId;
 import dev.custodian.internal.Json;
 import dev.custodian.spi.HostRecord;
+import dev.custodian.terms.SubjectRight;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,8 @@ package dev.custodian.dsr;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.SubjectRight;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,8 @@ package dev.custodian.dsr;
 
 import dev.custodian.internal.NoContactDetails;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.SubjectRight;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

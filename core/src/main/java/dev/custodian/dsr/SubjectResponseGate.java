@@ -3,7 +3,7 @@ package dev.custodian.dsr;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.instruction.VerifiedInstruction;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.Responder;
 import dev.custodian.spi.SubjectResponse;

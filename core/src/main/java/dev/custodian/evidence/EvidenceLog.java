@@ -4,8 +4,6 @@ import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
-import dev.custodian.spi.EvidenceAnchor;
-import dev.custodian.spi.EvidenceStore;
 import dev.custodian.subject.PersonalDataDetector;
 import java.time.Clock;
 import java.time.Instant;

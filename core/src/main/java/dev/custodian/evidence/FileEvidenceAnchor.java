@@ -1,6 +1,5 @@
 package dev.custodian.evidence;
 
-import dev.custodian.spi.EvidenceAnchor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -2,7 +2,9 @@ package dev.custodian.instruction;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.terms.InstructedAction;
+import dev.custodian.terms.Target;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;

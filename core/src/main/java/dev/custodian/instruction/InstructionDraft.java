@@ -2,7 +2,8 @@ package dev.custodian.instruction;
 
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.internal.NoContactDetails;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.terms.InstructedAction;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;

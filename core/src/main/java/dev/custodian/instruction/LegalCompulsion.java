@@ -1,7 +1,12 @@
 package dev.custodian.instruction;
 
+import dev.custodian.terms.CategoryId;
+import dev.custodian.terms.InstructedAction;
+import dev.custodian.terms.ResponseAuthorization;
+import dev.custodian.terms.Target;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Proof that a response to an authority is compelled by law while the client may not be informed,
@@ -47,6 +52,12 @@ public final class LegalCompulsion implements ResponseAuthorization {
   @Override
   public Instant at() {
     return approvedAt;
+  }
+
+  /** True for answering the authority of its own request: a compulsion answers no subject. */
+  @Override
+  public boolean covers(String targetId, InstructedAction action, Set<CategoryId> categories) {
+    return action == InstructedAction.RESPOND_TO_AUTHORITY && target.id().equals(targetId);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.custodian.instruction;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.terms.InstructedAction;
+import dev.custodian.terms.ResponseAuthorization;
+import dev.custodian.terms.Target;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -57,6 +60,7 @@ public final class VerifiedInstruction implements ResponseAuthorization {
   }
 
   /** True if this proof covers {@code wanted} for {@code targetId} and the categories given. */
+  @Override
   public boolean covers(String targetId, InstructedAction wanted, Set<CategoryId> categories) {
     return target.id().equals(targetId) && action == wanted && scope.containsAll(categories);
   }

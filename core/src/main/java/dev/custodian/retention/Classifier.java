@@ -1,6 +1,7 @@
 package dev.custodian.retention;
 
 import dev.custodian.hold.Hold;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.custodian.retention;
 import dev.custodian.client.ClientId;
 import dev.custodian.hold.Hold;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;

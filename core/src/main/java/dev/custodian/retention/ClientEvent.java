@@ -2,6 +2,7 @@ package dev.custodian.retention;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;

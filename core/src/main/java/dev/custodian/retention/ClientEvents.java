@@ -11,6 +11,7 @@ import dev.custodian.internal.Repository.Versioned;
 import dev.custodian.spi.StateStore;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

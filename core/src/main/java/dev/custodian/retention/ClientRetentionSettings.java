@@ -1,6 +1,7 @@
 package dev.custodian.retention;
 
 import dev.custodian.client.ClientId;
+import dev.custodian.terms.CategoryId;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;

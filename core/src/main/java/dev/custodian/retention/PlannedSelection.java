@@ -3,6 +3,7 @@ package dev.custodian.retention;
 import dev.custodian.client.ClientId;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package dev.custodian.retention;
 
 import dev.custodian.client.ClientId;
+import dev.custodian.terms.CategoryId;
 
 /**
  * Hooks a host implements to export sweep metrics (Micrometer, logs). Called on the sweeping

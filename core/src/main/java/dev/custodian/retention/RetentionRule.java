@@ -1,5 +1,6 @@
 package dev.custodian.retention;
 
+import dev.custodian.terms.CategoryId;
 import java.time.Period;
 import java.util.Objects;
 import java.util.regex.Pattern;

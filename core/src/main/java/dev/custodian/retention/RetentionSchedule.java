@@ -14,6 +14,7 @@ import static dev.custodian.retention.RuleSource.CLIENT_SETTING;
 import static dev.custodian.retention.RuleSource.CONTRACT;
 import static dev.custodian.retention.RuleSource.LAW;
 
+import dev.custodian.terms.CategoryId;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;

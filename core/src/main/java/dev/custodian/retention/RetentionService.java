@@ -16,6 +16,7 @@ import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.subject.Pseudonymizer;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;

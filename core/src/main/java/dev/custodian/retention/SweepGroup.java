@@ -1,6 +1,7 @@
 package dev.custodian.retention;
 
 import dev.custodian.client.ClientId;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

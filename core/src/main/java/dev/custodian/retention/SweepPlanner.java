@@ -10,6 +10,7 @@ import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.Transactions;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

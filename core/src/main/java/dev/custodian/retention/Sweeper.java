@@ -17,6 +17,7 @@ import dev.custodian.spi.StateStore;
 import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
 import dev.custodian.spi.WorkQueue.WorkClaim;
+import dev.custodian.terms.CategoryId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

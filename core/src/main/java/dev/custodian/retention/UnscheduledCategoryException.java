@@ -1,5 +1,6 @@
 package dev.custodian.retention;
 
+import dev.custodian.terms.CategoryId;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

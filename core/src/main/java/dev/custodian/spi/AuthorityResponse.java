@@ -1,11 +1,9 @@
 package dev.custodian.spi;
 
-import dev.custodian.authority.AuthorityKind;
+import dev.custodian.terms.AuthorityKind;
 import dev.custodian.client.ClientId;
-import dev.custodian.instruction.InstructedAction;
-import dev.custodian.instruction.LegalCompulsion;
-import dev.custodian.instruction.ResponseAuthorization;
-import dev.custodian.instruction.VerifiedInstruction;
+import dev.custodian.terms.InstructedAction;
+import dev.custodian.terms.ResponseAuthorization;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -44,12 +42,8 @@ public record AuthorityResponse(
         "an authority is answered only under a verified instruction or an approved compulsion");
     boolean covered = authorization.target().id().equals(requestId)
         && authorization.target().client().equals(client);
-    if (authorization instanceof VerifiedInstruction v) {
-      covered &= v.covers(requestId, InstructedAction.RESPOND_TO_AUTHORITY,
-          data.stream().map(HostRecord::category).collect(Collectors.toSet()));
-    } else if (!(authorization instanceof LegalCompulsion)) {
-      covered = false;
-    }
+    covered &= authorization.covers(requestId, InstructedAction.RESPOND_TO_AUTHORITY,
+        data.stream().map(HostRecord::category).collect(Collectors.toSet()));
     if (!covered) {
       throw new IllegalArgumentException("the authorisation does not cover this request and data");
     }

@@ -1,11 +1,11 @@
 package dev.custodian.spi;
 
-import dev.custodian.authority.AuthorityKind;
+import dev.custodian.terms.AuthorityKind;
 import dev.custodian.client.ClientId;
-import dev.custodian.dsr.RequestChannel;
-import dev.custodian.dsr.SubjectRight;
-import dev.custodian.instruction.InstructedAction;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.SubjectRight;
+import dev.custodian.terms.InstructedAction;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.SubjectIdentifier;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.custodian.spi;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.SubjectIdentifier;
 import java.time.Instant;
 import java.util.List;

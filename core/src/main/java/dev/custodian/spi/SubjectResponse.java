@@ -1,10 +1,10 @@
 package dev.custodian.spi;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.dsr.RequestChannel;
-import dev.custodian.dsr.SubjectRight;
-import dev.custodian.instruction.InstructedAction;
-import dev.custodian.instruction.VerifiedInstruction;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.ResponseAuthorization;
+import dev.custodian.terms.SubjectRight;
+import dev.custodian.terms.InstructedAction;
 import dev.custodian.subject.SubjectIdentifier;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * @param recipient the subject's identifiers known to this client
  * @param message the text to send; may hold personal data meant for the subject: never log it
  * @param data the subject's records included in the answer (empty if none)
- * @param authorization the client's verified instruction to answer; never null
+ * @param authorization the client's verified instruction to answer (a {@code
+ *     dev.custodian.instruction.VerifiedInstruction}, the only kind that covers a subject); never
+ *     null
  */
 public record SubjectResponse(
     String responseId,
@@ -31,7 +33,7 @@ public record SubjectResponse(
     Set<SubjectIdentifier> recipient,
     String message,
     List<HostRecord> data,
-    VerifiedInstruction authorization) {
+    ResponseAuthorization authorization) {
 
   /**
    * @throws IllegalArgumentException if the authorisation is not for answering this case's subject

@@ -2,6 +2,7 @@ package dev.custodian.subprocessor;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.custodian.internal.Json;
+import dev.custodian.spi.Subprocessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +14,8 @@ import java.util.List;
  *
  * <p>Names, activities (in the contract's French), server countries and transfer mechanisms are the
  * contract's. The contract says a written agreement exists with each (DPA 4.1) but gives no
- * reference, so each {@link SubProcessor#agreement()} points at DPA 4.1; a host replaces them with
- * its own document references ({@link SubProcessor#withAgreement}) before building the registry.
+ * reference, so each {@link Subprocessor#agreement()} points at DPA 4.1; a host replaces them with
+ * its own document references ({@link Subprocessor#withAgreement}) before building the registry.
  */
 public final class AnnexB {
   static final String RESOURCE = "annex-b.json";
@@ -22,7 +23,7 @@ public final class AnnexB {
   private AnnexB() {}
 
   /** The 26 entries in the contract's order; a new immutable list on each call. */
-  public static List<SubProcessor> subProcessors() {
+  public static List<Subprocessor> subProcessors() {
     try (InputStream in = AnnexB.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
@@ -34,5 +35,5 @@ public final class AnnexB {
     }
   }
 
-  private record Document(String source, List<SubProcessor> subProcessors) {}
+  private record Document(String source, List<Subprocessor> subProcessors) {}
 }

@@ -1,5 +1,6 @@
 package dev.custodian.subprocessor;
 
+import dev.custodian.spi.SubprocessorNotice;
 import java.time.Instant;
 import java.util.Objects;
 

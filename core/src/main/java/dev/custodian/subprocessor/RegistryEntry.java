@@ -1,5 +1,6 @@
 package dev.custodian.subprocessor;
 
+import dev.custodian.spi.Subprocessor;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param removalChange the change that announced its removal, or null
  */
 public record RegistryEntry(
-    SubProcessor subProcessor,
+    Subprocessor subProcessor,
     LocalDate effectiveFrom,
     LocalDate effectiveUntil,
     String additionChange,

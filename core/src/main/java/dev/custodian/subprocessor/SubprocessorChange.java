@@ -1,6 +1,8 @@
 package dev.custodian.subprocessor;
 
 import dev.custodian.client.ClientId;
+import dev.custodian.spi.ChangeType;
+import dev.custodian.spi.Subprocessor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Objects;
 public record SubprocessorChange(
     String id,
     ChangeType type,
-    SubProcessor subProcessor,
+    Subprocessor subProcessor,
     LocalDate effectiveOn,
     LocalDate lastDayToNotify,
     Instant announcedAt,

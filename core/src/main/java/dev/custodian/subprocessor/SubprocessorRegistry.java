@@ -10,9 +10,13 @@ import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
+import dev.custodian.spi.ChangeType;
 import dev.custodian.spi.DuplicateStateException;
 import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNotice;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +166,7 @@ public final class SubprocessorRegistry {
    * @throws IllegalStateException if the id is already engaged, or no notice sender is configured
    */
   public SubprocessorChange announceAddition(
-      ProcessorPrincipal by, SubProcessor subProcessor, LocalDate effectiveOn) {
+      ProcessorPrincipal by, Subprocessor subProcessor, LocalDate effectiveOn) {
     requireAnnouncer(by);
     Objects.requireNonNull(subProcessor, "subProcessor");
     Objects.requireNonNull(effectiveOn, "effectiveOn");
@@ -203,7 +207,7 @@ public final class SubprocessorRegistry {
     return announce(by, ChangeType.REMOVAL, entry.subProcessor(), effectiveOn, reason);
   }
 
-  private SubprocessorChange announce(ProcessorPrincipal by, ChangeType type, SubProcessor sp,
+  private SubprocessorChange announce(ProcessorPrincipal by, ChangeType type, Subprocessor sp,
       LocalDate effectiveOn, String reason) {
     LocalDate today = today();
     NoticePeriods periods = settings.periods();
@@ -575,7 +579,7 @@ public final class SubprocessorRegistry {
       }
       if (entries.list(null).isEmpty() && !settings.initialSubProcessors().isEmpty()) {
         List<String> inserted = new ArrayList<>();
-        for (SubProcessor sp : settings.initialSubProcessors()) {
+        for (Subprocessor sp : settings.initialSubProcessors()) {
           try {
             entries.insert(sp.id(), null, new RegistryEntry(sp, null, null, null, null));
             inserted.add(sp.id());
@@ -592,7 +596,7 @@ public final class SubprocessorRegistry {
     }
   }
 
-  private void requireTransferCovered(SubProcessor sp) {
+  private void requireTransferCovered(Subprocessor sp) {
     settings.transferRules().problem(sp.country(), sp.mechanism(), sp.mechanismDetails())
         .ifPresent(problem -> {
           throw new TransferNotCoveredException(sp.id(), sp.country(), problem);

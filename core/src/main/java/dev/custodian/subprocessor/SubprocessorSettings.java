@@ -1,6 +1,8 @@
 package dev.custodian.subprocessor;
 
 import dev.custodian.client.InstructingRoles;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,7 @@ public record SubprocessorSettings(
     NoticePeriods periods,
     TransferRules transferRules,
     InstructingRoles objectingRoles,
-    List<SubProcessor> initialSubProcessors,
+    List<Subprocessor> initialSubProcessors,
     SubprocessorNoticeSender sender) {
 
   public SubprocessorSettings {
@@ -59,7 +61,7 @@ public record SubprocessorSettings(
   }
 
   /** The registry used when the store holds none yet; an empty list starts an empty registry. */
-  public SubprocessorSettings withInitialSubProcessors(List<SubProcessor> value) {
+  public SubprocessorSettings withInitialSubProcessors(List<Subprocessor> value) {
     return new SubprocessorSettings(zone, periods, transferRules, objectingRoles, value, sender);
   }
 

@@ -1,5 +1,7 @@
 package dev.custodian.subprocessor;
 
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.TransferMechanism;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,12 +82,7 @@ public record TransferRules(Set<String> eeaCountries, Set<String> adequateCountr
 
   /** Checks and upper-cases an ISO 3166-1 alpha-2 code. */
   static String country(String code) {
-    Objects.requireNonNull(code, "country");
-    String c = code.trim().toUpperCase(Locale.ROOT);
-    if (!c.matches("[A-Z]{2}")) {
-      throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code, got '" + code + "'");
-    }
-    return c;
+    return Subprocessor.country(code);
   }
 
   private static Set<String> normalise(Set<String> codes) {

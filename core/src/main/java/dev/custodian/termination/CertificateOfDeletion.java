@@ -2,8 +2,8 @@ package dev.custodian.termination;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.internal.Json;
-import dev.custodian.retention.CategoryId;
-import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.spi.SubprocessorInstruction;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
@@ -33,7 +33,7 @@ public record CertificateOfDeletion(
     String scheduleVersion,
     List<CategoryLine> categories,
     ReturnSummary returnArchive,
-    List<SubProcessorLine> subProcessors,
+    List<SubprocessorLine> subProcessors,
     String keyStatus,
     long evidenceFrom,
     long evidenceTo,
@@ -93,9 +93,9 @@ public record CertificateOfDeletion(
   }
 
   /** One sub-processor's confirmation (R-TERM-4). */
-  public record SubProcessorLine(
+  public record SubprocessorLine(
       String name,
-      SubProcessorInstruction.Action action,
+      SubprocessorInstruction.Action action,
       String instructionId,
       Instant instructedAt,
       Instant acknowledgedAt,
@@ -170,9 +170,9 @@ public record CertificateOfDeletion(
     if (subProcessors.isEmpty()) {
       s.append("None handled the client's data.\n");
     }
-    for (SubProcessorLine p : subProcessors) {
+    for (SubprocessorLine p : subProcessors) {
       s.append(p.name()).append(": instructed to ")
-          .append(p.action() == SubProcessorInstruction.Action.DELETE ? "delete" : "return then delete")
+          .append(p.action() == SubprocessorInstruction.Action.DELETE ? "delete" : "return then delete")
           .append(" at ").append(p.instructedAt()).append("; ");
       s.append(p.acknowledgedAt() != null
           ? "confirmed at " + p.acknowledgedAt() + (p.reference() == null ? "" : " (ref. " + p.reference() + ")")

@@ -4,7 +4,7 @@ import dev.custodian.evidence.ChainVerification;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
-import dev.custodian.spi.EvidenceStore;
+import dev.custodian.evidence.EvidenceStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +143,7 @@ public final class CertificateVerifier {
             + r.records());
       }
     }
-    for (CertificateOfDeletion.SubProcessorLine s : cert.subProcessors()) {
+    for (CertificateOfDeletion.SubprocessorLine s : cert.subProcessors()) {
       if (s.acknowledgedAt() != null) {
         expect(range, problems, "termination.subprocessor.acknowledged", cert.caseId(),
             Map.of("subProcessor", s.name(), "instruction", s.instructionId()),

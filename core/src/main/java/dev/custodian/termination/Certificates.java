@@ -23,8 +23,8 @@ final class Certificates {
         : new CertificateOfDeletion.ReturnSummary(d.archiveId(), d.manifestSha256(), d.records(),
             d.encrypted(), d.deliveredAt(), d.acknowledgedAt(), d.acknowledgedBy(),
             d.acknowledgement(), d.discardedArchives(), partialFilesLeft);
-    List<CertificateOfDeletion.SubProcessorLine> subs = c.subProcessors().stream().map(p ->
-        new CertificateOfDeletion.SubProcessorLine(p.name(), p.action(), p.instructionId(),
+    List<CertificateOfDeletion.SubprocessorLine> subs = c.subProcessors().stream().map(p ->
+        new CertificateOfDeletion.SubprocessorLine(p.name(), p.action(), p.instructionId(),
             p.sentAt(), p.acknowledgedAt(), p.reference(), p.escalatedAt())).toList();
     return new CertificateOfDeletion(c.id(), c.client(), c.terminationDate(), c.mode(),
         c.choiceBy(), c.choiceAt(), c.scheduleVersion(), lines, ret, subs, keyStatus,

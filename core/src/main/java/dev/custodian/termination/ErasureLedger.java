@@ -4,7 +4,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.DuplicateStateException;
 import dev.custodian.spi.KeyCustody;

@@ -4,7 +4,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.internal.Json;
 import dev.custodian.retention.AtTermination;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.CategoryPolicy;
 import dev.custodian.retention.ClockStart;
 import dev.custodian.retention.RetentionRule;

@@ -8,7 +8,7 @@ import dev.custodian.evidence.EvidenceRecord;
 import dev.custodian.hold.HoldService;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.custodian.termination;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.custodian.client.ClientId;
 import dev.custodian.internal.Json;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;

@@ -1,7 +1,7 @@
 package dev.custodian.termination;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

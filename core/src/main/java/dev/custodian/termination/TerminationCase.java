@@ -2,8 +2,8 @@ package dev.custodian.termination;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceRecord;
-import dev.custodian.retention.CategoryId;
-import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.spi.SubprocessorInstruction;
 import java.net.URI;
 import java.time.Instant;
 import java.time.Period;
@@ -47,7 +47,7 @@ public record TerminationCase(
     String scheduleVersion,
     List<CategoryStep> categories,
     ReturnDelivery delivery,
-    List<SubProcessorStep> subProcessors,
+    List<SubprocessorStep> subProcessors,
     Instant keyDestroyedAt,
     long evidenceFrom,
     String certificateSha256,
@@ -80,7 +80,7 @@ public record TerminationCase(
   }
 
   /** The step of one sub-processor, if any. */
-  public Optional<SubProcessorStep> subProcessor(String name) {
+  public Optional<SubprocessorStep> subProcessor(String name) {
     return subProcessors.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
@@ -94,7 +94,7 @@ public record TerminationCase(
   }
 
   TerminationCase withPlan(TerminationMode value, String version, List<CategoryStep> steps,
-      List<SubProcessorStep> subs) {
+      List<SubprocessorStep> subs) {
     Draft d = new Draft(this);
     d.mode = value;
     d.phase = TerminationPhase.PLANNED;
@@ -118,9 +118,9 @@ public record TerminationCase(
     return d.build();
   }
 
-  TerminationCase withSubProcessor(String name, UnaryOperator<SubProcessorStep> change) {
+  TerminationCase withSubProcessor(String name, UnaryOperator<SubprocessorStep> change) {
     Draft d = new Draft(this);
-    List<SubProcessorStep> list = new ArrayList<>(subProcessors);
+    List<SubprocessorStep> list = new ArrayList<>(subProcessors);
     list.replaceAll(s -> s.name().equals(name) ? change.apply(s) : s);
     d.subProcessors = list;
     return d.build();
@@ -197,7 +197,7 @@ public record TerminationCase(
     String scheduleVersion;
     List<CategoryStep> categories;
     ReturnDelivery delivery;
-    List<SubProcessorStep> subProcessors;
+    List<SubprocessorStep> subProcessors;
     Instant keyDestroyedAt;
     long evidenceFrom;
     String certificateSha256;
@@ -414,10 +414,10 @@ public record TerminationCase(
    * @param reference the sub-processor's own reference for its confirmation (ticket, letter)
    * @param escalatedAt when the missing acknowledgement was escalated, if it was
    */
-  public record SubProcessorStep(
+  public record SubprocessorStep(
       String name,
       String instructionId,
-      SubProcessorInstruction.Action action,
+      SubprocessorInstruction.Action action,
       Instant issuedAt,
       Instant sentAt,
       int attempts,
@@ -431,28 +431,28 @@ public record TerminationCase(
       return acknowledgedAt != null;
     }
 
-    static SubProcessorStep pending(String name, String instructionId) {
-      return new SubProcessorStep(name, instructionId, null, null, null, 0, null, null, null, null,
+    static SubprocessorStep pending(String name, String instructionId) {
+      return new SubprocessorStep(name, instructionId, null, null, null, 0, null, null, null, null,
           null);
     }
 
-    SubProcessorStep withAction(SubProcessorInstruction.Action value, Instant at) {
-      return new SubProcessorStep(name, instructionId, value, at, sentAt, attempts, lastAttemptAt,
+    SubprocessorStep withAction(SubprocessorInstruction.Action value, Instant at) {
+      return new SubprocessorStep(name, instructionId, value, at, sentAt, attempts, lastAttemptAt,
           acknowledgedAt, acknowledgedBy, reference, escalatedAt);
     }
 
-    SubProcessorStep withAttempt(Instant at, boolean sent) {
-      return new SubProcessorStep(name, instructionId, action, issuedAt, sent ? at : sentAt,
+    SubprocessorStep withAttempt(Instant at, boolean sent) {
+      return new SubprocessorStep(name, instructionId, action, issuedAt, sent ? at : sentAt,
           attempts + 1, at, acknowledgedAt, acknowledgedBy, reference, escalatedAt);
     }
 
-    SubProcessorStep withAcknowledged(Instant at, String by, String ref) {
-      return new SubProcessorStep(name, instructionId, action, issuedAt, sentAt, attempts,
+    SubprocessorStep withAcknowledged(Instant at, String by, String ref) {
+      return new SubprocessorStep(name, instructionId, action, issuedAt, sentAt, attempts,
           lastAttemptAt, at, by, ref, escalatedAt);
     }
 
-    SubProcessorStep withEscalated(Instant at) {
-      return new SubProcessorStep(name, instructionId, action, issuedAt, sentAt, attempts,
+    SubprocessorStep withEscalated(Instant at) {
+      return new SubprocessorStep(name, instructionId, action, issuedAt, sentAt, attempts,
           lastAttemptAt, acknowledgedAt, acknowledgedBy, reference, at);
     }
   }

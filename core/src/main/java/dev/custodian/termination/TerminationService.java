@@ -14,7 +14,7 @@ import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.HoldService;
 import dev.custodian.internal.Repository;
 import dev.custodian.internal.Repository.Versioned;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.PlanEntry;
 import dev.custodian.retention.RetentionService;
 import dev.custodian.retention.RetentionSchedule;
@@ -26,12 +26,11 @@ import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.StaleStateException;
 import dev.custodian.spi.StateStore;
-import dev.custodian.spi.SubProcessorInstruction;
-import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.SubprocessorInstruction;
+import dev.custodian.spi.SubprocessorInstructionSender;
 import dev.custodian.spi.TerminationNotifier;
 import dev.custodian.spi.Transactions;
 import dev.custodian.spi.WorkQueue;
-import dev.custodian.spi.memory.InMemoryWorkQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -119,7 +118,7 @@ public final class TerminationService {
       RetentionService retention,
       ArchiveSink sink,
       KeyCustody keys,
-      SubProcessorInstructionSender sender,
+      SubprocessorInstructionSender sender,
       TerminationNotifier notifier,
       InstructingRoles instructingRoles,
       Function<ClientId, Set<String>> subProcessorsOf,
@@ -142,18 +141,7 @@ public final class TerminationService {
       Objects.requireNonNull(clock, "clock");
       notifier = notifier == null ? TerminationNotifier.NONE : notifier;
       subProcessorsOf = subProcessorsOf == null ? c -> Set.of() : subProcessorsOf;
-      leases = leases == null ? new InMemoryWorkQueue(clock) : leases;
-    }
-
-    /** Wiring whose case leases are kept in memory on {@code clock}: for a single node. */
-    public Wiring(StateStore stateStore, StateStore ledgerStore, EvidenceLog evidence,
-        HostData hostData, HoldService holds, DeletionGate deletionGate, RetentionSchedule schedule,
-        RetentionService retention, ArchiveSink sink, KeyCustody keys,
-        SubProcessorInstructionSender sender, TerminationNotifier notifier,
-        InstructingRoles instructingRoles, Function<ClientId, Set<String>> subProcessorsOf,
-        Clock clock) {
-      this(stateStore, ledgerStore, evidence, hostData, holds, deletionGate, schedule, retention,
-          sink, keys, sender, notifier, instructingRoles, subProcessorsOf, clock, null);
+      Objects.requireNonNull(leases, "leases");
     }
   }
 
@@ -232,9 +220,9 @@ public final class TerminationService {
       w.retention().events().contractEnded(by, client, terminationDate, caseId(client));
     }
     Instant now = w.clock().instant();
-    List<TerminationCase.SubProcessorStep> subs = new ArrayList<>();
+    List<TerminationCase.SubprocessorStep> subs = new ArrayList<>();
     for (String n : names) {
-      subs.add(TerminationCase.SubProcessorStep.pending(n, caseId(client) + "-" + UUID.randomUUID()));
+      subs.add(TerminationCase.SubprocessorStep.pending(n, caseId(client) + "-" + UUID.randomUUID()));
     }
     TerminationCase c = new TerminationCase(caseId(client), client, now, by.id(), terminationDate,
         terminationDate.plus(options.choiceWindow()), null, null, null, false, null,
@@ -399,7 +387,7 @@ public final class TerminationService {
       String subProcessor, String reference) {
     requireStaff(by);
     return change(client, c -> {
-      TerminationCase.SubProcessorStep s = c.subProcessor(subProcessor).orElseThrow(() ->
+      TerminationCase.SubprocessorStep s = c.subProcessor(subProcessor).orElseThrow(() ->
           new IllegalArgumentException(subProcessor + " is not a sub-processor of this termination"));
       if (s.acknowledged()) {
         return c;
@@ -462,7 +450,7 @@ public final class TerminationService {
    *
    * @throws SecurityException as {@link #find}
    */
-  public List<TerminationCase.SubProcessorStep> overdueSubProcessors(Principal reader,
+  public List<TerminationCase.SubprocessorStep> overdueSubProcessors(Principal reader,
       ClientId client) {
     Instant now = w.clock().instant();
     return find(reader, client).map(c -> c.subProcessors().stream()
@@ -613,9 +601,9 @@ public final class TerminationService {
       return false;
     }
     TerminationMode mode = c.choice() == null ? TerminationMode.DELETE_BY_DEFAULT : c.choice();
-    SubProcessorInstruction.Action action = mode == TerminationMode.RETURN
-        ? SubProcessorInstruction.Action.RETURN_THEN_DELETE : SubProcessorInstruction.Action.DELETE;
-    List<TerminationCase.SubProcessorStep> subs = c.subProcessors().stream()
+    SubprocessorInstruction.Action action = mode == TerminationMode.RETURN
+        ? SubprocessorInstruction.Action.RETURN_THEN_DELETE : SubprocessorInstruction.Action.DELETE;
+    List<TerminationCase.SubprocessorStep> subs = c.subProcessors().stream()
         .map(s -> s.withAction(action, now)).toList();
     List<TerminationCase.CategoryStep> plan = planner.plan(c.client(), mode, c.terminationDate(),
         w.retention().settings(Principal.system(), c.client()).zone());
@@ -656,7 +644,7 @@ public final class TerminationService {
         return true;
       }
     }
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (s.sentAt() == null && s.attempts() == 0) {
         send(v, s);
         return true;
@@ -667,10 +655,10 @@ public final class TerminationService {
     return true;
   }
 
-  private void send(Versioned<TerminationCase> v, TerminationCase.SubProcessorStep s) {
+  private void send(Versioned<TerminationCase> v, TerminationCase.SubprocessorStep s) {
     TerminationCase c = v.value();
     Instant now = w.clock().instant();
-    SubProcessorInstruction instruction = new SubProcessorInstruction(s.instructionId(),
+    SubprocessorInstruction instruction = new SubprocessorInstruction(s.instructionId(),
         c.client(), s.name(), s.action(), c.terminationDate(), s.issuedAt());
     try {
       w.sender().send(instruction);
@@ -883,7 +871,7 @@ public final class TerminationService {
     if (subProcessorChores(v)) {
       return true;
     }
-    if (c.subProcessors().stream().allMatch(TerminationCase.SubProcessorStep::acknowledged)) {
+    if (c.subProcessors().stream().allMatch(TerminationCase.SubprocessorStep::acknowledged)) {
       if (c.keyDestroyedAt() == null && keyFree(c, w.clock().instant())) {
         // Nothing needs the key any more: destroy it first, so the certificate can say so.
         destroyKey(v);
@@ -900,14 +888,14 @@ public final class TerminationService {
   private boolean subProcessorChores(Versioned<TerminationCase> v) {
     TerminationCase c = v.value();
     Instant now = w.clock().instant();
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (s.sentAt() == null && s.action() != null
           && (s.lastAttemptAt() == null || !now.isBefore(s.lastAttemptAt().plus(options.retryInterval())))) {
         send(v, s);
         return true;
       }
     }
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (!s.acknowledged() && s.escalatedAt() == null && s.issuedAt() != null
           && !now.isBefore(escalationDue(s))) {
         w.notifier().subProcessorAcknowledgementOverdue(c.client(), s.name(), s.instructionId(),
@@ -924,7 +912,7 @@ public final class TerminationService {
     return false;
   }
 
-  private Instant escalationDue(TerminationCase.SubProcessorStep s) {
+  private Instant escalationDue(TerminationCase.SubprocessorStep s) {
     return (s.sentAt() != null ? s.sentAt() : s.issuedAt())
         .plus(options.subProcessorAcknowledgementDelay());
   }
@@ -932,7 +920,7 @@ public final class TerminationService {
   private Instant nextSubProcessorCheck(TerminationCase c) {
     Instant now = w.clock().instant();
     Instant next = null;
-    for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+    for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
       if (s.acknowledged() || s.issuedAt() == null) {
         continue;
       }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.custodian.Custodian;
 import dev.custodian.audit.AuditRequestDraft;
 import dev.custodian.audit.CompetitorDeclaration;
-import dev.custodian.authority.AuthorityKind;
+import dev.custodian.terms.AuthorityKind;
 import dev.custodian.authority.AuthorityRequestIntake;
 import dev.custodian.authority.Compulsion;
 import dev.custodian.authority.Prohibition;
@@ -20,28 +20,28 @@ import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.dsr.Quote;
-import dev.custodian.dsr.RequestChannel;
+import dev.custodian.terms.RequestChannel;
 import dev.custodian.dsr.SubjectRequestIntake;
-import dev.custodian.dsr.SubjectRight;
-import dev.custodian.instruction.InstructedAction;
+import dev.custodian.terms.SubjectRight;
+import dev.custodian.terms.InstructedAction;
 import dev.custodian.instruction.InstructionDraft;
-import dev.custodian.instruction.Target;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.Target;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.StoredState;
-import dev.custodian.spi.memory.InMemoryArchiveSink;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
-import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.spi.memory.RecordingNotifier;
-import dev.custodian.spi.memory.RecordingResponder;
+import dev.custodian.memory.InMemoryArchiveSink;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingResponder;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
-import dev.custodian.subprocessor.SubProcessor;
-import dev.custodian.subprocessor.SubprocessorNotice;
-import dev.custodian.subprocessor.SubprocessorNoticeSender;
-import dev.custodian.subprocessor.TransferMechanism;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNotice;
+import dev.custodian.spi.SubprocessorNoticeSender;
+import dev.custodian.spi.TransferMechanism;
 import dev.custodian.testing.ForwardingStateStore;
 import dev.custodian.testing.MutableClock;
 import java.lang.reflect.Method;
@@ -253,7 +253,7 @@ class AccessMatrixTest {
     }
 
     String change() {
-      String id = c.subprocessors().announceAddition(OPERATOR, new SubProcessor("newco", "NewCo",
+      String id = c.subprocessors().announceAddition(OPERATOR, new Subprocessor("newco", "NewCo",
           "storage", "FR", TransferMechanism.NONE_INSIDE_EEA, null, "dpa-newco-2026"),
           c.subprocessors().earliestEffectiveDate()).id();
       c.subprocessors().deliverPending();
@@ -414,7 +414,7 @@ class AccessMatrixTest {
     calls(Operation.SUBPROCESSOR_READ, fx -> p -> fx.c.subprocessors().inForce(p),
         fx -> p -> fx.c.subprocessors().changes(p));
     calls(Operation.SUBPROCESSOR_ANNOUNCE, fx -> p -> fx.c.subprocessors().announceAddition(
-        staff(p), new SubProcessor("newco", "NewCo", "storage", "FR",
+        staff(p), new Subprocessor("newco", "NewCo", "storage", "FR",
             TransferMechanism.NONE_INSIDE_EEA, null, "dpa-newco-2026"),
         fx.c.subprocessors().earliestEffectiveDate()));
     calls(Operation.SUBPROCESSOR_NOTICES, fx -> p -> fx.c.subprocessors().notices(p, ACME));

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.client.Actor;
 import dev.custodian.client.Principal;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;

@@ -15,7 +15,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.custodian.instruction.InstructionService;
-import dev.custodian.instruction.ResponseAuthorization;
+import dev.custodian.terms.ResponseAuthorization;
 import dev.custodian.spi.AuthorityResponse;
 import dev.custodian.spi.Responder;
 import dev.custodian.spi.SubjectResponse;

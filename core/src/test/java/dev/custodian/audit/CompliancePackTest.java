@@ -15,21 +15,21 @@ import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.internal.Json;
 import dev.custodian.retention.AtTermination;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.CategoryPolicy;
 import dev.custodian.retention.ClockStart;
 import dev.custodian.retention.RetentionRule;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.RuleKind;
 import dev.custodian.retention.RuleSource;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryStateStore;
 import dev.custodian.subprocessor.AnnexB;
-import dev.custodian.subprocessor.SubProcessor;
-import dev.custodian.subprocessor.SubprocessorNoticeSender;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import dev.custodian.subprocessor.SubprocessorRegistry;
 import dev.custodian.subprocessor.SubprocessorSettings;
-import dev.custodian.subprocessor.TransferMechanism;
+import dev.custodian.spi.TransferMechanism;
 import dev.custodian.testing.MutableClock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -86,9 +86,9 @@ class CompliancePackTest {
         .contains("never stored");
 
     Elements rows = doc.select("#sub-processors tr.sub-processor");
-    List<SubProcessor> annexB = AnnexB.subProcessors();
+    List<Subprocessor> annexB = AnnexB.subProcessors();
     assertThat(rows).hasSize(annexB.size());
-    for (SubProcessor sp : annexB) {
+    for (Subprocessor sp : annexB) {
       Element row = doc.selectFirst("#sub-processors tr[data-id=" + sp.id() + "]");
       assertThat(row).as(sp.name()).isNotNull();
       assertThat(row.selectFirst("td.name").text()).isEqualTo(sp.name());
@@ -207,12 +207,12 @@ class CompliancePackTest {
   void theSubProcessorListFollowsTheRegistry_R_SUB_2_R_ASSIST_1() {
     when(sender.clientsUnderContract()).thenReturn(List.of(ACME));
     registry.announceRemoval(OPERATOR, "slack", LocalDate.parse("2026-07-01"), "replaced");
-    registry.announceAddition(OPERATOR, new SubProcessor("chatco", "CHATCO", "Messagerie interne",
+    registry.announceAddition(OPERATOR, new Subprocessor("chatco", "CHATCO", "Messagerie interne",
         "FR", TransferMechanism.NONE_INSIDE_EEA, null, "DPA-2026-031"), LocalDate.parse("2026-07-01"));
-    assertThat(packs.generate(OPERATOR, ACME).subProcessors()).extracting(SubProcessorLine::id)
+    assertThat(packs.generate(OPERATOR, ACME).subProcessors()).extracting(SubprocessorLine::id)
         .contains("slack").doesNotContain("chatco");
     clock.setParis("2026-07-01T08:00");
-    assertThat(packs.generate(OPERATOR, ACME).subProcessors()).extracting(SubProcessorLine::id)
+    assertThat(packs.generate(OPERATOR, ACME).subProcessors()).extracting(SubprocessorLine::id)
         .contains("chatco").doesNotContain("slack");
   }
 

@@ -9,7 +9,7 @@ import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.EvidenceRecord;
-import dev.custodian.spi.EvidenceStore;
+import dev.custodian.evidence.EvidenceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

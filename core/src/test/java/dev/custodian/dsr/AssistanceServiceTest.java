@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.ClientNotice;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.SubjectRight;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;

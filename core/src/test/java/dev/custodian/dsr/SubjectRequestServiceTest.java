@@ -18,17 +18,20 @@ import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.instruction.Condition;
-import dev.custodian.instruction.InstructedAction;
+import dev.custodian.instruction.VerifiedInstruction;
+import dev.custodian.terms.InstructedAction;
 import dev.custodian.instruction.Instruction;
 import dev.custodian.instruction.InstructionDraft;
 import dev.custodian.instruction.InstructionRefusedException;
 import dev.custodian.instruction.Verification;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.Escalation;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.SubjectResponse;
 import dev.custodian.subject.Pseudonymizer;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.SubjectRight;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -417,7 +420,8 @@ class SubjectRequestServiceTest {
     assertThat(sent.caseId()).isEqualTo(c.id());
     assertThat(sent.recipient()).containsExactly(JANE_PHONE);
     assertThat(sent.data()).hasSize(2);
-    assertThat(sent.authorization().instruction().id()).isEqualTo(i.id());
+    assertThat(sent.authorization()).isInstanceOfSatisfying(VerifiedInstruction.class,
+        v -> assertThat(v.instruction().id()).isEqualTo(i.id()));
     assertThat(sent.responseId()).isEqualTo(answered.response().responseId());
     EvidenceEntry e = w.evidenceStore.readAll(1, 1000).stream()
         .filter(x -> x.action().equals("dsr.response.sent")).findFirst().orElseThrow();

@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.instruction.InstructedAction;
+import dev.custodian.terms.InstructedAction;
 import dev.custodian.instruction.Instruction;
 import dev.custodian.internal.Json;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.ClientNotice;
+import dev.custodian.terms.RequestChannel;
+import dev.custodian.terms.SubjectRight;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;

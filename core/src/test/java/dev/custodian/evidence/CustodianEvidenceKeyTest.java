@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.Custodian;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryEvidenceStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

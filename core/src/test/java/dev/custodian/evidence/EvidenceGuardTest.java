@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryEvidenceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

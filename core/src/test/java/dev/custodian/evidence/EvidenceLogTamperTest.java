@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.ChainVerification.Problem;
-import dev.custodian.spi.EvidenceAnchor;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryEvidenceStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

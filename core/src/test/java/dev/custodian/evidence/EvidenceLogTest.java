@@ -8,7 +8,7 @@ import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryEvidenceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -8,14 +8,14 @@ import dev.custodian.client.ClientId;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
 import dev.custodian.subject.PhoneNumber;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class HoldAndGateTest {
   final InMemoryEvidenceStore evidence = new InMemoryEvidenceStore();
   final Custodian custodian = Custodian.builder().clock(Clock.fixed(now, ZoneOffset.UTC))
       .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).hostData(data).evidenceStore(evidence)
-      .stateStore(new dev.custodian.spi.memory.InMemoryStateStore()).build();
+      .stateStore(new dev.custodian.memory.InMemoryStateStore()).build();
 
   HoldAndGateTest() {
     for (int i = 0; i < 10; i++) {

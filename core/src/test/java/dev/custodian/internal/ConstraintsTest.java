@@ -3,9 +3,9 @@ package dev.custodian.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custodian.dsr.RequestChannel;
+import dev.custodian.terms.RequestChannel;
 import dev.custodian.dsr.SubjectRequestIntake;
-import dev.custodian.dsr.SubjectRight;
+import dev.custodian.terms.SubjectRight;
 import dev.custodian.subject.PhoneNumber;
 import java.time.Instant;
 import java.util.Set;

@@ -1,10 +1,11 @@
 package dev.custodian.retention;
 
-import static dev.custodian.retention.CategoryId.*;
+import static dev.custodian.terms.CategoryId.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodian.internal.Json;
+import dev.custodian.terms.CategoryId;
 import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;

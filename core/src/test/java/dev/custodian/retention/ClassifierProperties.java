@@ -7,6 +7,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.hold.Hold;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.testing.Seeds;
 import java.time.Instant;
 import java.time.Period;

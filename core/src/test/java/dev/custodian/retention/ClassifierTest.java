@@ -1,6 +1,6 @@
 package dev.custodian.retention;
 
-import static dev.custodian.retention.CategoryId.*;
+import static dev.custodian.terms.CategoryId.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +9,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.hold.Hold;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Period;

@@ -11,6 +11,7 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.subject.PhoneNumber;
+import dev.custodian.terms.CategoryId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

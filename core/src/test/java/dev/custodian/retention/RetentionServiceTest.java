@@ -10,6 +10,7 @@ import dev.custodian.Custodian;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.evidence.EvidenceEntry;
+import dev.custodian.terms.CategoryId;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Period;

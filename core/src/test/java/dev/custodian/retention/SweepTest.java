@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custodian.Custodian;
 import dev.custodian.hold.Hold;
 import dev.custodian.spi.HostRecord;
+import dev.custodian.terms.CategoryId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;

@@ -2,6 +2,8 @@ package dev.custodian.subprocessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.TransferMechanism;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,12 +50,12 @@ class AnnexBTest {
   @Test
   void shippedRegistryIsTheContractsAnnexB_R_SUB_1() {
     List<String[]> rows = CONTRACT_TABLE.lines().map(l -> l.split(" \\| ")).toList();
-    List<SubProcessor> shipped = AnnexB.subProcessors();
+    List<Subprocessor> shipped = AnnexB.subProcessors();
     assertThat(rows).hasSize(26);
     assertThat(shipped).hasSize(26);
     for (int i = 0; i < rows.size(); i++) {
       String[] row = rows.get(i);
-      SubProcessor sp = shipped.get(i);
+      Subprocessor sp = shipped.get(i);
       assertThat(sp.name()).as("name of row %d", i + 1).isEqualTo(row[0]);
       assertThat(sp.activities()).as("activities of %s", row[0]).isEqualTo(row[1]);
       assertThat(sp.country()).as("country of %s", row[0]).isEqualTo(COUNTRY.get(row[2]));
@@ -71,7 +73,7 @@ class AnnexBTest {
 
   @Test
   void everyShippedEntryPassesTheTransferRulesAndNamesItsAgreement_R_SUB_4_R_SUB_5() {
-    for (SubProcessor sp : AnnexB.subProcessors()) {
+    for (Subprocessor sp : AnnexB.subProcessors()) {
       assertThat(TransferRules.DEFAULT.problem(sp.country(), sp.mechanism(), sp.mechanismDetails()))
           .as(sp.name()).isEmpty();
       assertThat(sp.agreement()).as(sp.name()).contains("DPA 4.1");
@@ -80,8 +82,8 @@ class AnnexBTest {
 
   @Test
   void idsAreUniqueAndCountriesHaveEnglishNames() {
-    List<SubProcessor> shipped = AnnexB.subProcessors();
-    assertThat(shipped).extracting(SubProcessor::id).doesNotHaveDuplicates();
+    List<Subprocessor> shipped = AnnexB.subProcessors();
+    assertThat(shipped).extracting(Subprocessor::id).doesNotHaveDuplicates();
     assertThat(shipped.get(2).countryName()).isEqualTo("United States");
     assertThat(shipped.get(4).countryName()).isEqualTo("United Kingdom");
   }

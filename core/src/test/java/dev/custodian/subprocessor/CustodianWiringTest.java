@@ -10,17 +10,20 @@ import dev.custodian.audit.AuditRequestDraft;
 import dev.custodian.audit.AuditRule;
 import dev.custodian.audit.ProcessorIdentity;
 import dev.custodian.audit.RetentionRow;
-import dev.custodian.breach.BreachNotification;
-import dev.custodian.breach.BreachNotificationSender;
+import dev.custodian.spi.BreachNotification;
+import dev.custodian.spi.BreachNotificationSender;
 import dev.custodian.breach.IncompleteNotificationException;
-import dev.custodian.breach.Incident;
-import dev.custodian.breach.NotificationContent;
+import dev.custodian.spi.Incident;
+import dev.custodian.spi.NotificationContent;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNoticeSender;
+import dev.custodian.spi.TransferMechanism;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.testing.MutableClock;
 import java.time.LocalDate;
@@ -51,7 +54,7 @@ class CustodianWiringTest {
 
     assertThat(c.subprocessors().inForce(OPERATOR)).hasSize(26);
     assertThatThrownBy(() -> c.subprocessors().announceAddition(OPERATOR,
-        new SubProcessor("newco", "NEWCO", "x", "DE", TransferMechanism.NONE_INSIDE_EEA, null, "DPA-1"),
+        new Subprocessor("newco", "NEWCO", "x", "DE", TransferMechanism.NONE_INSIDE_EEA, null, "DPA-1"),
         LocalDate.parse("2026-05-15")))
         .isInstanceOfSatisfying(NoticeTooShortException.class,
             e -> assertThat(e.earliestAllowed()).isEqualTo(LocalDate.parse("2026-05-16")));
@@ -89,7 +92,7 @@ class CustodianWiringTest {
 
   @Test
   void aBadInitialRegistryFailsTheBuild_R_SUB_4() {
-    SubProcessor bad = new SubProcessor("usco", "USCO", "x", "US", TransferMechanism.NONE_INSIDE_EEA,
+    Subprocessor bad = new Subprocessor("usco", "USCO", "x", "US", TransferMechanism.NONE_INSIDE_EEA,
         null, "DPA-1");
     assertThatThrownBy(() -> builder().initialSubprocessors(List.of(bad)).build())
         .isInstanceOf(TransferNotCoveredException.class);

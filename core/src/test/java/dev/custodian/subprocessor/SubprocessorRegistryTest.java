@@ -17,10 +17,15 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceLog;
+import dev.custodian.spi.ChangeType;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.StoredState;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.spi.Subprocessor;
+import dev.custodian.spi.SubprocessorNotice;
+import dev.custodian.spi.SubprocessorNoticeSender;
+import dev.custodian.spi.TransferMechanism;
 import dev.custodian.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +49,7 @@ class SubprocessorRegistryTest {
   private static final ClientPrincipal GLOBEX_ADMIN =
       ClientPrincipal.of("globex-admin", GLOBEX, ClientRole.ADMINISTRATOR);
 
-  private static final SubProcessor NEWCO = new SubProcessor("newco", "NEWCO", "Hébergement de secours",
+  private static final Subprocessor NEWCO = new Subprocessor("newco", "NEWCO", "Hébergement de secours",
       "DE", TransferMechanism.NONE_INSIDE_EEA, null, "DPA-2026-014");
 
   // Tuesday 28 April 2026, 10:00 in Paris.
@@ -94,7 +99,7 @@ class SubprocessorRegistryTest {
 
   @Test
   void refusesAnEntryOutsideTheEeaWithoutAdequacyOrMechanism_R_SUB_4() {
-    SubProcessor us = new SubProcessor("usco", "USCO", "Analyse", "US",
+    Subprocessor us = new Subprocessor("usco", "USCO", "Analyse", "US",
         TransferMechanism.NONE_INSIDE_EEA, null, "DPA-2026-020");
     assertThatThrownBy(() -> registry.announceAddition(OPERATOR, us, LocalDate.parse("2026-06-01")))
         .isInstanceOf(TransferNotCoveredException.class)
@@ -115,7 +120,7 @@ class SubprocessorRegistryTest {
 
   @Test
   void anAdequateCountryNeedsNoClauses_R_SUB_4() {
-    SubProcessor ch = new SubProcessor("swissco", "SWISSCO", "Sauvegarde", "CH",
+    Subprocessor ch = new Subprocessor("swissco", "SWISSCO", "Sauvegarde", "CH",
         TransferMechanism.ADEQUACY_DECISION, null, "DPA-2026-021");
     registry.announceAddition(OPERATOR, ch, LocalDate.parse("2026-06-01"));
     assertThat(registry.find(OPERATOR, "swissco")).isPresent();
@@ -125,14 +130,14 @@ class SubprocessorRegistryTest {
 
   @Test
   void everyEntryReferencesItsWrittenAgreement_R_SUB_5() {
-    assertThatThrownBy(() -> new SubProcessor("x", "X", "Y", "FR",
+    assertThatThrownBy(() -> new Subprocessor("x", "X", "Y", "FR",
         TransferMechanism.NONE_INSIDE_EEA, null, " "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R-SUB-5");
   }
 
   @Test
   void aBadInitialRegistryFailsAtConstruction_R_SUB_4() {
-    SubProcessor bad = NEWCO.withCountry("US");
+    Subprocessor bad = NEWCO.withCountry("US");
     assertThatThrownBy(() -> new SubprocessorRegistry(store, evidence, clock,
         SubprocessorSettings.defaults().withInitialSubProcessors(List.of(bad))))
         .isInstanceOf(TransferNotCoveredException.class);
@@ -236,7 +241,7 @@ class SubprocessorRegistryTest {
 
   @Test
   void anEngagedIdCannotBeAddedTwice() {
-    SubProcessor again = new SubProcessor("scaleway", "SCALEWAY", "x", "FR",
+    Subprocessor again = new Subprocessor("scaleway", "SCALEWAY", "x", "FR",
         TransferMechanism.NONE_INSIDE_EEA, null, "y");
     assertThatThrownBy(() -> registry.announceAddition(OPERATOR, again, LocalDate.parse("2026-06-01")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("already in the registry");

@@ -2,10 +2,10 @@ package dev.custodian.termination;
 
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.DeletionBatch;
-import dev.custodian.spi.EvidenceStore;
+import dev.custodian.evidence.EvidenceStore;
 import dev.custodian.spi.HostData;
 import dev.custodian.testing.ForwardingHostData;
 import dev.custodian.testing.ForwardingStateStore;
@@ -14,8 +14,8 @@ import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.RecordSelection;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.StoredState;
-import dev.custodian.spi.SubProcessorInstruction;
-import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.SubprocessorInstruction;
+import dev.custodian.spi.SubprocessorInstructionSender;
 import dev.custodian.subject.SubjectIdentifier;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -151,9 +151,9 @@ final class Crashing {
     }
   }
 
-  record Sender(SubProcessorInstructionSender inner, Crasher c) implements SubProcessorInstructionSender {
+  record Sender(SubprocessorInstructionSender inner, Crasher c) implements SubprocessorInstructionSender {
     @Override
-    public void send(SubProcessorInstruction instruction) {
+    public void send(SubprocessorInstruction instruction) {
       c.point("send " + instruction.subProcessor());
       inner.send(instruction);
     }

@@ -7,12 +7,12 @@ import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
-import dev.custodian.spi.memory.InMemorySubProcessorInstructionSender;
+import dev.custodian.memory.InMemorySubprocessorInstructionSender;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.subject.SubjectIdentifier;
 import java.nio.file.Files;
@@ -44,8 +44,8 @@ public final class LowMemoryReturnRun {
     GeneratedHostData host = new GeneratedHostData(n, t);
     DirectoryArchiveSink sink = new DirectoryArchiveSink(dir.resolve("returns"), dir.resolve("keys"));
     Custodian cu = Custodian.builder().clock(clock).hostData(host).archiveSink(sink)
-        .subProcessorInstructionSender(new InMemorySubProcessorInstructionSender())
-        .keyCustody(new dev.custodian.spi.memory.InMemoryKeyCustody())
+        .subProcessorInstructionSender(new InMemorySubprocessorInstructionSender())
+        .keyCustody(new dev.custodian.memory.InMemoryKeyCustody())
         .pseudonymizationKey("a fictional pseudonymisation test key".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
     TerminationService terms = cu.terminations();
     terms.open(ProcessorPrincipal.of("op", ProcessorRole.OPERATOR), CLIENT, t, Set.of());

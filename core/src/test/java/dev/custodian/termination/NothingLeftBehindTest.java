@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.Custodian;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceKey;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

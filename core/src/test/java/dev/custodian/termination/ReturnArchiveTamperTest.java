@@ -7,7 +7,7 @@ import static dev.custodian.termination.World.T;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.Custodian;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.Custodian;
 import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.hold.Hold;
-import dev.custodian.retention.CategoryId;
-import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.spi.SubprocessorInstruction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -107,9 +107,9 @@ class TerminationEndToEndTest {
     }
 
     // R-TERM-4: every sub-processor instructed likewise; the certificate waits for both.
-    SubProcessorInstruction.Action action = mode == TerminationMode.RETURN
-        ? SubProcessorInstruction.Action.RETURN_THEN_DELETE : SubProcessorInstruction.Action.DELETE;
-    assertThat(w.sender.sent()).extracting(SubProcessorInstruction::subProcessor)
+    SubprocessorInstruction.Action action = mode == TerminationMode.RETURN
+        ? SubprocessorInstruction.Action.RETURN_THEN_DELETE : SubprocessorInstruction.Action.DELETE;
+    assertThat(w.sender.sent()).extracting(SubprocessorInstruction::subProcessor)
         .containsExactlyInAnyOrder("AWS", "Twilio");
     assertThat(w.sender.sent()).allMatch(i -> i.action() == action && i.client().equals(ACME));
     assertThat(t.find(ACME).orElseThrow().phase()).isEqualTo(TerminationPhase.AWAITING_SUB_PROCESSORS);

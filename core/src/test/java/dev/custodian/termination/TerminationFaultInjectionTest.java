@@ -10,8 +10,8 @@ import dev.custodian.Custodian;
 import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.hold.Hold;
 import dev.custodian.internal.Json;
-import dev.custodian.retention.CategoryId;
-import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.spi.SubprocessorInstruction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -158,7 +158,7 @@ class TerminationFaultInjectionTest {
           }
         }
         case AWAITING_SUB_PROCESSORS -> {
-          for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+          for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
             if (s.sentAt() != null && !s.acknowledged()) {
               t.acknowledgeSubProcessor(OPERATOR, ACME, s.name(), "ref-" + s.name());
               return false;
@@ -259,8 +259,8 @@ class TerminationFaultInjectionTest {
       }
       // Every sub-processor got its instruction, under one stable id however often it was re-sent.
       Map<String, Set<String>> ids = w.sender.sent().stream().collect(Collectors.groupingBy(
-          SubProcessorInstruction::subProcessor,
-          Collectors.mapping(SubProcessorInstruction::instructionId, Collectors.toSet())));
+          SubprocessorInstruction::subProcessor,
+          Collectors.mapping(SubprocessorInstruction::instructionId, Collectors.toSet())));
       assertThat(ids.keySet()).as(label).containsExactlyInAnyOrderElementsOf(World.SUB_PROCESSORS);
       assertThat(ids.values()).as(label).allMatch(s -> s.size() == 1);
       // At the end: nothing of the client's data is left, its key is gone, the other client's

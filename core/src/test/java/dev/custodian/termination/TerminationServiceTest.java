@@ -21,10 +21,10 @@ import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.StoredState;
-import dev.custodian.spi.SubProcessorInstruction;
+import dev.custodian.spi.SubprocessorInstruction;
 import dev.custodian.spi.TerminationNotifier;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +134,7 @@ class TerminationServiceTest {
     TerminationCase c = t.find(ACME).orElseThrow();
     assertThat(c.phase()).isEqualTo(TerminationPhase.AWAITING_SUB_PROCESSORS);
     assertThat(c.subProcessor("Twilio").orElseThrow().escalatedAt()).isEqualTo(T.plus(Duration.ofDays(10)));
-    assertThat(t.overdueSubProcessors(OPERATOR, ACME)).extracting(TerminationCase.SubProcessorStep::name)
+    assertThat(t.overdueSubProcessors(OPERATOR, ACME)).extracting(TerminationCase.SubprocessorStep::name)
         .containsExactly("Twilio");
     assertThat(actions(w)).contains("termination.subprocessor.escalated");
     assertThatThrownBy(() -> t.acknowledgeSubProcessor(OPERATOR, ACME, "Nobody", null))
@@ -152,7 +152,7 @@ class TerminationServiceTest {
   @Test
   void aFailedSendIsRetriedWithTheSameInstructionId_R_TERM_4() {
     World w = small(CategoryId.SMS_CONTENT);
-    List<SubProcessorInstruction> delivered = new ArrayList<>();
+    List<SubprocessorInstruction> delivered = new ArrayList<>();
     int[] calls = {0};
     Custodian cu = Custodian.builder().clock(w.clock).stateStore(w.state).evidenceStore(w.evidence)
         .hostData(w.host).keyCustody(w.keys).terminationOptions(w.options)
@@ -173,7 +173,7 @@ class TerminationServiceTest {
     t.runDue();
     assertThat(delivered).singleElement().satisfies(i -> {
       assertThat(i.instructionId()).isEqualTo(t.find(ACME).orElseThrow().subProcessors().get(0).instructionId());
-      assertThat(i.action()).isEqualTo(SubProcessorInstruction.Action.DELETE);
+      assertThat(i.action()).isEqualTo(SubprocessorInstruction.Action.DELETE);
     });
   }
 

@@ -1,7 +1,7 @@
 package dev.custodian.testing;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.GroupCount;
 import dev.custodian.spi.GroupDeletion;

@@ -2,8 +2,8 @@ package dev.custodian.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.custodian.internal.Json;
-import dev.custodian.retention.CategoryId;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodian.terms.CategoryId;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -128,7 +128,7 @@ public final class HostDataMapping {
   public static HostDataMapping fromJson(String json) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(json);
+      root = new ObjectMapper().readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("mapping is not valid JSON: " + e.getOriginalMessage(), e);
     }

@@ -2,12 +2,12 @@ package dev.custodian.jdbc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.AnchoredHead;
 import dev.custodian.evidence.ChainAlgorithm;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.internal.Json;
-import dev.custodian.spi.EvidenceStore;
+import dev.custodian.evidence.EvidenceStore;
 import dev.custodian.spi.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,6 +53,8 @@ public final class JdbcEvidenceStore implements EvidenceStore, Transactions.Part
       + " details, step_id, chain, previous_hash, hash";
   private static final int COLUMN_COUNT = 11;
   private static final TypeReference<TreeMap<String, String>> DETAILS = new TypeReference<>() {};
+  /** Details are a map of strings: a plain mapper writes them exactly as core's own did. */
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbc jdbc;
   private final Duration lockWait;
@@ -280,7 +282,7 @@ public final class JdbcEvidenceStore implements EvidenceStore, Transactions.Part
     ps.setString(offset + 4, e.action());
     ps.setString(offset + 5, e.actor());
     ps.setString(offset + 6, e.basis());
-    ps.setString(offset + 7, Json.write(new TreeMap<>(e.details())));
+    ps.setString(offset + 7, detailsJson(e.details()));
     ps.setString(offset + 8, e.step());
     ps.setInt(offset + 9, e.chain().code());
     ps.setString(offset + 10, e.previousHash());
@@ -349,9 +351,17 @@ public final class JdbcEvidenceStore implements EvidenceStore, Transactions.Part
     return out;
   }
 
+  private static String detailsJson(Map<String, String> details) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(details));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode evidence details", e);
+    }
+  }
+
   private static Map<String, String> details(String json) {
     try {
-      return Json.MAPPER.readValue(json, DETAILS);
+      return JSON.readValue(json, DETAILS);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored evidence details are not valid JSON", e);
     }

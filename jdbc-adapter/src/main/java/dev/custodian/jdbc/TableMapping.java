@@ -1,6 +1,6 @@
 package dev.custodian.jdbc;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

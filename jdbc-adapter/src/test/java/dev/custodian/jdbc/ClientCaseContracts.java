@@ -3,7 +3,7 @@ package dev.custodian.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;

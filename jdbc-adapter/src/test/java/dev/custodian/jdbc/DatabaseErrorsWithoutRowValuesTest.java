@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepOptions;
 import java.io.PrintWriter;

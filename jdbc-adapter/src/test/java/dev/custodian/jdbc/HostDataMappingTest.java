@@ -3,7 +3,7 @@ package dev.custodian.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.custodian.jdbc;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.subject.SubjectIdentifier;
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.ChainVerification;
 import dev.custodian.evidence.EvidenceEntry;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.retention.SweepReport;

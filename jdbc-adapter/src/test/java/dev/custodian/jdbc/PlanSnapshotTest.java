@@ -6,7 +6,7 @@ import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.PlanEntry;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;

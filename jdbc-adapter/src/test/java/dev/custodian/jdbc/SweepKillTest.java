@@ -10,7 +10,7 @@ import dev.custodian.evidence.ChainVerification;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.SweepGroup;
 import dev.custodian.spi.WorkQueue;

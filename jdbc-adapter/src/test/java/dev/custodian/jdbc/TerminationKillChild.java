@@ -6,7 +6,7 @@ import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.RecordSelection;
@@ -76,7 +76,7 @@ public final class TerminationKillChild {
           System.exit(3);
         }
       }
-      for (TerminationCase.SubProcessorStep s : c.subProcessors()) {
+      for (TerminationCase.SubprocessorStep s : c.subProcessors()) {
         if (s.sentAt() != null && !s.acknowledged()) {
           t.acknowledgeSubProcessor(OPERATOR, CLIENT, s.name(), "ticket-2026-1");
         }

@@ -10,7 +10,7 @@ import dev.custodian.Custodian;
 import dev.custodian.evidence.ChainVerification;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.evidence.EvidenceKey;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.termination.CertificateOfDeletion;
 import dev.custodian.termination.CertificateVerifier;

@@ -2,27 +2,27 @@ package dev.custodian.spring;
 
 import dev.custodian.Custodian;
 import dev.custodian.PseudonymizationKeyChangedException;
-import dev.custodian.breach.BreachNotificationSender;
+import dev.custodian.spi.BreachNotificationSender;
 import dev.custodian.retention.RetentionSchedule;
 import dev.custodian.retention.SweepOptions;
 import dev.custodian.retention.UnscheduledCategoryException;
-import dev.custodian.subprocessor.SubprocessorNoticeSender;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import dev.custodian.spi.ArchiveSink;
 import dev.custodian.spi.EscalationChannel;
-import dev.custodian.spi.EvidenceStore;
+import dev.custodian.evidence.EvidenceStore;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.KeyCustody;
 import dev.custodian.spi.Rectifier;
 import dev.custodian.spi.RequestNotifier;
 import dev.custodian.spi.Responder;
 import dev.custodian.spi.StateStore;
-import dev.custodian.spi.SubProcessorInstructionSender;
+import dev.custodian.spi.SubprocessorInstructionSender;
 import dev.custodian.spi.TerminationNotifier;
 import dev.custodian.spi.WorkQueue;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
-import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.spi.memory.InMemoryWorkQueue;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemoryWorkQueue;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ public class CustodianAutoConfiguration {
       ObjectProvider<SubprocessorNoticeSender> subprocessorSender,
       ObjectProvider<ArchiveSink> archiveSink,
       ObjectProvider<KeyCustody> keyCustody,
-      ObjectProvider<SubProcessorInstructionSender> subProcessorInstructions,
+      ObjectProvider<SubprocessorInstructionSender> subProcessorInstructions,
       ObjectProvider<TerminationNotifier> terminationNotifier,
       ObjectProvider<CustodianBuilderCustomizer> customizers) {
     CustodianProperties.Sweep sweep = settings.properties().getSweep();

@@ -1,7 +1,7 @@
 package dev.custodian.spring;
 
 import dev.custodian.client.InstructingRoles;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.PseudonymizationKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;

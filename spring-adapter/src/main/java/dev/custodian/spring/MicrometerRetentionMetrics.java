@@ -1,7 +1,7 @@
 package dev.custodian.spring;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.custodian.spring;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.CategoryPolicy;
 import dev.custodian.retention.RetentionBounds;
 import dev.custodian.retention.RetentionSchedule;

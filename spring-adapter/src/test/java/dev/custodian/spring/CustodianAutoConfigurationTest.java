@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientRole;
-import dev.custodian.retention.CategoryId;
-import dev.custodian.spi.EvidenceStore;
+import dev.custodian.terms.CategoryId;
+import dev.custodian.evidence.EvidenceStore;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.StateStore;
 import dev.custodian.spi.WorkQueue;
-import dev.custodian.spi.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemoryStateStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

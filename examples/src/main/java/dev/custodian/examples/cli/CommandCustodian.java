@@ -1,12 +1,12 @@
 package dev.custodian.examples.cli;
 
 import dev.custodian.Custodian;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
-import dev.custodian.spi.memory.InMemoryKeyCustody;
-import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.spi.memory.RecordingNotifier;
-import dev.custodian.spi.memory.RecordingResponder;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryKeyCustody;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingResponder;
 import java.security.SecureRandom;
 
 /**

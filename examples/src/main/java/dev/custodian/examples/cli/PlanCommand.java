@@ -7,7 +7,7 @@ import dev.custodian.jdbc.HostDataMapping;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.TableMapping;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.PlanEntry;
 import dev.custodian.retention.UnscheduledCategoryException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.custodian.examples.cli;
 
 import dev.custodian.subprocessor.AnnexB;
-import dev.custodian.subprocessor.SubProcessor;
+import dev.custodian.spi.Subprocessor;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +29,13 @@ final class SubprocessorsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<SubProcessor> all = AnnexB.subProcessors();
+    List<Subprocessor> all = AnnexB.subProcessors();
     if (json) {
       Output.json(out, all.stream().map(SubprocessorsCommand::asJson).toList());
       return 0;
     }
     TextTable t = new TextTable("id", "name", "country", "transfer mechanism");
-    for (SubProcessor s : all) {
+    for (Subprocessor s : all) {
       t.row(s.id(), s.name(), s.country(), ScheduleCommand.words(s.mechanism()));
     }
     out.println("Sub-processors (" + all.size() + ", the contract's Annex B)");
@@ -44,7 +44,7 @@ final class SubprocessorsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Map<String, Object> asJson(SubProcessor s) {
+  private static Map<String, Object> asJson(Subprocessor s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     m.put("name", s.name());

@@ -5,7 +5,7 @@ import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceLog;
 import dev.custodian.evidence.FileEvidenceAnchor;
 import dev.custodian.jdbc.JdbcEvidenceStore;
-import dev.custodian.spi.EvidenceAnchor;
+import dev.custodian.evidence.EvidenceAnchor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

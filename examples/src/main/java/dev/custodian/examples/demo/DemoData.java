@@ -1,7 +1,7 @@
 package dev.custodian.examples.demo;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.subject.EmailAddress;
 import dev.custodian.subject.PhoneNumber;

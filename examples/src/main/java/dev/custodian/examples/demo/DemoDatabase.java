@@ -1,6 +1,6 @@
 package dev.custodian.examples.demo;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
 import java.io.IOException;
 import java.io.InputStream;

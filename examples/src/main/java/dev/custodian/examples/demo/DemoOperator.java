@@ -1,11 +1,11 @@
 package dev.custodian.examples.demo;
 
-import dev.custodian.breach.BreachNotification;
-import dev.custodian.breach.BreachNotificationSender;
-import dev.custodian.breach.Incident;
+import dev.custodian.spi.BreachNotification;
+import dev.custodian.spi.BreachNotificationSender;
+import dev.custodian.spi.Incident;
 import dev.custodian.client.ClientId;
-import dev.custodian.subprocessor.SubprocessorNotice;
-import dev.custodian.subprocessor.SubprocessorNoticeSender;
+import dev.custodian.spi.SubprocessorNotice;
+import dev.custodian.spi.SubprocessorNoticeSender;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

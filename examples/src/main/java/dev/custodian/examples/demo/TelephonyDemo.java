@@ -1,29 +1,29 @@
 package dev.custodian.examples.demo;
 
 import dev.custodian.Custodian;
-import dev.custodian.breach.BreachNotification;
+import dev.custodian.spi.BreachNotification;
 import dev.custodian.breach.IncompleteNotificationException;
-import dev.custodian.breach.Incident;
-import dev.custodian.breach.NotificationContent;
+import dev.custodian.spi.Incident;
+import dev.custodian.spi.NotificationContent;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.dsr.ErasureReport;
-import dev.custodian.dsr.RequestChannel;
+import dev.custodian.terms.RequestChannel;
 import dev.custodian.dsr.SubjectAnswer;
 import dev.custodian.dsr.SubjectCase;
 import dev.custodian.dsr.SubjectExport;
 import dev.custodian.dsr.SubjectRequest;
 import dev.custodian.dsr.SubjectRequestIntake;
-import dev.custodian.dsr.SubjectRight;
+import dev.custodian.terms.SubjectRight;
 import dev.custodian.evidence.ChainVerification;
 import dev.custodian.evidence.EvidenceKey;
 import dev.custodian.evidence.EvidenceEntry;
 import dev.custodian.examples.cli.TextTable;
 import dev.custodian.hold.Hold;
-import dev.custodian.instruction.InstructedAction;
+import dev.custodian.terms.InstructedAction;
 import dev.custodian.instruction.Instruction;
 import dev.custodian.instruction.InstructionDraft;
 import dev.custodian.instruction.InstructionRefusedException;
@@ -33,7 +33,7 @@ import dev.custodian.jdbc.JdbcEvidenceStore;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.JdbcStateStore;
 import dev.custodian.jdbc.JdbcWorkQueue;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.PlanEntry;
 import dev.custodian.retention.RetentionPlan;
 import dev.custodian.retention.RetentionService;
@@ -41,14 +41,14 @@ import dev.custodian.retention.SweepReport;
 import dev.custodian.spi.ClientNotice;
 import dev.custodian.spi.HostRecord;
 import dev.custodian.spi.RecordSelection;
-import dev.custodian.spi.memory.InMemoryKeyCustody;
-import dev.custodian.spi.memory.InMemorySubProcessorInstructionSender;
-import dev.custodian.spi.memory.RecordingNotifier;
-import dev.custodian.spi.memory.RecordingResponder;
+import dev.custodian.memory.InMemoryKeyCustody;
+import dev.custodian.memory.InMemorySubprocessorInstructionSender;
+import dev.custodian.memory.RecordingNotifier;
+import dev.custodian.memory.RecordingResponder;
 import dev.custodian.subprocessor.NoticeTooShortException;
-import dev.custodian.subprocessor.SubProcessor;
+import dev.custodian.spi.Subprocessor;
 import dev.custodian.subprocessor.SubprocessorChange;
-import dev.custodian.subprocessor.TransferMechanism;
+import dev.custodian.spi.TransferMechanism;
 import dev.custodian.termination.CertificateOfDeletion;
 import dev.custodian.termination.CertificateVerification;
 import dev.custodian.termination.CertificateVerifier;
@@ -125,8 +125,8 @@ public final class TelephonyDemo {
   private Custodian custodian;
   private final RecordingNotifier notifier = new RecordingNotifier();
   private final RecordingResponder responder = new RecordingResponder();
-  private final InMemorySubProcessorInstructionSender subProcessorInstructions =
-      new InMemorySubProcessorInstructionSender();
+  private final InMemorySubprocessorInstructionSender subProcessorInstructions =
+      new InMemorySubprocessorInstructionSender();
   private final DemoOperator operator = new DemoOperator();
   private DemoData data;
   private Path mappingFile;
@@ -445,7 +445,7 @@ public final class TelephonyDemo {
     var registry = custodian.subprocessors();
     LocalDate today = registry.today();
     LocalDate earliest = registry.earliestEffectiveDate();
-    SubProcessor newcomer = new SubProcessor("voxtra", "VOXTRA (fictional)",
+    Subprocessor newcomer = new Subprocessor("voxtra", "VOXTRA (fictional)",
         "Transcription des appels et messages vocaux", "FR", TransferMechanism.NONE_INSIDE_EEA, null,
         "Data processing agreement SP-2026-07");
     out.println("   Today is " + day(today) + "; the operator wants to add a transcription"

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodian.subprocessor.AnnexB;
-import dev.custodian.subprocessor.SubProcessor;
+import dev.custodian.spi.Subprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class CompliancePackCommandTest {
     JsonNode json = new ObjectMapper().readTree(out.resolve("compliance-pack.json").toFile());
     assertThat(json.get("subProcessors").size()).isEqualTo(26);
     assertThat(json.get("client").asText()).isEqualTo("atelier-nord");
-    for (SubProcessor s : AnnexB.subProcessors()) {
+    for (Subprocessor s : AnnexB.subProcessors()) {
       assertThat(json.toString()).contains(s.name());
     }
   }

@@ -13,7 +13,7 @@ import dev.custodian.examples.demo.DemoDatabase;
 import dev.custodian.examples.demo.TelephonyDemo;
 import dev.custodian.jdbc.CustodianSchema;
 import dev.custodian.jdbc.JdbcEvidenceStore;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

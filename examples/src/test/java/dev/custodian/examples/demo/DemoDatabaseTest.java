@@ -2,7 +2,7 @@ package dev.custodian.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

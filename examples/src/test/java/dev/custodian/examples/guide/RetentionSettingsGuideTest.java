@@ -7,7 +7,7 @@ import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.ClientPrincipal;
 import dev.custodian.client.ClientRole;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.RetentionBounds;
 import dev.custodian.retention.RetentionService.DeletionRequest;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import dev.custodian.client.Operation;
 import dev.custodian.client.Principal;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

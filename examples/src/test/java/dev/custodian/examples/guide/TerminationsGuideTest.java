@@ -10,14 +10,14 @@ import dev.custodian.client.ClientRole;
 import dev.custodian.client.ProcessorPrincipal;
 import dev.custodian.client.ProcessorRole;
 import dev.custodian.evidence.EvidenceKey;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.HostRecord;
-import dev.custodian.spi.SubProcessorInstruction;
-import dev.custodian.spi.memory.InMemoryArchiveSink;
-import dev.custodian.spi.memory.InMemoryEvidenceStore;
-import dev.custodian.spi.memory.InMemoryHostData;
-import dev.custodian.spi.memory.InMemoryStateStore;
-import dev.custodian.spi.memory.InMemorySubProcessorInstructionSender;
+import dev.custodian.spi.SubprocessorInstruction;
+import dev.custodian.memory.InMemoryArchiveSink;
+import dev.custodian.memory.InMemoryEvidenceStore;
+import dev.custodian.memory.InMemoryHostData;
+import dev.custodian.memory.InMemoryStateStore;
+import dev.custodian.memory.InMemorySubprocessorInstructionSender;
 import dev.custodian.subject.PhoneNumber;
 import dev.custodian.termination.CertificateOfDeletion;
 import dev.custodian.termination.CertificateVerifier;
@@ -80,7 +80,7 @@ class TerminationsGuideTest {
   private final InMemoryHostData host = new InMemoryHostData();
   private final InMemoryEvidenceStore evidenceStore = new InMemoryEvidenceStore();
   private final InMemoryArchiveSink sink = new InMemoryArchiveSink();
-  private final InMemorySubProcessorInstructionSender sender = new InMemorySubProcessorInstructionSender();
+  private final InMemorySubprocessorInstructionSender sender = new InMemorySubprocessorInstructionSender();
   private final Custodian custodian = Custodian.builder()
       .clock(clock)
       .hostData(host)
@@ -148,8 +148,8 @@ class TerminationsGuideTest {
     assertThat(host.contains(CategoryId.SMS_CONTENT, "sms-1")).isFalse();
     assertThat(host.contains(CategoryId.CALL_LOG, "call-1")).isTrue();
     assertThat(host.isRestricted(CategoryId.CALL_LOG, "call-1")).isTrue();
-    assertThat(sender.sent()).extracting(SubProcessorInstruction::action)
-        .containsExactly(SubProcessorInstruction.Action.RETURN_THEN_DELETE);
+    assertThat(sender.sent()).extracting(SubprocessorInstruction::action)
+        .containsExactly(SubprocessorInstruction.Action.RETURN_THEN_DELETE);
     assertThat(custodian.terminations().find(admin, ATELIER).orElseThrow().phase())
         .isEqualTo(TerminationPhase.AWAITING_SUB_PROCESSORS);
 

@@ -3,7 +3,7 @@ package dev.custodian.examples.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodian.client.ClientId;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.retention.Classifier;
 import dev.custodian.retention.ClientContext;
 import dev.custodian.retention.Decision;

@@ -6,7 +6,7 @@ import dev.custodian.Custodian;
 import dev.custodian.client.ClientId;
 import dev.custodian.jdbc.JdbcHostData;
 import dev.custodian.jdbc.JdbcStateStore;
-import dev.custodian.retention.CategoryId;
+import dev.custodian.terms.CategoryId;
 import dev.custodian.subject.PhoneNumber;
 import java.util.List;
 import org.junit.jupiter.api.Test;

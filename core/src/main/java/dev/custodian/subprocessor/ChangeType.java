@@ -1,7 +1,0 @@
-package dev.custodian.subprocessor;
-
-/** What a change to the registry does (R-SUB-2). */
-public enum ChangeType {
-  ADDITION,
-  REMOVAL
-}
