@@ -26,8 +26,7 @@ import java.util.UUID;
 /**
  * The benchmarks' host tables at one size, generated server-side in a schema of their own (dropped
  * by {@link #close()}): {@code call_log}, {@code sms_log}, {@code fax_log} and {@code contact} of
- * {@code rows} rows each, and identical copies of {@code call_log} for B1's peers ({@link
- * #PEER_TABLES}). Same shape at every size: 20 clients interleaved row by row ({@code client-00}
+ * {@code rows} rows each, and copies of {@code call_log} for B1's peers ({@link #PEER_TABLES}). Same shape at every size: 20 clients interleaved row by row ({@code client-00}
  * holding a fifth of the rows), rows in time order over two years (one every {@code 63,072,000 /
  * rows} seconds), so half are older than the one-year cut-off; held: the callers {@code
  * +33199000000} to {@code +33199000099} of every client, 1% of the expired calls.
@@ -117,11 +116,15 @@ final class BenchTables implements AutoCloseable {
         "CREATE INDEX contact_client_time ON contact (client_id, updated_at)",
         "CREATE INDEX contact_email ON contact (email)",
         "CREATE INDEX contact_phone ON contact (phone)"));
-    // The peers' tables: identical copies (same rows in the same physical order, same indexes).
+    // The peers' tables: identical copies, the same rows in the same physical order (a fresh
+    // table's scan returns its insertion order), with the indexes a deletion can use: the primary
+    // key and (client, time). PostgreSQL's DELETE does not touch indexes (vacuum cleans them
+    // later), so leaving out the subject indexes, which no deletion reads, changes nothing
+    // measured and saves building them.
     for (String copy : PEER_TABLES) {
       sql.add(callLog(copy));
-      sql.add("INSERT INTO " + copy + " SELECT * FROM call_log ORDER BY id");
-      sql.addAll(callLogIndexes(copy));
+      sql.add("INSERT INTO " + copy + " SELECT * FROM call_log");
+      sql.add("CREATE INDEX " + copy + "_client_time ON " + copy + " (client_id, started_at)");
     }
     for (String t : tables()) {
       // No autovacuum in the middle of a measurement: every deletion is measured alike, without

@@ -211,19 +211,15 @@ final class SweepPeers {
     Array clientArray = c.createArrayOf("varchar", clients);
     Instant start = from;
     if (first) {
-      // The first slice starts at the earliest row: one MIN per client, as the library's walk.
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT MIN(started_at) FROM call_log_pure WHERE client_id = ? AND started_at < ?")) {
-        for (String client : clients) {
-          ps.setString(1, client);
-          ps.setObject(2, before.atOffset(ZoneOffset.UTC));
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            java.time.OffsetDateTime m = rs.getObject(1, java.time.OffsetDateTime.class);
-            if (m != null && (start == null || m.toInstant().isBefore(start))) {
-              start = m.toInstant();
-            }
-          }
+      // The first slice starts at the earliest row: one seek per client, as the library's walk.
+      try (PreparedStatement ps = c.prepareStatement("SELECT MIN(f.m) FROM unnest(CAST(? AS"
+          + " VARCHAR[])) AS k(v) CROSS JOIN LATERAL (SELECT MIN(started_at) AS m FROM"
+          + " call_log_pure WHERE client_id = k.v AND started_at < ?) f")) {
+        ps.setArray(1, clientArray);
+        ps.setObject(2, before.atOffset(ZoneOffset.UTC));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          start = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
         }
       }
       c.commit();
