@@ -32,6 +32,9 @@ import java.util.function.Function;
  * Transactions#inOneSnapshot}) where the stores share one, so that matched, held and held-by-hold
  * agree with each other even while another node sweeps; different entries are counted one after
  * the other, so the plan's totals are the sum of consistent entries taken at successive moments.
+ * The clients of a category whose entry is one slice up to the same cutoff (the common case) are
+ * counted together, in one snapshot and one pass over the host's data ({@link
+ * HostData#countGroup}), with their holds read in that snapshot.
  */
 final class SweepPlanner {
   private final Classifier classifier;
