@@ -147,6 +147,28 @@ public final class HoldService {
   }
 
   /**
+   * The active holds of each of {@code clients} (an empty list for a client without any), read in
+   * one pass over the stored holds.
+   *
+   * @param reader who reads
+   * @param clients whose holds
+   * @return per client, in the order given, its holds not released
+   * @throws SecurityException as {@link #all}, for any of them
+   */
+  public Map<ClientId, List<Hold>> active(Principal reader, Collection<ClientId> clients) {
+    clients.forEach(client -> ACCESS.require(reader, Operation.HOLD_READ, client));
+    Map<ClientId, List<Hold>> out = new LinkedHashMap<>();
+    clients.forEach(c -> out.put(c, new ArrayList<>()));
+    for (Versioned<Hold> v : holds.list(null)) {
+      List<Hold> of = out.get(v.value().client());
+      if (of != null && v.value().active()) {
+        of.add(v.value());
+      }
+    }
+    return out;
+  }
+
+  /**
    * Active holds of the client that apply to {@code category}.
    *
    * @param reader who reads

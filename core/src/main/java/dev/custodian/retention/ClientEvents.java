@@ -14,8 +14,12 @@ import dev.custodian.subject.SubjectIdentifier;
 import dev.custodian.terms.CategoryId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -168,6 +172,24 @@ public final class ClientEvents {
   /** The client's active events, for the retention duty's own classification. */
   List<ClientEvent> activeOf(ClientId client) {
     return allOf(client).stream().filter(ClientEvent::active).toList();
+  }
+
+  /**
+   * The active events of each of {@code clients} (an empty list for a client without any), in the
+   * order of {@link #activeOf(ClientId)}, read in one pass over the stored events.
+   */
+  Map<ClientId, List<ClientEvent>> activeOf(Collection<ClientId> clients) {
+    Map<ClientId, List<ClientEvent>> out = new LinkedHashMap<>();
+    clients.forEach(c -> out.put(c, new ArrayList<>()));
+    for (Versioned<ClientEvent> v : events.list(null)) {
+      List<ClientEvent> of = out.get(v.value().client());
+      if (of != null && v.value().active()) {
+        of.add(v.value());
+      }
+    }
+    out.replaceAll((client, active) -> active.stream().sorted(Comparator
+        .comparing(ClientEvent::recordedAt).thenComparing(ClientEvent::id)).toList());
+    return out;
   }
 
   /** The active contract end of the client, if one is recorded. @throws SecurityException as {@link #all} */

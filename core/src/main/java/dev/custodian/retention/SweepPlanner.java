@@ -4,6 +4,7 @@ import dev.custodian.client.ClientId;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.Hold;
 import dev.custodian.hold.HoldService;
+import dev.custodian.spi.GroupCount;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
 import dev.custodian.spi.HostPartition;
@@ -32,13 +33,16 @@ import java.util.function.Function;
  * Transactions#inOneSnapshot}) where the stores share one, so that matched, held and held-by-hold
  * agree with each other even while another node sweeps; different entries are counted one after
  * the other, so the plan's totals are the sum of consistent entries taken at successive moments.
+ * The clients of a category whose entry is one slice up to the same cutoff (the common case) are
+ * counted together, in one snapshot and one pass over the host's data ({@link
+ * HostData#countGroup}), with their holds read in that snapshot.
  */
 final class SweepPlanner {
   private final Classifier classifier;
   private final HostData hostData;
   private final DeletionGate gate;
   private final HoldService holdService;
-  private final Function<ClientId, ClientContext> contexts;
+  private final Function<List<ClientId>, Map<ClientId, ClientContext>> contexts;
   private final int batchSize;
   private final Transactions transactions;
 
@@ -50,7 +54,8 @@ final class SweepPlanner {
   static final int BATCHES_PER_SLICE = 6;
 
   SweepPlanner(Classifier classifier, HostData hostData, DeletionGate gate, HoldService holdService,
-      Function<ClientId, ClientContext> contexts, int batchSize, Transactions transactions) {
+      Function<List<ClientId>, Map<ClientId, ClientContext>> contexts, int batchSize,
+      Transactions transactions) {
     this.transactions = transactions;
     this.batchSize = batchSize;
     this.holdService = holdService;
@@ -71,18 +76,111 @@ final class SweepPlanner {
       if (!hostData.categories().contains(policy.id())) {
         continue;
       }
+      CategoryId category = policy.id();
+      List<ClientId> ids = List.copyOf(hostData.clients(category));
+      List<ClientId> unread = ids.stream().filter(c -> !cache.containsKey(c)).toList();
+      if (!unread.isEmpty()) {
+        cache.putAll(contexts.apply(unread));
+      }
+      List<ClientContext> clients = ids.stream().map(cache::get).toList();
+      Map<ClientId, PlanEntry> together = countedTogether(clients, category, now);
       List<PlanEntry> ofCategory = new ArrayList<>();
-      for (ClientId client : hostData.clients(policy.id())) {
-        ClientContext ctx = cache.computeIfAbsent(client, contexts);
-        PlanEntry e = entry(String.format("u%06d", entries.size() + 1), ctx, policy.id(), now);
+      for (ClientContext ctx : clients) {
+        String unit = String.format("u%06d", entries.size() + 1);
+        PlanEntry counted = together.get(ctx.client());
+        PlanEntry e = counted == null ? entry(unit, ctx, category, now)
+            : new PlanEntry(unit, counted.client(), category, counted.selections(),
+                counted.heldByHold(), false, null, 0);
         if (e.matched() > 0 || e.restrictable() > 0) {
           entries.add(e);
           ofCategory.add(e);
         }
       }
-      group(policy.id(), ofCategory, groups, partitions);
+      group(category, ofCategory, groups, partitions);
     }
     return new RetentionPlan(id, now, entries, groups, partitions);
+  }
+
+  /**
+   * The entries of the clients whose whole plan in {@code category} is one slice up to a cutoff
+   * (no subject slice, no restricted archive: most clients, under the same rule), counted per
+   * cutoff in one pass over the host's data ({@link HostData#countGroup}) rather than client by
+   * client; the other clients are absent, to be counted one by one. Each cutoff's clients are
+   * counted in one snapshot, their holds read in it. Units are left blank.
+   */
+  private Map<ClientId, PlanEntry> countedTogether(List<ClientContext> clients, CategoryId category,
+      Instant now) {
+    Map<Instant, Map<ClientId, String>> rulesByCutoff = new LinkedHashMap<>();
+    for (ClientContext ctx : clients) {
+      Scope scope = scope(ctx, category, now);
+      Cutoffs.Cut restrict = scope.restrict();
+      if (scope.scoped().isEmpty() && !scope.cut().none() && !scope.cut().all()
+          && (restrict.none() || restrictSelection(ctx.client(), category, scope.cut(),
+              restrict.all(), restrict.before()) == null)) {
+        Instant before = scope.cut().before();
+        String rule = ruleAt(scope.main(), category, before.minusNanos(1), Set.of(), now);
+        rulesByCutoff.computeIfAbsent(before, k -> new LinkedHashMap<>()).put(ctx.client(), rule);
+      }
+    }
+    Map<ClientId, PlanEntry> out = new LinkedHashMap<>();
+    rulesByCutoff.forEach((before, rules) -> out.putAll(transactions.inOneSnapshot(
+        () -> countedAtCutoff(category, before, rules))));
+    return out;
+  }
+
+  private Map<ClientId, PlanEntry> countedAtCutoff(CategoryId category, Instant before,
+      Map<ClientId, String> rules) {
+    Map<ClientId, List<Hold>> holds = new LinkedHashMap<>();
+    Map<ClientId, List<RecordSelection.Exclusion>> spared = new LinkedHashMap<>();
+    holdService.active(dev.custodian.client.Principal.system(), List.copyOf(rules.keySet()))
+        .forEach((client, all) -> {
+          List<Hold> active = all.stream().filter(h -> h.covers(client, category)).toList();
+          holds.put(client, active);
+          spared.put(client, active.stream().map(Hold::asExclusion).toList());
+        });
+    GroupSelection group = new GroupSelection(category, null, before, spared);
+    Map<ClientId, GroupCount> counts = hostData.countGroup(group);
+    Map<ClientId, PlanEntry> out = new LinkedHashMap<>();
+    rules.forEach((client, rule) -> {
+      GroupCount n = counts.getOrDefault(client, new GroupCount(0, 0));
+      long held = n.matched() - n.selected();
+      Map<String, Long> heldByHold = new LinkedHashMap<>();
+      List<Hold> active = holds.get(client);
+      if (held > 0 && active.size() == 1) {
+        heldByHold.put(active.get(0).id(), held);
+      } else if (held > 0) {
+        RecordSelection all = new RecordSelection(client, category, null, before, Set.of(), List.of());
+        for (Hold h : active) {
+          long byHold = n.matched() - hostData.count(all.withExcluding(List.of(h.asExclusion())));
+          if (byHold > 0) {
+            heldByHold.put(h.id(), byHold);
+          }
+        }
+      }
+      out.put(client, new PlanEntry("u000000", client, category, List.of(new PlannedSelection(
+          rule, null, before, Set.of(), List.of(), n.matched(), held)), heldByHold, false, null, 0));
+    });
+    return out;
+  }
+
+  /** The events and cutoffs that shape a client's entry in a category, holds left out. */
+  private record Scope(ClientContext probe, ClientContext main, List<ClientEvent> wide,
+      List<ClientEvent> scoped, Cutoffs.Cut cut, Cutoffs.Cut restrict) {}
+
+  private Scope scope(ClientContext ctx, CategoryId category, Instant now) {
+    ClientContext probe = ctx.withHolds(List.of());
+    List<ClientEvent> wide = new ArrayList<>();
+    List<ClientEvent> scoped = new ArrayList<>();
+    for (ClientEvent e : probe.events()) {
+      if (!e.concerns(category)) {
+        continue;
+      }
+      (e.subjects().isEmpty() ? wide : scoped).add(e);
+    }
+    ClientContext main = probe.withEvents(wide);
+    Cutoffs.Cut cut = Cutoffs.of(t -> deletable(main, category, t, Set.of(), now));
+    Cutoffs.Cut restrict = Cutoffs.of(t -> restricted(main, category, t, now));
+    return new Scope(probe, main, wide, scoped, cut, restrict);
   }
 
   /**
@@ -197,21 +295,16 @@ final class SweepPlanner {
 
   private PlanEntry counted(String unit, ClientContext ctx, CategoryId category, Instant now) {
     ClientId client = ctx.client();
-    ClientContext probe = ctx.withHolds(List.of());
-    List<ClientEvent> wide = new ArrayList<>();
-    List<ClientEvent> scoped = new ArrayList<>();
-    for (ClientEvent e : probe.events()) {
-      if (!e.concerns(category)) {
-        continue;
-      }
-      (e.subjects().isEmpty() ? wide : scoped).add(e);
-    }
-    ClientContext main = probe.withEvents(wide);
+    Scope scope = scope(ctx, category, now);
+    ClientContext probe = scope.probe();
+    List<ClientEvent> wide = scope.wide();
+    List<ClientEvent> scoped = scope.scoped();
+    ClientContext main = scope.main();
     List<PlannedSelection> slices = new ArrayList<>();
     Map<String, Long> heldByHold = new LinkedHashMap<>();
     List<Hold> holds = holdService.active(dev.custodian.client.Principal.system(), client, category);
 
-    Cutoffs.Cut cut = Cutoffs.of(t -> deletable(main, category, t, Set.of(), now));
+    Cutoffs.Cut cut = scope.cut();
     Instant mainBefore = cut.before();
     if (!cut.none()) {
       String rule = ruleAt(main, category, cut.all() ? Cutoffs.HIGH : mainBefore.minusNanos(1), Set.of(), now);
@@ -239,7 +332,7 @@ final class SweepPlanner {
       }
     }
     // Restricted archive: records no longer processed, not deleted by this plan.
-    Cutoffs.Cut restrict = Cutoffs.of(t -> restricted(main, category, t, now));
+    Cutoffs.Cut restrict = scope.restrict();
     long restrictable = 0;
     boolean restrictAll = restrict.all();
     Instant restrictBefore = restrict.before();

@@ -108,6 +108,26 @@ public interface HostData {
   }
 
   /**
+   * For each client of {@code selection}: its records in the group's window, and how many of them
+   * its spared slices leave selected. Clients without a record in the window may be absent. A dry
+   * run counts a group of clients with one cutoff through this.
+   *
+   * <p>The default counts client by client through {@link #count}, twice each; an adapter over a
+   * shared table overrides it to count all the clients in one pass (the JDBC adapter does).
+   */
+  default Map<ClientId, GroupCount> countGroup(GroupSelection selection) {
+    Map<ClientId, GroupCount> out = new java.util.TreeMap<>();
+    for (ClientId client : selection.clients().keySet()) {
+      RecordSelection spared = selection.of(client);
+      long matched = count(spared.withExcluding(List.of()));
+      if (matched > 0) {
+        out.put(client, new GroupCount(matched, spared.excluding().isEmpty() ? matched : count(spared)));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The earliest time of a record {@code selection} selects, ignoring the slices its clients spare;
    * empty if there is none, or if this host cannot tell cheaply. A sweep uses it to split a group's
    * time range between nodes; the default (empty) keeps each group in one piece.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.custodian.client.ClientId;
 import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupCount;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
@@ -451,6 +452,33 @@ public abstract class HostDataContract {
     assertThatThrownBy(() -> host.deleteGroupBatch(sweep, "not a key", 5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nextKey");
     assertThat(host.count(RecordSelection.all(A, CALLS))).isEqualTo(60);
+  }
+
+  @Test
+  void countGroupCountsEachClientsWindowAndWhatItsSlicesLeave() {
+    List<GroupSelection> groups = List.of(
+        group(null, T0.plusSeconds(3600L * 40), Map.of(
+            A, List.of(new Exclusion(Set.of(P2), null, null),
+                new Exclusion(Set.of(P3, P4), T0.plusSeconds(3600L * 30), null)),
+            B, List.of(new Exclusion(Set.of(P1), T0.plusSeconds(3600L * 2), T0.plusSeconds(3600L * 4))),
+            C, List.of())),
+        group(T0.plusSeconds(3600L * 3), T0.plusSeconds(3600L * 20), Map.of(A, List.of(), B, List.of())),
+        group(null, T0.plusSeconds(3600L * 60), Map.of(A, List.of(new Exclusion(Set.of(P1), null, null)),
+            B, List.of(new Exclusion(Set.of(P1), null, null)))),
+        group(null, T0, Map.of(A, List.of(), B, List.of())));
+    for (GroupSelection g : groups) {
+      Map<ClientId, GroupCount> counted = host.countGroup(g);
+      for (ClientId client : g.clients().keySet()) {
+        RecordSelection own = g.of(client);
+        long matched = expected(own.withExcluding(List.of())).size();
+        long selected = expected(own).size();
+        GroupCount n = counted.getOrDefault(client, new GroupCount(0, 0));
+        assertThat(n).as("%s in %s", client, g).isEqualTo(new GroupCount(matched, selected));
+      }
+      assertThat(g.clients().keySet()).containsAll(counted.keySet());
+    }
+    assertThat(host.countGroup(new GroupSelection(CategoryId.of("NOT_HELD_HERE"), null,
+        T0.plusSeconds(3600L * 60), Map.of(A, List.of())))).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.custodian.testing;
 import dev.custodian.client.ClientId;
 import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupCount;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -64,6 +66,11 @@ public interface ForwardingHostData extends HostData {
   @Override
   default GroupDeletion deleteGroupBatch(GroupSelection selection, String afterKey, int limit) {
     return delegate().deleteGroupBatch(selection, afterKey, limit);
+  }
+
+  @Override
+  default Map<ClientId, GroupCount> countGroup(GroupSelection selection) {
+    return delegate().countGroup(selection);
   }
 
   @Override

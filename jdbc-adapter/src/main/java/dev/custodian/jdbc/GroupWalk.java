@@ -113,7 +113,7 @@ final class GroupWalk {
       throws SQLException {
     Instant start = selection.from();
     if (start == null) {
-      start = earliest(c, t, selection).orElse(null); // from is null: no lower bound
+      start = t.dialect.sweep().earliest(c, t, selection).orElse(null); // from is null: no lower bound
       if (start == null) {
         return null;
       }

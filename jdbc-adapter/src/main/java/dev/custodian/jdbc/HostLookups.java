@@ -82,8 +82,7 @@ final class HostLookups {
   Set<ClientId> clients(BoundTable t) {
     Set<ClientId> out = new TreeSet<>();
     jdbc.autoCommit(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-              "SELECT DISTINCT " + t.client + " FROM " + t.table);
+      try (PreparedStatement ps = c.prepareStatement(t.dialect.distinctClients(c, t));
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(ClientId.of(rs.getString(1)));

@@ -3,6 +3,7 @@ package dev.custodian.jdbc;
 import dev.custodian.client.ClientId;
 import dev.custodian.terms.CategoryId;
 import dev.custodian.spi.DeletionBatch;
+import dev.custodian.spi.GroupCount;
 import dev.custodian.spi.GroupDeletion;
 import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.HostData;
@@ -12,6 +13,7 @@ import dev.custodian.spi.RecordSelection;
 import dev.custodian.subject.SubjectIdentifier;
 import dev.custodian.spi.Transactions;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -180,6 +182,34 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
   }
 
   /**
+   * One statement for all the group's clients: per client, the rows of its window and how many of
+   * them are not in a slice the client spares, in one pass over the table (on PostgreSQL, an index
+   * range or a scan of the table, whichever the database finds cheaper).
+   */
+  @Override
+  public Map<ClientId, GroupCount> countGroup(GroupSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    BoundTable t = tables.get(selection.category());
+    if (t == null) {
+      return Map.of();
+    }
+    Map<ClientId, List<RecordSelection.Exclusion>> noSlices = new LinkedHashMap<>();
+    selection.clients().keySet().forEach(client -> noSlices.put(client, List.of()));
+    SelectionSql q = new SelectionSql(t).append("SELECT " + t.client + ", COUNT(*), SUM(CASE WHEN 1 = 1")
+        .spared(selection).append(" THEN 1 ELSE 0 END) FROM " + t.table + " WHERE ")
+        .group(selection.withExcluding(noSlices)).append(" GROUP BY " + t.client);
+    return jdbc.autoCommit(c -> {
+      Map<ClientId, GroupCount> out = new LinkedHashMap<>();
+      try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(ClientId.of(rs.getString(1)), new GroupCount(rs.getLong(2), rs.getLong(3)));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
    * Per client, the earliest record time at or after the group's {@code from} and before its
    * {@code before}: one seek of the {@code (client, time)} index per client.
    */
@@ -190,7 +220,7 @@ public final class JdbcHostData implements HostData, Transactions.Participant {
     if (t == null) {
       return Optional.empty();
     }
-    return jdbc.autoCommit(c -> GroupWalk.earliest(c, t, selection));
+    return jdbc.autoCommit(c -> t.dialect.sweep().earliest(c, t, selection));
   }
 
   /**

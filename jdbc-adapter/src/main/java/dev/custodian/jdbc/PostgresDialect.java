@@ -137,4 +137,28 @@ final class PostgresDialect implements SqlDialect {
   public SweepStatements sweep() {
     return sweep;
   }
+
+  /**
+   * When an index of {@code t} (complete, valid) has the client column first, the distinct clients
+   * one index seek per client (a recursive "skip scan") instead of a read of the whole table.
+   */
+  @Override
+  public String distinctClients(Connection c, BoundTable t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_index i"
+        + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]"
+        + " WHERE i.indrelid = CAST(? AS regclass) AND a.attname = ? AND i.indisvalid"
+        + " AND i.indpred IS NULL)")) {
+      ps.setString(1, t.table);
+      ps.setString(2, t.clientName);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || !rs.getBoolean(1)) {
+          return SqlDialect.super.distinctClients(c, t);
+        }
+      }
+    }
+    return "WITH RECURSIVE custodian_clients(v) AS (SELECT MIN(" + t.client + ") FROM " + t.table
+        + " UNION ALL SELECT (SELECT MIN(" + t.client + ") FROM " + t.table + " WHERE " + t.client
+        + " > custodian_clients.v) FROM custodian_clients WHERE custodian_clients.v IS NOT NULL)"
+        + " SELECT v FROM custodian_clients WHERE v IS NOT NULL";
+  }
 }

@@ -11,10 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sweeps on PostgreSQL: every batch is one {@code DELETE ... RETURNING} statement (one round
@@ -79,29 +79,53 @@ final class ReturningSweep implements SweepStatements {
   }
 
   /**
-   * One statement; the rows it names are exactly the rows it deleted. Too many: the batch is undone
-   * (thrown out of the transaction) and the caller narrows the window.
+   * One statement that answers with the count per client of exactly the rows it deleted ({@code
+   * RETURNING} the client of each, counted by the database: one row per client comes back, not one
+   * per record). Too many: the batch is undone (thrown out of the transaction) and the caller
+   * narrows the window.
    */
   @Override
   public Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, RowKey from,
       int limit) throws SQLException {
-    SelectionSql delete = new SelectionSql(t).append("DELETE FROM " + t.table + " WHERE ")
-        .group(window).after(from).append(" RETURNING CAST(" + t.client + " AS VARCHAR)");
-    Map<String, long[]> tally = new HashMap<>();
+    SelectionSql delete = new SelectionSql(t).append("WITH gone AS (DELETE FROM " + t.table
+        + " WHERE ").group(window).after(from)
+        .append(" RETURNING CAST(" + t.client + " AS VARCHAR) AS custodian_client)"
+            + " SELECT custodian_client, COUNT(*) FROM gone GROUP BY custodian_client");
+    Map<ClientId, Long> deleted = new LinkedHashMap<>();
     long total = 0;
     try (PreparedStatement ps = delete.prepare(c); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        tally.computeIfAbsent(rs.getString(1), k -> new long[1])[0]++;
-        total++;
+        long n = rs.getLong(2);
+        deleted.put(ClientId.of(rs.getString(1)), n);
+        total += n;
       }
     }
     if (total > limit) {
       throw new GroupWalk.WindowTooWide(total,
           new WalkCursor(from, window.before().toEpochMilli() - from.time().toEpochMilli()));
     }
-    Map<ClientId, Long> deleted = new LinkedHashMap<>();
-    tally.forEach((client, n) -> deleted.put(ClientId.of(client), n[0]));
     return new Tally(total, deleted);
+  }
+
+  /** The earliest time the group selects, ignoring spared slices: one seek per client, one statement. */
+  @Override
+  public Optional<Instant> earliest(Connection c, BoundTable t, GroupSelection selection)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MIN(custodian_first.m) FROM"
+        + " unnest(CAST(? AS VARCHAR[])) AS custodian_client(v) CROSS JOIN LATERAL (SELECT MIN("
+        + t.time + ") AS m FROM " + t.table + " WHERE " + t.client + " = custodian_client.v AND "
+        + t.time + " < ?" + (selection.from() == null ? "" : " AND " + t.time + " >= ?")
+        + ") custodian_first")) {
+      ps.setArray(1, c.createArrayOf("varchar",
+          selection.clients().keySet().stream().map(ClientId::value).toArray()));
+      t.bindTime(ps, 2, selection.before());
+      if (selection.from() != null) {
+        t.bindTime(ps, 3, selection.from());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return Optional.ofNullable(rs.next() ? t.readTime(rs, 1) : null);
+      }
+    }
   }
 
   @Override

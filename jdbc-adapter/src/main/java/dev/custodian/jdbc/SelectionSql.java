@@ -107,6 +107,11 @@ final class SelectionSql {
       append(" AND " + t.time + " >= ?").param(g.from());
     }
     append(" AND " + t.time + " < ?").param(g.before());
+    return spared(g);
+  }
+
+  /** Appends " AND NOT (...)" for each set of the group's clients sparing the same slices. */
+  SelectionSql spared(GroupSelection g) {
     Map<List<RecordSelection.Exclusion>, List<ClientId>> bySpared = new LinkedHashMap<>();
     g.clients().forEach((client, spared) -> {
       if (!spared.isEmpty()) {

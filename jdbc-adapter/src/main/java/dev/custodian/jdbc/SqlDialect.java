@@ -105,4 +105,9 @@ sealed interface SqlDialect permits PostgresDialect, MariaDbDialect, H2Dialect {
   default Optional<PostgresPartitions> partitions() {
     return Optional.empty();
   }
+
+  /** The statement listing the distinct clients of {@code t} (one column). */
+  default String distinctClients(Connection c, BoundTable t) throws SQLException {
+    return "SELECT DISTINCT " + t.client + " FROM " + t.table;
+  }
 }

@@ -6,9 +6,11 @@ import dev.custodian.spi.GroupSelection;
 import dev.custodian.spi.RecordSelection;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The statements a sweep deletes with, as one database runs them best: {@link ReturningSweep}
@@ -33,6 +35,16 @@ sealed interface SweepStatements permits ReturningSweep, KeyListSweep {
    */
   Tally deleteWindow(Connection c, BoundTable t, GroupSelection window, RowKey from, int limit)
       throws SQLException;
+
+  /**
+   * The earliest record time the group selects at or after its {@code from} and before its {@code
+   * before}, ignoring spared slices; by default one seek of the {@code (client, time)} index per
+   * client.
+   */
+  default Optional<Instant> earliest(Connection c, BoundTable t, GroupSelection selection)
+      throws SQLException {
+    return GroupWalk.earliest(c, t, selection);
+  }
 
   /** Deletes {@code client}'s rows of {@code keys} (their ids); how many it deleted. */
   long deleteByKeys(Connection c, BoundTable t, ClientId client, List<RowKey> keys)
