@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 final class PartitionUnits {
   static final String KIND = "retention-plan-partition";
-  static final String SUMMARY_ACTION = "retention.sweep.partition";
+  static final String SUMMARY_ACTION = RetentionActions.SWEEP_PARTITION;
 
   private final Repository<SweepPartition> units;
   private final DeletionGate gate;

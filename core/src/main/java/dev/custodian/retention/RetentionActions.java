@@ -15,6 +15,11 @@ public final class RetentionActions {
   public static final String SWEEP_UNIT = "retention.sweep.unit";
   /** One sweep group (clients sharing a cutoff) was swept to the end: per client totals, written once. */
   public static final String SWEEP_GROUP = "retention.sweep.group";
+  /**
+   * One whole partition was emptied in one transaction (PostgreSQL partition sweeps): per client
+   * counts, held rows kept, written once.
+   */
+  public static final String SWEEP_PARTITION = "retention.sweep.partition";
   /** The whole plan was carried out: its summary, written once. */
   public static final String SWEEP_FINISHED = "retention.sweep.finished";
   /** A client changed a client-set retention duration; old and new values in the details. */
