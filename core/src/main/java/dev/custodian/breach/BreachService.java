@@ -1,5 +1,7 @@
 package dev.custodian.breach;
 
+// Over 400 lines on purpose: the incident's life and its 72-hour clock are one state machine.
+
 import dev.custodian.client.AccessPolicy;
 import dev.custodian.client.ClientId;
 import dev.custodian.client.InstructingRoles;

@@ -1,5 +1,8 @@
 package dev.custodian.client;
 
+// Over 400 lines on purpose: one constant per operation of the access matrix (55 rows), each with its
+// reason.
+
 import static dev.custodian.client.Actor.ADMINISTRATOR;
 import static dev.custodian.client.Actor.DESIGNATED_CONTACT;
 import static dev.custodian.client.Actor.DESIGNATED_OFFICER;

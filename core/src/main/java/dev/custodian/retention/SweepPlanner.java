@@ -1,5 +1,7 @@
 package dev.custodian.retention;
 
+// Over 400 lines on purpose: one planning algorithm (per client, grouped, counted in one snapshot).
+
 import dev.custodian.client.ClientId;
 import dev.custodian.hold.DeletionGate;
 import dev.custodian.hold.Hold;

@@ -1,5 +1,7 @@
 package dev.custodian.spring;
 
+// Over 400 lines on purpose: one nested record per property group, bound by Spring as one tree.
+
 import dev.custodian.Custodian;
 import dev.custodian.client.ClientRole;
 import dev.custodian.client.InstructingRoles;
