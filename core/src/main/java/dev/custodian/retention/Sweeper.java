@@ -1,7 +1,8 @@
 package dev.custodian.retention;
 
-// Over 400 lines on purpose: the unit, group and batch loops share one claim-and-transaction protocol, and
-// its crash-safety argument reads best in one place (partition units are in PartitionUnits).
+// Over 400 lines on purpose: the unit, group and batch loops share one claim-and-transaction
+// protocol, and its crash-safety argument reads best in one place (partition units are in
+// PartitionUnits).
 
 import dev.custodian.client.ClientId;
 import dev.custodian.evidence.EvidenceLog;
