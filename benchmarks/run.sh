@@ -22,6 +22,9 @@ psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE 
 # (B1 requires it).
 java -Xmx64m -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.HostDataBenchmarks 127.0.0.1:5432
 
+# B5: whole-partition sweeps of a partitioned call_log (4,000,000 rows) against DELETE + VACUUM.
+java -Xmx256m -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.B5PartitionBenchmark 127.0.0.1:5432
+
 # B4: the retention classifier (JMH).
 java -Djmh.ignoreLock=true -cp benchmarks/target/benchmarks.jar dev.custodian.benchmarks.B4ClassifyBenchmark
 

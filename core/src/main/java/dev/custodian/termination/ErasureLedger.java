@@ -63,7 +63,7 @@ public final class ErasureLedger {
       String cursor = null;
       DeletionBatch b;
       do {
-        b = gate.deleteBatch(sel, cursor, batchSize, "system", "erasure.replay.batch", e.id());
+        b = gate.deleteBatch(sel, cursor, batchSize, "system", ErasureLedgerActions.REPLAY_BATCH, e.id());
         deleted += b.deleted();
         cursor = b.nextKey();
       } while (!b.exhausted());
